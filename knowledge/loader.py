@@ -1,0 +1,136 @@
+"""Load a plan from YAML and reject any inconsistency, naming the file and the item."""
+
+from __future__ import annotations
+
+import functools
+import re
+from pathlib import Path
+
+import yaml
+from pydantic import ValidationError
+
+from knowledge.schema import KnowledgeBase
+
+DATA_DIR = Path(__file__).parent / "data"
+DEFAULT_FILE = DATA_DIR / "kh39.yaml"
+
+
+class KBError(ValueError):
+    """The knowledge base is malformed or inconsistent."""
+
+
+def _fold_ws(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def load_kb(path: str | Path = DEFAULT_FILE) -> KnowledgeBase:
+    """Read, validate and cross-check one plan file."""
+    path = Path(path)
+    try:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise KBError(f"{path}: cannot read: {exc}") from exc
+    except yaml.YAMLError as exc:
+        raise KBError(f"{path}: not valid YAML: {exc}") from exc
+    if not isinstance(raw, dict):
+        raise KBError(f"{path}: the top level must be a mapping")
+    try:
+        kb = KnowledgeBase.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
+        )
+        raise KBError(f"{path}: {problems}") from exc
+    problems = check_consistency(kb)
+    if problems:
+        raise KBError(f"{path}: " + "; ".join(problems))
+    return kb
+
+
+def check_consistency(kb: KnowledgeBase) -> list[str]:
+    """Every cross-reference resolves, every quote is verbatim, every total adds up."""
+    problems: list[str] = []
+    ids = [c.id for c in kb.clauses]
+    for dup in sorted({i for i in ids if ids.count(i) > 1}):
+        problems.append(f"clause {dup}: duplicate id")
+    clause_text = {c.id: _fold_ws(" ".join([c.title, *c.items])) for c in kb.clauses}
+    known = {kind: {x.id for x in getattr(kb, kind)} for kind in ("tiers", "grades", "roles", "areas", "scales")}
+
+    def quoted(owner: str, clause: str, quote: str) -> None:
+        if clause not in clause_text:
+            problems.append(f"{owner}: clause {clause} does not exist")
+        elif _fold_ws(quote) not in clause_text[clause]:
+            problems.append(f"{owner}: quote is not verbatim in clause {clause}: {quote[:60]!r}")
+
+    for tier in kb.tiers:
+        quoted(f"tier {tier.id}", tier.clause, tier.quote)
+    for role in kb.roles:
+        for t in role.tiers:
+            if t not in known["tiers"]:
+                problems.append(f"role {role.id}: unknown tier {t}")
+    for area in kb.areas:
+        if area.scale is not None and area.scale not in known["scales"]:
+            problems.append(f"area {area.id}: unknown scale {area.scale}")
+    req_ids: set[str] = set()
+    for req in kb.requirements:
+        owner = f"requirement {req.id}"
+        if req.id in req_ids:
+            problems.append(f"{owner}: duplicate id")
+        req_ids.add(req.id)
+        quoted(owner, req.clause, req.quote)
+        for kind, values in (("tiers", req.tiers), ("grades", req.grades or []), ("roles", req.roles or [])):
+            for v in values:
+                if v not in known[kind]:
+                    problems.append(f"{owner}: unknown {kind[:-1]} {v}")
+        area = kb.by_id("areas", req.area)
+        if area is None:
+            problems.append(f"{owner}: unknown area {req.area}")
+            continue
+        for level in [req.min_level, *req.alternatives]:
+            if level is None:
+                continue
+            scale = kb.by_id("scales", area.scale) if area.scale else None
+            if scale is None:
+                problems.append(f"{owner}: area {area.id} has no scale for level {level}")
+            elif level not in {lv.id for lv in scale.levels}:
+                problems.append(f"{owner}: level {level} is not on scale {scale.id}")
+    for item in [*kb.objectives, *kb.responsibilities]:
+        quoted(f"{type(item).__name__.lower()} {item.id}", item.clause, item.quote)
+    if kb.annex is not None:
+        problems.extend(_check_annex(kb))
+    return problems
+
+
+def _check_annex(kb: KnowledgeBase) -> list[str]:
+    annex = kb.annex
+    assert annex is not None
+    problems: list[str] = []
+    if annex.clause not in {c.id for c in kb.clauses}:
+        problems.append(f"annex: clause {annex.clause} does not exist")
+    codes = {r.code for r in annex.rows}
+    for row in annex.rows:
+        owner = f"annex row {row.code} ({row.label})"
+        if len(row.by_year) != len(annex.years):
+            problems.append(f"{owner}: {len(row.by_year)} yearly figures for {len(annex.years)} years")
+            continue
+        if sum(row.by_year) != row.total:
+            problems.append(f"{owner}: years add up to {sum(row.by_year)}, total says {row.total}")
+        missing = [p for p in row.parts if p not in codes]
+        if missing:
+            problems.append(f"{owner}: unknown parts {missing}")
+            continue
+        if row.parts:
+            parts = [annex.row(p) for p in row.parts]
+            if sum(p.total for p in parts) != row.total:
+                problems.append(f"{owner}: parts add up to {sum(p.total for p in parts)}, total says {row.total}")
+            for i, year in enumerate(annex.years):
+                got = sum(p.by_year[i] for p in parts if len(p.by_year) == len(annex.years))
+                if got != row.by_year[i]:
+                    problems.append(f"{owner}: parts add up to {got} in {year}, row says {row.by_year[i]}")
+    return problems
+
+
+@functools.lru_cache(maxsize=1)
+def default_kb() -> KnowledgeBase:
+    """The plan this assistant answers about, loaded once."""
+    return load_kb(DEFAULT_FILE)

@@ -1,0 +1,145 @@
+"""Pure queries over a plan: who must have what, does a level meet it, annex figures."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from knowledge.schema import KnowledgeBase, Requirement, Scale
+from knowledge.text import fold
+
+
+@dataclass(frozen=True)
+class Person:
+    """What is known of a person; None means unknown."""
+
+    tier: str | None = None
+    grade: str | None = None
+    role: str | None = None
+    age: int | None = None
+    ethnic_area: bool | None = None
+    newly_recruited: bool | None = None
+    planned_appointment: bool | None = None
+    levels: dict[str, str] = field(default_factory=dict)  # area id -> level id held
+
+
+def default_role(tier: str | None, role: str | None) -> str | None:
+    """A commune person with no stated role is read as a commune civil servant."""
+    if role is None and tier == "xa":
+        return "cong_chuc_xa"
+    return role
+
+
+def applies(req: Requirement, person: Person, *, strict_conditions: bool = True) -> bool:
+    """Does this requirement address this person?
+
+    With strict_conditions, a conditional requirement (age, ethnic area ...) applies only when
+    the condition is known to hold; otherwise it applies unless known not to hold.
+    """
+    if req.tiers and person.tier is not None and person.tier not in req.tiers:
+        return False
+    role = default_role(person.tier, person.role)
+    if req.grades is not None:
+        if person.grade is None or person.grade not in req.grades:
+            return False
+    if req.roles is not None:
+        if role is None or role not in req.roles:
+            return False
+    cond = req.when
+    if cond is not None:
+        checks: list[bool | None] = []
+        if cond.ethnic_area is not None:
+            checks.append(None if person.ethnic_area is None else person.ethnic_area == cond.ethnic_area)
+        if cond.age_under is not None:
+            checks.append(None if person.age is None else person.age < cond.age_under)
+        if cond.newly_recruited is not None:
+            checks.append(None if person.newly_recruited is None else person.newly_recruited == cond.newly_recruited)
+        if cond.planned_appointment is not None:
+            checks.append(
+                None if person.planned_appointment is None else person.planned_appointment == cond.planned_appointment
+            )
+        if any(c is False for c in checks):
+            return False
+        if strict_conditions and any(c is None for c in checks):
+            return False
+    return True
+
+
+def requirements_for(
+    kb: KnowledgeBase,
+    person: Person,
+    *,
+    area: str | None = None,
+    kinds: tuple[str, ...] = ("standard", "training"),
+    strict_conditions: bool = True,
+) -> list[Requirement]:
+    """Requirements that address the person, optionally of one area, in plan order."""
+    return [
+        r
+        for r in kb.requirements
+        if r.kind in kinds
+        and (area is None or r.area == area)
+        and applies(r, person, strict_conditions=strict_conditions)
+    ]
+
+
+def requirements_by_area(kb: KnowledgeBase, area: str, tiers: tuple[str, ...] = ("tinh", "huyen")) -> list[Requirement]:
+    """Every standard of one area for the given tiers (one per grade group), in plan order."""
+    return [
+        r
+        for r in kb.requirements
+        if r.area == area and r.kind == "standard" and (not r.tiers or set(r.tiers) & set(tiers))
+    ]
+
+
+def scale_of(kb: KnowledgeBase, area: str) -> Scale | None:
+    """The scale an area is measured on, if any."""
+    a = kb.by_id("areas", area)
+    return kb.by_id("scales", a.scale) if a is not None and a.scale else None
+
+
+def find_level(kb: KnowledgeBase, scale_id: str, text: str) -> str | None:
+    """The level a piece of text names on a scale (the longest alias wins), or None."""
+    scale = kb.by_id("scales", scale_id)
+    if scale is None or not text:
+        return None
+    folded = f" {fold(text)} "
+    best: tuple[int, int, str] | None = None
+    for idx, level in enumerate(scale.levels):
+        for alias in [level.name, level.id.replace("_", " "), *level.aliases]:
+            a = fold(alias)
+            if a and f" {a} " in folded:
+                cand = (len(a), idx, level.id)
+                if best is None or cand > best:
+                    best = cand
+    return best[2] if best else None
+
+
+def meets(kb: KnowledgeBase, req: Requirement, held: str | None) -> bool | None:
+    """True/False if the held level meets the requirement; None if unknown or not checkable."""
+    if held is None or not req.checkable:
+        return None
+    scale = scale_of(kb, req.area)
+    if scale is None:
+        return None
+    if held in req.alternatives:
+        return True
+    try:
+        return scale.index(held) >= scale.index(req.min_level or "")
+    except KeyError:
+        return None
+
+
+def level_name(kb: KnowledgeBase, area: str, level: str | None) -> str:
+    """Display name of a level on an area's scale."""
+    scale = scale_of(kb, area)
+    if scale is None or level is None:
+        return level or ""
+    try:
+        return scale.level(level).name
+    except KeyError:
+        return level
+
+
+def format_number(n: int) -> str:
+    """Write a number as the plan does: 25950 -> '25.950'."""
+    return f"{n:,}".replace(",", ".")

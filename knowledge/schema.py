@@ -1,0 +1,268 @@
+"""Pydantic schema of a training plan: document, clauses, scales, requirements, annex."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+
+class Strict(BaseModel):
+    """Base for every KB model: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Period(Strict):
+    """The years a plan covers, both ends included."""
+
+    start: int
+    end: int
+
+
+class Signer(Strict):
+    """Who signed the document and in what capacity."""
+
+    name: str
+    title: str
+    on_behalf: str
+
+
+class Document(Strict):
+    """Identity of the document: number, date, issuer, signer, period."""
+
+    id: str = Field(description="short id used in file names and commands")
+    number: str = Field(description="số hiệu, as printed, e.g. 39/KH-UBND")
+    date: dt.date
+    issuer: str
+    province: str
+    title: str
+    period: Period
+    implements: str | None = Field(None, description="the higher decision the plan implements")
+    signer: Signer
+    recipients: list[str] = []
+
+
+class Clause(Strict):
+    """One numbered part of the plan, with its items quoted verbatim."""
+
+    id: str = Field(description="clause id, e.g. II.1.b; parents are id prefixes")
+    title: str = Field(description="the heading as the plan writes it")
+    items: list[str] = Field(default=[], description="bullets/paragraphs, verbatim")
+
+    @property
+    def text(self) -> str:
+        """The clause body as one string."""
+        return "\n".join(self.items)
+
+
+class Level(Strict):
+    """One step of an ordered scale, with the ways people write it."""
+
+    id: str
+    name: str
+    aliases: list[str] = []
+
+
+class Scale(Strict):
+    """An ordered scale of levels, lowest first ("trung cấp trở lên" = this index or higher)."""
+
+    id: str
+    name: str
+    levels: list[Level]
+
+    def index(self, level_id: str) -> int:
+        """Position of a level in the scale; raises KeyError if absent."""
+        for i, level in enumerate(self.levels):
+            if level.id == level_id:
+                return i
+        raise KeyError(level_id)
+
+    def level(self, level_id: str) -> Level:
+        """The level with this id."""
+        return self.levels[self.index(level_id)]
+
+
+class Tier(Strict):
+    """An administrative tier (cấp) and the units it covers, as the plan defines it."""
+
+    id: str
+    name: str
+    covers: list[str]
+    clause: str
+    quote: str
+    aliases: list[str] = []
+
+
+class Grade(Strict):
+    """A civil-service grade (ngạch), always read as "và tương đương"."""
+
+    id: str
+    name: str
+    short: str
+    aliases: list[str] = []
+
+
+class Role(Strict):
+    """A position or group the plan addresses apart from grades."""
+
+    id: str
+    name: str
+    tiers: list[str] = Field(default=[], description="tiers the role exists in; empty = all")
+    aliases: list[str] = []
+
+
+class Area(Strict):
+    """A field of training (chuyên môn, LLCT, QLNN ...), optionally measured on a scale."""
+
+    id: str
+    name: str
+    scale: str | None = None
+    aliases: list[str] = []
+
+
+class Conditions(Strict):
+    """Extra facts about a person that make a requirement apply."""
+
+    ethnic_area: bool | None = None
+    age_under: int | None = None
+    newly_recruited: bool | None = None
+    planned_appointment: bool | None = None
+
+
+class Requirement(Strict):
+    """What the plan requires (standard) or provides (training) for a group, with its clause."""
+
+    id: str
+    kind: Literal["standard", "training"] = Field(
+        description="standard: a level the person must hold; training: what the plan trains them in"
+    )
+    clause: str
+    area: str
+    tiers: list[str] = Field(default=[], description="empty = every tier")
+    grades: list[str] | None = Field(None, description="None = any grade")
+    roles: list[str] | None = Field(None, description="None = any role")
+    when: Conditions | None = None
+    min_level: str | None = Field(None, description="lowest level that meets it; None = the plan states none")
+    alternatives: list[str] = Field(default=[], description="levels any one of which meets it")
+    statement: str = Field(description="short Vietnamese summary in the plan's words")
+    quote: str = Field(description="verbatim excerpt of the clause")
+
+    @property
+    def checkable(self) -> bool:
+        """True when a held level can be compared with what is required."""
+        return self.kind == "standard" and self.min_level is not None
+
+
+class Objective(Strict):
+    """A numeric target of the plan."""
+
+    id: str
+    clause: str
+    subject: str
+    value: str
+    deadline: str | None = None
+    quote: str
+
+
+class Responsibility(Strict):
+    """Who must do what, and by when."""
+
+    id: str
+    clause: str
+    actor: str
+    duty: str
+    deadline: str | None = None
+    quote: str
+
+
+def parse_plan_number(value: object) -> int:
+    """Parse a number as the plan writes it: '25.950' is 25950."""
+    if isinstance(value, bool):
+        raise ValueError("a number is expected")
+    if isinstance(value, int):
+        return value
+    text = str(value).strip().replace(".", "").replace(" ", "")
+    if not text.isdigit():
+        raise ValueError(f"not a number as the plan writes it: {value!r}")
+    return int(text)
+
+
+class AnnexRow(Strict):
+    """One row of the annex table: totals for the period and per year."""
+
+    code: str = Field(description="unique path code, e.g. A.I.2; TONG for the grand total")
+    tt: str = Field(description="the TT column as printed")
+    label: str
+    total: int
+    by_year: list[int]
+    parts: list[str] = Field(default=[], description="codes of the rows that add up to this one")
+
+    @field_validator("total", mode="before")
+    @classmethod
+    def _total(cls, v: object) -> int:
+        return parse_plan_number(v)
+
+    @field_validator("by_year", mode="before")
+    @classmethod
+    def _years(cls, v: object) -> list[int]:
+        if not isinstance(v, list):
+            raise ValueError("by_year must be a list")
+        return [parse_plan_number(x) for x in v]
+
+
+class Annex(Strict):
+    """The annex table of training numbers."""
+
+    clause: str
+    title: str
+    unit: str
+    years: list[int]
+    rows: list[AnnexRow]
+
+    def row(self, code: str) -> AnnexRow:
+        """The row with this code; raises KeyError if absent."""
+        for row in self.rows:
+            if row.code == code:
+                return row
+        raise KeyError(code)
+
+    def value(self, code: str, year: int | None = None) -> int:
+        """A row's total, or its figure for one year."""
+        row = self.row(code)
+        return row.total if year is None else row.by_year[self.years.index(year)]
+
+
+class KnowledgeBase(Strict):
+    """A whole plan: the text and everything structured on top of it."""
+
+    document: Document
+    clauses: list[Clause]
+    scales: list[Scale] = []
+    tiers: list[Tier] = []
+    grades: list[Grade] = []
+    roles: list[Role] = []
+    areas: list[Area] = []
+    requirements: list[Requirement] = []
+    objectives: list[Objective] = []
+    responsibilities: list[Responsibility] = []
+    annex: Annex | None = None
+
+    def clause(self, clause_id: str) -> Clause:
+        """The clause with this id; raises KeyError if absent."""
+        for c in self.clauses:
+            if c.id == clause_id:
+                return c
+        raise KeyError(clause_id)
+
+    def has_clause(self, clause_id: str) -> bool:
+        """True if the plan has a clause with this id."""
+        return any(c.id == clause_id for c in self.clauses)
+
+    def by_id(self, kind: str, item_id: str):
+        """The grade/tier/role/area/scale with this id, or None."""
+        for item in getattr(self, kind):
+            if item.id == item_id:
+                return item
+        return None
