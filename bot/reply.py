@@ -1,0 +1,78 @@
+"""The reply object every channel renders, and the conversation state channels store."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Kind = Literal["answer", "clarify", "fallback"]
+
+
+class Option(BaseModel):
+    """A choice offered to the user (a button): its label and the text that choosing it sends."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    label: str = Field(description="short button label in Vietnamese")
+    query: str = Field(description="what the core receives when the user picks it")
+
+
+class State(BaseModel):
+    """What the assistant remembers of one conversation; plain data the channel stores as JSON."""
+
+    model_config = ConfigDict(extra="ignore")
+
+    grade: str | None = Field(None, description="the user's grade (ngạch), once stated")
+    tier: str | None = Field(None, description="the user's tier (tinh/huyen/xa), once stated")
+    role: str | None = Field(None, description="the user's role, e.g. chu_tich_xa")
+    age: int | None = Field(None, description="the user's age, once stated")
+    last_intent: str | None = Field(None, description="intent of the last answer")
+    last_area: str | None = Field(None, description="training area of the last answer")
+    last_clauses: list[str] = Field(default=[], description="clauses the last answer cited")
+    pending: str | None = Field(None, description="a question waiting for a clarification")
+    held: dict[str, str] = Field(default={}, description="levels the user said they hold, area -> level")
+
+    def to_json(self) -> str:
+        """Serialize for storage."""
+        return self.model_dump_json(exclude_defaults=True)
+
+    @classmethod
+    def from_json(cls, raw: str | None) -> "State":
+        """Restore from storage; a corrupt or empty value gives a fresh state."""
+        if not raw:
+            return cls()
+        try:
+            return cls.model_validate_json(raw)
+        except ValueError:
+            return cls()
+
+
+class Reply(BaseModel):
+    """One reply of the assistant, ready for any channel."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    kind: Kind
+    intent: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    grade: str | None = None
+    tier: str | None = None
+    clauses: list[str] = Field(default=[], description="clause ids the reply rests on, in order shown")
+    options: list[Option] = []
+    text: str = Field(description="plain text for console/CLI")
+    html: str = Field(description="Telegram HTML (parse_mode=HTML), escaped")
+    state: State = Field(default_factory=State, description="the conversation state after this reply")
+
+    def contract(self) -> dict:
+        """The machine-readable reply object of shared/eval/README.md."""
+        return {
+            "kind": self.kind,
+            "intent": self.intent,
+            "confidence": round(self.confidence, 3),
+            "grade": self.grade,
+            "tier": self.tier,
+            "clauses": list(self.clauses),
+            "options": [o.label for o in self.options],
+            "text": self.text,
+        }
