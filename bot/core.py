@@ -2,49 +2,193 @@
 
 from __future__ import annotations
 
+import functools
+import logging
+import re
+
+from bot.decide import Decider, Decision
+from bot.render import render
 from bot.reply import Option, Reply, State
+from bot.understand import Understander, default_understander
+from knowledge import KnowledgeBase
+
+log = logging.getLogger(__name__)
+
+_SHORT_FOLLOWUP = 6  # words: a message this short after a clarify question completes it
 
 
-def _todo(state: State | None) -> Reply:
-    return Reply(kind="fallback", intent="todo", confidence=0.0, text="(đang xây dựng)", html="(đang xây dựng)",
-                 state=state or State())
+class Assistant:
+    """The conversational core over one plan."""
+
+    def __init__(self, understander: Understander) -> None:
+        self.u = understander
+        self.kb: KnowledgeBase = understander.kb
+        self.decider = Decider(self.kb, understander)
+
+    # ---- public ------------------------------------------------------------------------------
+    def answer(self, query: str, state: State | None = None) -> Reply:
+        """Answer one message; never raises."""
+        state = state or State()
+        try:
+            return self._answer(query if isinstance(query, str) else str(query), state)
+        except Exception:  # a question must never crash the assistant
+            log.exception("core failed on a message")
+            return self._reply(self.decider.fallback_error(state) if hasattr(self.decider, "fallback_error")
+                               else Decision(kind="fallback", intent="loi", confidence=0.0, template="fallback",
+                                             context={"reason": "Xin lỗi, tôi chưa xử lý được câu này."}, state=state))
+
+    def quote_clause(self, clause_id: str, state: State | None = None) -> Reply:
+        """A clause verbatim."""
+        cid = (clause_id or "").strip().replace("Đ", "đ")
+        cid = re.sub(r"\.dd$", ".đ", cid)
+        if cid.lower() in ("pl", "phu luc", "phụ lục"):
+            cid = "PL"
+        elif cid.lower() == "cc":
+            cid = "CC"
+        else:
+            m = re.match(r"^(i{1,3}|iv)(.*)$", cid, re.IGNORECASE)
+            cid = (m.group(1).upper() + m.group(2).lower()) if m else cid
+        return self._reply(self.decider.quote(cid, state or State()))
+
+    def search_plan(self, keywords: str, state: State | None = None) -> Reply:
+        """Passages of the plan matching keywords."""
+        state = state or State()
+        canonical = self.u.lex.canonical(keywords or "")
+        hits = [h for h in self.u.index.search(canonical, limit=5) if h.score > 1.0] if canonical else []
+        d = Decision(kind="answer" if hits else "fallback", intent="tim_kiem", confidence=1.0 if hits else 0.0,
+                     template="search", clauses=list(dict.fromkeys(h.passage.clause for h in hits)),
+                     context={"hits": hits, "query": (keywords or "").strip()[:80]}, state=state)
+        return self._reply(d)
+
+    def annex_reply(self, state: State | None = None) -> Reply:
+        """All annex figures."""
+        state = state or State()
+        annex = self.kb.annex
+        codes = [r.code for r in annex.rows] if annex else []
+        from bot.decide import annex_path
+
+        d = Decision(kind="answer", intent="chi_tieu", confidence=1.0, template="annex", clauses=["PL"],
+                     context={"rows": annex.rows if annex else [], "year": None, "per_year": True, "annex": annex,
+                              "paths": {c: annex_path(annex, c) for c in codes}}, state=state)
+        return self._reply(d)
+
+    def document_reply(self, state: State | None = None) -> Reply:
+        """Number, date, signer, legal bases, period."""
+        state = state or State()
+        d = Decision(kind="answer", intent="van_ban", confidence=1.0, template="document", clauses=["CC"],
+                     context={"facets": ["number", "signer", "period", "bases", "implements"],
+                              "doc": self.kb.document, "cc": self.kb.clause("CC")}, state=state)
+        return self._reply(d)
+
+    def requirements_reply(self, grade: str | None, tier: str | None, state: State | None = None) -> Reply:
+        """Everything required of a grade at a tier."""
+        state = (state or State()).model_copy(update={"grade": grade, "tier": tier})
+        words = []
+        if grade and self.kb.by_id("grades", grade):
+            words.append(self.kb.by_id("grades", grade).name)
+        if tier == "xa" and not grade:
+            words.append("công chức")
+        if tier and self.kb.by_id("tiers", tier):
+            words.append(self.kb.by_id("tiers", tier).name)
+        a = self.u.analyze(" ".join(words) or "tiêu chuẩn")
+        return self._reply(self.decider.requirements(a, state, 1.0))
+
+    def grade_options(self) -> list[Option]:
+        """Buttons for choosing a grade."""
+        return [Option(label=g.name[:1].upper() + g.name[1:], query=g.id) for g in self.kb.grades]
+
+    def tier_options(self) -> list[Option]:
+        """Buttons for choosing a tier."""
+        return [Option(label=t.name[:1].upper() + t.name[1:], query=t.id) for t in self.kb.tiers]
+
+    # ---- internals ---------------------------------------------------------------------------
+    def _answer(self, query: str, state: State) -> Reply:
+        a = self.u.analyze(query)
+        if state.pending and self._completes(a):
+            merged = self.u.analyze(f"{state.pending} {query}")
+            state = state.model_copy(update={"pending": None})
+            d = self.decider.decide(merged, state)
+        else:
+            if state.pending:
+                state = state.model_copy(update={"pending": None})
+            d = self.decider.decide(a, state)
+        return self._reply(d)
+
+    def _completes(self, a) -> bool:
+        ent = a.ent
+        return len(ent.text.split()) <= _SHORT_FOLLOWUP and bool(ent.grade or ent.tier or ent.role)
+
+    def _reply(self, d: Decision) -> Reply:
+        context = {
+            "grade": None, "tier": None, "role": None, "by_grade": False, "check": False, "age": None,
+            **d.context,
+            "clauses": d.clauses,
+            "options": d.options,
+            "grade_names": self._grade_names,
+            "role_names": self._role_names,
+            "level_phrase": self._level_phrase,
+        }
+        state = d.state or State()
+        if d.kind == "answer":
+            state = state.model_copy(update={"last_intent": d.intent, "last_clauses": d.clauses or state.last_clauses})
+        return Reply(
+            kind=d.kind, intent=d.intent, confidence=round(d.confidence, 3), grade=d.grade, tier=d.tier,
+            clauses=[] if d.kind == "fallback" else d.clauses, options=d.options,
+            text=render(d.template, context, html=False), html=render(d.template, context, html=True),
+            state=state,
+        )
+
+    def _grade_names(self, ids: list[str]) -> str:
+        return ", ".join(self.kb.by_id("grades", g).name for g in ids if self.kb.by_id("grades", g))
+
+    def _role_names(self, ids: list[str]) -> str:
+        return ", ".join(self.kb.by_id("roles", r).name for r in ids if self.kb.by_id("roles", r))
+
+    def _level_phrase(self, req) -> str:
+        return req.statement
+
+
+@functools.lru_cache(maxsize=1)
+def default_assistant() -> Assistant:
+    """The assistant over the default plan, built once."""
+    return Assistant(default_understander())
 
 
 def answer(query: str, state: State | None = None) -> Reply:
     """Answer one message in the context of a conversation state."""
-    return _todo(state)
+    return default_assistant().answer(query, state)
 
 
 def quote_clause(clause_id: str, state: State | None = None) -> Reply:
     """A clause of the plan verbatim (/dieu II.1.b)."""
-    return _todo(state)
+    return default_assistant().quote_clause(clause_id, state)
 
 
 def search_plan(keywords: str, state: State | None = None) -> Reply:
     """Search the plan's text (/timkiem)."""
-    return _todo(state)
+    return default_assistant().search_plan(keywords, state)
 
 
 def annex_reply(state: State | None = None) -> Reply:
     """The annex figures (/chitieu)."""
-    return _todo(state)
+    return default_assistant().annex_reply(state)
 
 
 def document_reply(state: State | None = None) -> Reply:
     """Number, date, signer, legal bases, period (/vanban)."""
-    return _todo(state)
+    return default_assistant().document_reply(state)
 
 
 def requirements_reply(grade: str | None, tier: str | None, state: State | None = None) -> Reply:
     """Everything required of a grade at a tier (/ngach)."""
-    return _todo(state)
+    return default_assistant().requirements_reply(grade, tier, state)
 
 
 def grade_options() -> list[Option]:
-    """Buttons for choosing a grade."""
-    return []
+    """Buttons for choosing a grade (Option.query is the grade id)."""
+    return default_assistant().grade_options()
 
 
 def tier_options() -> list[Option]:
-    """Buttons for choosing a tier."""
-    return []
+    """Buttons for choosing a tier (Option.query is the tier id)."""
+    return default_assistant().tier_options()

@@ -1,0 +1,407 @@
+"""The decision: which intent, answer / clarify / fallback, and the data the reply shows."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.reply import Option, State
+from bot.understand import Analysis, Understander
+from knowledge import KnowledgeBase
+from knowledge.queries import Person, meets, requirements_by_area, requirements_for
+
+VARYING_AREAS = ("chuyen_mon", "llct", "qlnn")  # areas whose requirement differs by grade
+REQUIREMENT_AREAS = ("chuyen_mon", "llct", "qlnn", "tin_hoc", "ngoai_ngu", "quoc_phong", "tieng_dan_toc")
+
+_QUOTE_CUE = re.compile(r"\b(nguyen van|trich|noi gi|xem|doc|toan van|chi tiet)\b")
+_DOC_CUE = re.compile(
+    r"\b(ki|nguoi ki|ban hanh|so hieu|so may|can cu|quyet dinh|nghi dinh|luat|phap li|van ban nao|noi nhan)\b"
+)
+_SCOPE_CUE = re.compile(
+    r"\b(cap (tinh|huyen|xa)|huyen|xa|thi xa|thanh pho|phuong|thi tran)( trong ke hoach( nay)?)? (gom|bao gom|co nhung)\b"
+    r"|\b(thuoc|tinh la|la) cap (nao|huyen|xa|tinh)\b"
+)
+_CHECK_CUE = re.compile(r"\b(dat chuan|du chuan|dap ung|dat yeu cau|dat chua|du chua|thieu|con thieu|du de|dat khong|duoc khong)\b")
+_NEED_CUE = re.compile(r"\b(can|phai|bat buoc|yeu cau|tieu chuan|dat chuan|chuan hoa|hoc|bo sung|trinh do|dieu kien)\b")
+_HELP = re.compile(r"^(xin chao|chao|chao ban|hello|hi|helo|alo|help|menu|bat dau|start|huong dan|cam on|cam on ban|thanks|ok)\b")
+
+
+@dataclass
+class Decision:
+    """What to reply, before rendering."""
+
+    kind: str
+    intent: str
+    confidence: float
+    template: str
+    grade: str | None = None
+    tier: str | None = None
+    clauses: list[str] = field(default_factory=list)
+    options: list[Option] = field(default_factory=list)
+    context: dict = field(default_factory=dict)
+    state: State | None = None
+
+
+class Decider:
+    """Turns an Analysis and the conversation state into a Decision."""
+
+    def __init__(self, kb: KnowledgeBase, understander: Understander) -> None:
+        self.kb = kb
+        self.u = understander
+        self.cal = understander.matcher.calibration
+
+    # ---- entry -------------------------------------------------------------------------------
+    def decide(self, a: Analysis, state: State) -> Decision:
+        ent = a.ent
+        words = ent.text.split()
+        if not words:
+            return self.help(state, empty=True)
+        if ent.clause and (_QUOTE_CUE.search(ent.text) or len(words) <= 3):
+            return self.quote(ent.clause, state)
+        if ent.out_of_scope or ent.other_place or ent.other_period:
+            return self.fallback(a, state, reason=self._oos_reason(a))
+        if _HELP.match(ent.text) and len(words) <= 4 and not (ent.grade or ent.areas or ent.tier):
+            return self.help(state)
+        scores = self._intent_scores(a, state)
+        ranked = sorted(scores.items(), key=lambda kv: -kv[1])
+        (top, s1), (second, s2) = ranked[0], ranked[1]
+        confidence = max(0.0, min(1.0, s1))
+        if s1 < self.cal.threshold and a.coverage < 0.5:
+            return self.fallback(a, state)
+        if top == "yeu_cau":
+            return self.requirements(a, state, confidence)
+        if top == "kiem_tra":
+            return self.check(a, state, confidence)
+        if top == "chi_tieu":
+            return self.annex(a, state, confidence)
+        if top == "van_ban":
+            return self.document(a, state, confidence)
+        if top == "pham_vi":
+            return self.scope(a, state, confidence)
+        if top == "nguyen_van" and (ent.clause or state.last_clauses):
+            return self.quote(ent.clause or state.last_clauses[0], state)
+        if top == "tro_giup":
+            return self.help(state)
+        return self.content(a, state, confidence)
+
+    # ---- scoring -----------------------------------------------------------------------------
+    def _intent_scores(self, a: Analysis, state: State) -> dict[str, float]:
+        ent, text = a.ent, a.ent.text
+        s = dict(a.scores)
+        req_areas = [x for x in ent.areas if x in REQUIREMENT_AREAS]
+        top_hit = a.hits[0].score if a.hits else 0.0
+        has_held = bool(ent.held or ent.lacks)
+        s["yeu_cau"] += 0.25 * bool(ent.grade) + 0.12 * bool(req_areas) + 0.05 * bool(_NEED_CUE.search(text))
+        s["yeu_cau"] -= 0.35 * ent.count + 0.25 * ent.percent
+        if not (ent.grade or req_areas or ent.person or state.grade):
+            s["yeu_cau"] -= 0.3
+        s["kiem_tra"] += 0.35 * has_held + 0.1 * bool(_CHECK_CUE.search(text))
+        if not has_held and not _CHECK_CUE.search(text):
+            s["kiem_tra"] -= 0.3
+        s["chi_tieu"] += 0.4 * ent.count - (0.0 if ent.count else 0.35)
+        s["van_ban"] += 0.25 * bool(_DOC_CUE.search(text)) - (0.0 if _DOC_CUE.search(text) else 0.2)
+        s["pham_vi"] += 0.3 * bool(_SCOPE_CUE.search(text)) - (0.0 if _SCOPE_CUE.search(text) else 0.35)
+        s["noi_dung"] += min(0.3, top_hit / 120) + 0.1 * ent.percent
+        s["nguyen_van"] += 0.3 * bool(ent.clause) - (0.0 if _QUOTE_CUE.search(text) else 0.3)
+        s["tro_giup"] -= 0.2
+        return s
+
+    # ---- intents -----------------------------------------------------------------------------
+    def _profile(self, a: Analysis, state: State) -> tuple[str | None, str | None, str | None]:
+        ent = a.ent
+        grade = ent.grade or state.grade
+        tier = ent.tier or (state.tier if not ent.grade or ent.grade == state.grade else None)
+        role = ent.role if ent.role in ("chu_tich_xa", "khong_chuyen_trach", "dai_bieu_hdnd", "can_bo_xa") else None
+        if role is None and tier == "xa" and re.search(r"\bcan bo\b", ent.text) and not re.search(r"\bcong chuc\b", ent.text):
+            role = "can_bo_xa"
+        if tier is None and role in ("chu_tich_xa", "khong_chuyen_trach"):
+            tier = "xa"
+        return grade, tier, role
+
+    def requirements(self, a: Analysis, state: State, confidence: float) -> Decision:
+        ent = a.ent
+        grade, tier, role = self._profile(a, state)
+        areas = [x for x in ent.areas if x in REQUIREMENT_AREAS] or ([state.last_area] if _followup(a) and state.last_area else [])
+        if tier == "xa" or role:
+            return self._role_requirements(a, state, confidence, tier, role, areas)
+        if grade is None:
+            if areas and all(x not in VARYING_AREAS for x in areas):
+                return self._area_requirements(a, state, confidence, areas, tier)
+            if areas and not ent.person:
+                return self._area_requirements(a, state, confidence, areas, tier)
+            return self.clarify_grade(a, state, "yeu_cau")
+        person = Person(tier=tier, grade=grade, age=ent.age or state.age)
+        reqs = requirements_for(self.kb, person, kinds=("standard",))
+        if areas:
+            anyone = Person(tier=tier, grade=grade)
+            reqs = [r for r in reqs if r.area in areas] + [
+                r for r in requirements_for(self.kb, anyone, kinds=("training",), strict_conditions=False)
+                if (r.area in areas or r.when is not None) and _mentions_condition(a, r)
+            ]
+        verdicts = self._verdicts(reqs, {**state.held, **ent.held}, ent.lacks)
+        new_state = state.model_copy(update={"grade": grade, "tier": tier or state.tier,
+                                              "last_area": areas[0] if len(areas) == 1 else state.last_area})
+        return Decision(
+            kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
+            grade=grade, tier=tier, clauses=_unique(r.clause for r in reqs),
+            context={"grade": self.kb.by_id("grades", grade), "tier": self.kb.by_id("tiers", tier) if tier else None,
+                     "items": verdicts, "areas": areas, "age": ent.age},
+            state=new_state,
+        )
+
+    def _area_requirements(self, a, state, confidence, areas, tier) -> Decision:
+        reqs = []
+        for area in areas:
+            reqs.extend(requirements_by_area(self.kb, area))
+            reqs.extend(r for r in self.kb.requirements if r.kind == "training" and r.when is not None
+                        and (r.tiers == [] or "xa" not in r.tiers) and _mentions_condition(a, r))
+        if "chuyen_mon" in areas and tier in (None, "xa"):
+            reqs.extend(r for r in self.kb.requirements if r.id == "xa_chuyen_mon")
+        reqs = list({r.id: r for r in reqs}.values())
+        return Decision(
+            kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
+            grade=None, tier=tier, clauses=_unique(r.clause for r in reqs),
+            context={"grade": None, "tier": None, "items": self._verdicts(reqs, {}, {}), "areas": areas,
+                     "by_grade": True},
+            state=state.model_copy(update={"last_area": areas[0] if len(areas) == 1 else state.last_area}),
+        )
+
+    def _role_requirements(self, a, state, confidence, tier, role, areas) -> Decision:
+        person = Person(tier=tier, role=role, grade=None)
+        reqs = requirements_for(self.kb, person, strict_conditions=False)
+        reqs = [r for r in reqs if r.when is None or _mentions_condition(a, r)]
+        if areas:
+            narrowed = [r for r in reqs if r.area in areas]
+            reqs = narrowed or reqs
+        verdicts = self._verdicts(reqs, {**state.held, **a.ent.held}, a.ent.lacks)
+        return Decision(
+            kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
+            grade=a.ent.grade, tier=tier, clauses=_unique(r.clause for r in reqs),
+            context={"grade": None, "tier": self.kb.by_id("tiers", tier) if tier else None,
+                     "role": self.kb.by_id("roles", role) if role else None, "items": verdicts, "areas": areas},
+            state=state.model_copy(update={"tier": tier or state.tier, "role": role or state.role}),
+        )
+
+    def _verdicts(self, reqs, held: dict[str, str], lacks: dict[str, str]) -> list[dict]:
+        items = []
+        for r in reqs:
+            level = held.get(r.area)
+            verdict = meets(self.kb, r, level) if level else None
+            if verdict is None and r.area in lacks and r.checkable:
+                lacked = lacks[r.area]
+                scale = self.kb.by_id("scales", self.kb.by_id("areas", r.area).scale)
+                if scale and scale.index(lacked) <= scale.index(r.min_level):
+                    verdict = False
+                    level = None
+                elif scale:
+                    verdict = None
+            items.append({"req": r, "area": self.kb.by_id("areas", r.area), "held": level,
+                          "held_name": _level_name(self.kb, r.area, level), "verdict": verdict,
+                          "lacked": lacks.get(r.area), "lacked_name": _level_name(self.kb, r.area, lacks.get(r.area))})
+        return items
+
+    def check(self, a: Analysis, state: State, confidence: float) -> Decision:
+        ent = a.ent
+        grade, tier, role = self._profile(a, state)
+        if grade is None and tier != "xa" and role is None:
+            return self.clarify_grade(a, state, "kiem_tra")
+        d = self.requirements(a, state, confidence)
+        held_areas = set(ent.held) | set(ent.lacks)
+        if held_areas:
+            items = [i for i in d.context["items"] if i["req"].area in held_areas] or d.context["items"]
+            d.context["items"] = items
+            d.clauses = _unique(i["req"].clause for i in items)
+        d.intent = "kiem_tra"
+        d.context["check"] = True
+        if d.state is not None:
+            d.state = d.state.model_copy(update={"held": {**state.held, **ent.held}})
+        return d
+
+    def clarify_grade(self, a: Analysis, state: State, intent: str) -> Decision:
+        options = [Option(label=g.name.capitalize(), query=g.name) for g in self.kb.grades]
+        options.append(Option(label="Công chức cấp xã", query="công chức cấp xã"))
+        return Decision(
+            kind="clarify", intent=intent, confidence=0.5, template="clarify",
+            options=options, context={"ask": "ngạch"},
+            state=state.model_copy(update={"pending": a.raw[:300]}),
+        )
+
+    def annex(self, a: Analysis, state: State, confidence: float) -> Decision:
+        annex = self.kb.annex
+        assert annex is not None
+        text = a.ent.text
+        codes = select_annex_rows(text, a.ent.areas)
+        years = [y for y in a.ent.years if y in annex.years]
+        year = years[0] if len(years) == 1 or (years and not {2011, 2015} <= set(years)) else None
+        per_year = bool(re.search(r"\b(moi nam|hang nam|tung nam|theo nam|cac nam)\b", text))
+        rows = [annex.row(c) for c in codes]
+        return Decision(
+            kind="answer", intent="chi_tieu", confidence=confidence, template="annex",
+            clauses=[annex.clause],
+            context={"rows": rows, "year": year, "per_year": per_year, "annex": annex,
+                     "paths": {c: annex_path(annex, c) for c in codes}},
+            state=state.model_copy(update={"last_intent": "chi_tieu"}),
+        )
+
+    def document(self, a: Analysis, state: State, confidence: float) -> Decision:
+        text = a.ent.text
+        facets = []
+        if re.search(r"\b(ki|nguoi ki|chu tich ki)\b", text):
+            facets.append("signer")
+        if re.search(r"\b(so hieu|so may|so bao nhieu|ngay ban hanh|ngay nao|ban hanh ngay|ngay thang)\b", text) and not re.search(r"\bquyet dinh\b", text):
+            facets.append("number")
+        if re.search(r"\b(can cu|van ban nao|phap li|nghi dinh|luat)\b", text):
+            facets.append("bases")
+        if re.search(r"\b(quyet dinh|thu tuong|1374)\b", text):
+            facets.append("implements")
+        if re.search(r"\b(noi nhan|gui cho|gui den)\b", text):
+            facets.append("recipients")
+        if re.search(r"\b(co quan nao|ai ban hanh|don vi nao ban hanh)\b", text):
+            facets.append("issuer")
+        if re.search(r"\b(giai doan|thoi gian|ap dung)\b", text) and not facets:
+            facets.append("period")
+        if not facets:
+            facets = ["number", "signer", "period", "bases", "implements"]
+        clauses = ["CC"] if {"bases", "implements"} & set(facets) else []
+        return Decision(
+            kind="answer", intent="van_ban", confidence=confidence, template="document",
+            clauses=clauses, context={"facets": facets, "doc": self.kb.document, "cc": self.kb.clause("CC")},
+            state=state,
+        )
+
+    def scope(self, a: Analysis, state: State, confidence: float) -> Decision:
+        tiers = [self.kb.by_id("tiers", t) for t in (a.ent.tiers or [x.id for x in self.kb.tiers])]
+        return Decision(
+            kind="answer", intent="pham_vi", confidence=confidence, template="scope",
+            tier=a.ent.tier, clauses=_unique(t.clause for t in tiers), context={"tiers": tiers}, state=state,
+        )
+
+    def content(self, a: Analysis, state: State, confidence: float) -> Decision:
+        if not a.hits or a.hits[0].score < 4.0:
+            return self.fallback(a, state)
+        top = a.hits[0]
+        clause = top.passage.clause
+        chosen = [h for h in a.hits if h.passage.clause == clause and h.score >= 0.55 * top.score][:3]
+        chosen.sort(key=lambda h: h.passage.index)
+        c = self.kb.clause(clause)
+        return Decision(
+            kind="answer", intent="noi_dung", confidence=min(confidence, 1.0), template="passages",
+            tier=a.ent.tier, clauses=[clause],
+            context={"clause": c, "passages": [h.passage.text for h in chosen], "path": self.clause_path(clause)},
+            state=state.model_copy(update={"last_intent": "noi_dung"}),
+        )
+
+    def quote(self, clause_id: str, state: State) -> Decision:
+        if not self.kb.has_clause(clause_id):
+            return Decision(kind="clarify", intent="nguyen_van", confidence=0.4, template="no_clause",
+                            options=[Option(label=c.id, query=f"nguyên văn {c.id}") for c in self.leaf_clauses()[:8]],
+                            context={"asked": clause_id}, state=state)
+        c = self.kb.clause(clause_id)
+        return Decision(
+            kind="answer", intent="nguyen_van", confidence=1.0, template="clause", clauses=[clause_id],
+            context={"clause": c, "path": self.clause_path(clause_id), "annex": self.kb.annex if clause_id == "PL" else None},
+            state=state,
+        )
+
+    def help(self, state: State, empty: bool = False) -> Decision:
+        options = [Option(label=g.name.capitalize(), query=f"{g.name} cần học gì") for g in self.kb.grades]
+        options.append(Option(label="Cấp xã", query="công chức cấp xã cần học gì"))
+        return Decision(kind="clarify" if empty else "answer", intent="tro_giup", confidence=1.0, template="help",
+                        options=options, context={"empty": empty}, state=state)
+
+    def fallback(self, a: Analysis, state: State, reason: str | None = None) -> Decision:
+        return Decision(kind="fallback", intent="ngoai_pham_vi", confidence=0.9 if reason else 0.6,
+                        template="fallback", context={"reason": reason}, state=state)
+
+    def _oos_reason(self, a: Analysis) -> str:
+        ent = a.ent
+        if ent.other_place:
+            return f"Kế hoạch 39 chỉ áp dụng cho tỉnh Sóc Trăng, không nói về {ent.other_place.title()}."
+        if ent.other_period:
+            return "Kế hoạch 39 chỉ cho giai đoạn 2011 - 2015; tôi không có văn bản của giai đoạn khác."
+        return f"Kế hoạch 39 không quy định về {ent.out_of_scope}."
+
+    # ---- helpers -----------------------------------------------------------------------------
+    def clause_path(self, clause_id: str) -> list[str]:
+        """Headings from the section down to the clause."""
+        parts = clause_id.split(".")
+        out = []
+        for i in range(len(parts)):
+            cid = ".".join(parts[: i + 1])
+            if self.kb.has_clause(cid):
+                out.append(self.kb.clause(cid).title)
+        return out
+
+    def leaf_clauses(self):
+        """Clauses that have text of their own."""
+        return [c for c in self.kb.clauses if c.items]
+
+
+def _followup(a: Analysis) -> bool:
+    return len(a.ent.text.split()) <= 6
+
+
+def _mentions_condition(a: Analysis, req) -> bool:
+    cond = req.when
+    if cond is None:
+        return True
+    text = a.ent.text
+    if cond.age_under is not None:
+        return a.ent.age is not None or bool(re.search(r"\b(tuoi|ielts|toefl|thac si|tien si)\b", text))
+    if cond.ethnic_area:
+        return bool(re.search(r"\b(dan toc|khmer|dong bao)\b", text))
+    if cond.newly_recruited:
+        return bool(re.search(r"\b(trung tuyen|tien cong vu|moi tuyen)\b", text))
+    if cond.planned_appointment:
+        return bool(re.search(r"\b(bo nhiem|de bat)\b", text))
+    return False
+
+
+def _level_name(kb, area, level):
+    if level is None:
+        return None
+    from knowledge.queries import level_name
+
+    return level_name(kb, area, level)
+
+
+def _unique(values) -> list[str]:
+    return list(dict.fromkeys(values))
+
+
+def select_annex_rows(text: str, areas: list[str]) -> list[str]:
+    """Rows of the annex a question asks about, by its words."""
+    if re.search(r"\b(lop chinh tri|chinh tri)\b", text) or "llct" in areas:
+        return ["A.I.1"]
+    if re.search(r"\b(chuyen mon|nghiep vu)\b", text):
+        return ["A.I.2"]
+    if re.search(r"\btieng anh\b", text):
+        return ["A.I.3"]
+    inland = bool(re.search(r"\btrong nuoc\b", text))
+    abroad = bool(re.search(r"\bnuoc ngoai\b", text))
+    rest = text.replace("dao tao boi duong", " ")
+    only_train = bool(re.search(r"\bkhong tinh boi duong\b", text)) or ("dao tao" in rest and "boi duong" not in rest)
+    only_foster = bool(re.search(r"\bkhong tinh dao tao\b", text)) or ("boi duong" in rest and "dao tao" not in rest)
+    kind = ".I" if only_train and not only_foster else ".II" if only_foster and not only_train else ""
+    if inland and abroad:
+        return ["TONG"] if not kind else ["A" + kind, "B" + kind]
+    if inland:
+        return ["A" + kind]
+    if abroad:
+        return ["B" + kind]
+    if kind:
+        return ["A" + kind, "B" + kind]
+    return ["TONG"]
+
+
+def annex_path(annex, code: str) -> str:
+    """Human label of a row with its parents: 'Trong nước › Đào tạo › Các lớp chính trị'."""
+    parts = code.split(".")
+    labels = []
+    for i in range(len(parts)):
+        sub = ".".join(parts[: i + 1])
+        try:
+            labels.append(annex.row(sub).label.capitalize() if sub != code else annex.row(sub).label)
+        except KeyError:
+            pass
+    return " › ".join(labels)

@@ -1,0 +1,276 @@
+"""Entity extraction from canonical text: grade, tier, role, area, held levels, year, age, clause."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.lexicon import Lexicon
+from bot.normalize import clean, normalize
+from knowledge import KnowledgeBase
+
+# grade phrases are built from the KB aliases; these guard the phrases that merely look like grades
+_GRADE_GUARDS = {
+    "chuyen_vien_chinh": r"(?! tri)",  # "chuyên viên chính trị" is not a grade
+    "can_su": r"(?! dung)",  # "cần sử dụng" is not "cán sự"
+}
+_COURSE_BEFORE = re.compile(r"\b(lop|chuong trinh|ngach tuong duong|boi duong)( \w+){0,5} $")
+
+_TIER_PATTERNS: dict[str, list[str]] = {
+    "tinh": [
+        r"\bcap (tinh|so)\b",
+        r"\bso ban nganh\b",
+        r"\bban nganh tinh\b",
+        r"\b(cong chuc|can bo|chuyen vien(?: chinh| cao cap)?|vien chuc|lanh dao|nhan vien|nhan dan|dai bieu|lam viec|cong tac) (o |tai )?(cap )?(tinh|so)\b(?! (soc|uy))",
+    ],
+    "huyen": [r"\bhuyen\b", r"\bthi xa\b", r"\bthanh pho\b", r"\bquan\b(?= (\w+ )?(noi vu|huyen))"],
+    "xa": [
+        r"(?<!thi )\bxa\b(?! (hoi|xoi|lanh|hon))",
+        r"(?<!dia )(?<!da )\bphuong\b(?! (phap|an|tien|thuc|huong|cham|thuc))",
+        r"\bthi tran\b",
+    ],
+}
+_ROLE_PATTERNS: list[tuple[str, str]] = [
+    ("chu_tich_xa", r"\bchu tich( hoi dong nhan dan| uy ban nhan dan)?( va chu tich)?( hoi dong nhan dan| uy ban nhan dan)?( cap)? (xa|phuong|thi tran)\b"),
+    ("dai_bieu_hdnd", r"\bdai bieu\b"),
+    ("khong_chuyen_trach", r"\bkhong chuyen trach\b"),
+    ("chu_tich", r"\bchu tich\b"),
+    ("moi_trung_tuyen", r"\b(trung tuyen|tien cong vu|moi (thi )?dau|dau (thi|ki thi) cong chuc|moi tuyen dung)\b"),
+    ("chu_chot", r"\bchu chot\b"),
+    ("lanh_dao", r"\blanh dao\b"),
+]
+_AREA_PATTERNS: dict[str, list[str]] = {
+    "chuyen_mon": [r"\bchuyen mon\b", r"\bbang (cap|gi|nao)\b", r"\bvan bang\b", r"\bdat chuan chuyen\b"],
+    "llct": [r"\bli luan chinh tri\b", r"\b(cao cap|trung cap|so cap|cu nhan)( li luan)? chinh tri\b", r"(?<!truong )\bchinh tri\b"],
+    "qlnn": [r"\bquan li nha nuoc\b"],
+    "tin_hoc": [r"\btin hoc\b", r"\bvi tinh\b", r"\bmay tinh\b", r"\bcong nghe thong tin\b"],
+    "ngoai_ngu": [r"\bngoai ngu\b", r"\btieng anh\b", r"\bielts\b", r"\btoefl\b", r"\banh van\b"],
+    "tieng_dan_toc": [r"\btieng (dan toc|khmer)\b"],
+    "quoc_phong": [r"\bquoc phong\b", r"\ban ninh\b"],
+}
+_LEVELS = {
+    "chuyen_mon": [
+        ("trung_cap", r"trung cap|trung hoc chuyen nghiep"),
+        ("cao_dang", r"cao dang"),
+        ("dai_hoc", r"dai hoc|cu nhan|ki su|bac si"),
+        ("thac_si", r"thac si|cao hoc"),
+        ("tien_si", r"tien si"),
+        ("so_cap", r"so cap"),
+    ],
+    "llct": [("so_cap", r"so cap"), ("trung_cap", r"trung cap"), ("cao_cap", r"cao cap|cu nhan")],
+}
+_LLCT_AFTER = re.compile(r"^ (li luan chinh tri|li luan|chinh tri)\b")
+_CM_AFTER = re.compile(r"^ (chuyen mon|chuyen nganh)\b")
+_HELD_BEFORE = re.compile(
+    r"(^|\b(co|dat|chi co|da co|hien co|moi co|lay|tot nghiep|hoc xong|co duoc|mang))( bang| trinh do| van bang)? $"
+)
+_ASKED_BEFORE = re.compile(r"\b(phai|can(?! su\b)|bat buoc|yeu cau|nen|muon)( \w+){0,3} $")
+_NEG_BEFORE = re.compile(r"\b(chua|khong)( co| dat| hoc| lay)?( bang| trinh do)? $")
+_QLNN_HELD = re.compile(
+    r"\b(da hoc|hoc xong|da qua|co chung chi|da co chung chi|da co)( lop)?( boi duong)?( kien thuc)?( quan li nha nuoc)?"
+    r"( chuong trinh| ngach)? (chuyen vien cao cap|chuyen vien chinh|chuyen vien|can su)\b"
+)
+_QLNN_LEVEL = {
+    "chuyen vien cao cap": "chuyen_vien_cao_cap",
+    "chuyen vien chinh": "chuyen_vien_chinh",
+    "chuyen vien": "chuyen_vien",
+    "can su": "ngach_can_su",
+}
+_CLAUSE_RAW = re.compile(r"(?<![\w.])(IV|III|II|I)((?:\.\d)(?:\.(?:[a-eA-E]|đ|Đ|dd))?)?(?![\w])", re.IGNORECASE)
+_CLAUSE_CUE = re.compile(r"\b(dieu|khoan|muc|nguyen van|trich|diem|phan)\b")
+_COUNT = re.compile(
+    r"\b(bao nhieu (nguoi|luot|hoc vien|can bo|cong chuc|lop)|so (luong|nguoi|luot)|tong (so|cong)|may nguoi|chi tieu|phu luc|du kien dao tao)\b"
+)
+_PERCENT = re.compile(r"\b(phan tram|ti le)\b")
+_AGE = [re.compile(r"(?<!duoi )(?<!tren )\b(\d{2}) tuoi\b"), re.compile(r"\btuoi (\d{2})\b")]
+_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+
+
+def _phrase_re(word: str) -> re.Pattern:
+    """A whole-word pattern; a lexicon entry starting with 're:' is a regular expression."""
+    if word.startswith("re:"):
+        return re.compile(word[3:])
+    return re.compile(r"\b" + re.escape(word) + r"\b")
+
+
+@dataclass
+class Entities:
+    """What a message says, in canonical ids."""
+
+    text: str
+    grade: str | None = None
+    course_grade: str | None = None
+    tier: str | None = None
+    tiers: list[str] = field(default_factory=list)
+    role: str | None = None
+    areas: list[str] = field(default_factory=list)
+    held: dict[str, str] = field(default_factory=dict)
+    lacks: dict[str, str] = field(default_factory=dict)
+    years: list[int] = field(default_factory=list)
+    age: int | None = None
+    clause: str | None = None
+    person: bool = False
+    count: bool = False
+    percent: bool = False
+    out_of_scope: str | None = None
+    other_place: str | None = None
+    current_time: bool = False
+
+    @property
+    def other_period(self) -> bool:
+        """A year outside the plan's period and its legal bases."""
+        return any(y > 2015 or y < 2000 for y in self.years)
+
+
+class EntityExtractor:
+    """Finds entities with patterns built from the KB aliases and the lexicon."""
+
+    def __init__(self, kb: KnowledgeBase, lex: Lexicon) -> None:
+        self.kb = kb
+        self.lex = lex
+        grade_alts = []
+        for grade in kb.grades:
+            for alias in {grade.name, *grade.aliases}:
+                phrase = lex.canonical(alias)
+                grade_alts.append((phrase, grade.id))
+        grade_alts.sort(key=lambda x: len(x[0]), reverse=True)
+        self._grade_re = [
+            (re.compile(r"\b" + re.escape(p) + r"\b" + _GRADE_GUARDS.get(g, "")), g) for p, g in grade_alts
+        ]
+        self._tier_re = {t: [re.compile(p) for p in ps] for t, ps in _TIER_PATTERNS.items()}
+        self._role_re = [(r, re.compile(p)) for r, p in _ROLE_PATTERNS]
+        self._area_re = {a: [re.compile(p) for p in ps] for a, ps in _AREA_PATTERNS.items()}
+        self._oos = [(o.topic, [_phrase_re(w) for w in o.words]) for o in lex.out_of_scope]
+        self._places = [re.compile(r"\b" + re.escape(p) + r"\b") for p in lex.other_places]
+        self._now = [re.compile(r"\b" + re.escape(p) + r"\b") for p in lex.current_time]
+        self._person = re.compile(r"\b(" + "|".join(re.escape(p) for p in lex.person_words) + r")\b")
+        level_alts = {
+            area: re.compile(r"\b(" + "|".join(f"(?P<{lv}>{pat})" for lv, pat in levels) + r")\b")
+            for area, levels in _LEVELS.items()
+        }
+        self._cm_levels = level_alts["chuyen_mon"]
+
+    def extract(self, raw: str) -> Entities:
+        """All entities of one message."""
+        text = self.lex.canonical(raw)
+        ent = Entities(text=text)
+        self._grades(ent)
+        self._tiers(ent)
+        for role, rx in self._role_re:
+            if rx.search(text):
+                ent.role = role
+                break
+        if ent.role == "chu_tich" and "xa" in ent.tiers:
+            ent.role = "chu_tich_xa"
+        for area, rxs in self._area_re.items():
+            if any(rx.search(text) for rx in rxs):
+                ent.areas.append(area)
+        self._held(ent)
+        ent.years = [int(y) for y in _YEAR.findall(text)]
+        for rx in _AGE:
+            m = rx.search(text)
+            if m:
+                ent.age = int(m.group(1))
+                break
+        ent.clause = self._clause(raw, text)
+        ent.person = bool(self._person.search(text))
+        ent.count = bool(_COUNT.search(text))
+        ent.percent = bool(_PERCENT.search(text))
+        for topic, rxs in self._oos:
+            if any(rx.search(text) for rx in rxs):
+                ent.out_of_scope = topic
+                break
+        for rx in self._places:
+            m = rx.search(text)
+            if m:
+                ent.other_place = m.group(0)
+                break
+        ent.current_time = any(rx.search(text) for rx in self._now)
+        return ent
+
+    def _grades(self, ent: Entities) -> None:
+        taken: list[tuple[int, int]] = []
+        person: list[tuple[int, str]] = []
+        course: list[tuple[int, str]] = []
+        for rx, grade in self._grade_re:
+            for m in rx.finditer(ent.text):
+                if any(m.start() < e and s < m.end() for s, e in taken):
+                    continue
+                taken.append((m.start(), m.end()))
+                before = ent.text[: m.start()]
+                (course if _COURSE_BEFORE.search(before) else person).append((m.start(), grade))
+        if person:
+            ent.grade = min(person)[1]
+        if course:
+            ent.course_grade = min(course)[1]
+            if ent.grade is None and not re.search(r"\b(lop|chuong trinh)\b", ent.text):
+                ent.grade = ent.course_grade
+
+    def _tiers(self, ent: Entities) -> None:
+        found = [t for t, rxs in self._tier_re.items() if any(rx.search(ent.text) for rx in rxs)]
+        ent.tiers = found
+        ent.tier = found[0] if len(found) == 1 else None
+
+    def _held(self, ent: Entities) -> None:
+        text = ent.text
+        for m in self._cm_levels.finditer(text):
+            level = next(k for k, v in m.groupdict().items() if v)
+            after = text[m.end():]
+            before = text[: m.start()]
+            if after.startswith(" tro len") or _ASKED_BEFORE.search(before):
+                continue
+            area = "chuyen_mon"
+            if _LLCT_AFTER.match(after):
+                area = "llct"
+            elif level == "cao_cap" or (level not in ("so_cap", "trung_cap") and False):
+                area = "llct"
+            if m.group(0) == "cao cap" and not _CM_AFTER.match(after):
+                area = "llct"
+            if area == "llct":
+                level = {"trung_cap": "trung_cap", "so_cap": "so_cap", "dai_hoc": "cao_cap"}.get(level, level)
+                if m.group(0) == "cao cap":
+                    level = "cao_cap"
+            if _NEG_BEFORE.search(before):
+                ent.lacks[area] = level
+            elif _HELD_BEFORE.search(before) or (ent.held and before.endswith(" va ")) or re.search(r"^ roi\b", after):
+                ent.held.setdefault(area, level)
+        m = _QLNN_HELD.search(text)
+        if m:
+            ent.held.setdefault("qlnn", _QLNN_LEVEL[m.group(7)])
+
+    def _clause(self, raw: str, text: str) -> str | None:
+        raw = clean(raw)
+        for m in _CLAUSE_RAW.finditer(raw):
+            roman = m.group(1).upper()
+            rest = (m.group(2) or "").replace("dd", "đ").replace("Đ", "đ").lower()
+            cid = roman + rest
+            if not rest and not _CLAUSE_CUE.search(normalize(raw)):
+                continue
+            if self.kb.has_clause(cid):
+                return cid
+        folded = normalize(raw)
+        if re.search(r"\b(phu luc|bang so lieu)\b", folded):
+            return "PL"
+        if re.search(r"\bcan cu\b", folded) and _CLAUSE_CUE.search(folded):
+            return "CC"
+        return None
+
+
+_SLOT_TIER = re.compile(r"\b(cap (tinh|huyen|xa|so)|thi xa|thi tran|thanh pho)\b")
+_SLOT_YEAR = re.compile(r"\b(19|20)\d\d\b")
+_SLOT_NUMBER = re.compile(r"\b\d+\b")
+
+
+def delexicalize(extractor: EntityExtractor, canonical: str) -> str:
+    """Replace entity phrases by slot words so that 'chuyen vien can hoc gi' reads 'xngach can hoc gi'."""
+    text = canonical
+    for rx, _ in extractor._grade_re:
+        text = rx.sub("xngach", text)
+    text = extractor._cm_levels.sub("xtrinhdo", text)
+    for rxs in extractor._area_re.values():
+        for rx in rxs:
+            text = rx.sub("xlinhvuc", text)
+    text = _SLOT_TIER.sub("xcap", text)
+    text = _SLOT_YEAR.sub("xnam", text)
+    text = _SLOT_NUMBER.sub("xso", text)
+    return re.sub(r"\b(xlinhvuc|xtrinhdo|xngach)( \1\b)+", r"\1", text)

@@ -1,0 +1,106 @@
+"""Intents as data, and the rapidfuzz matcher that scores a message against their examples."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+from rapidfuzz import fuzz, process
+
+INTENTS_FILE = Path(__file__).parent / "data" / "intents.yaml"
+
+
+class IntentSpec(BaseModel):
+    """One intent: what it means and how people phrase it."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    name: str = Field(description="the intent's id, reported in Reply.intent")
+    description: str = Field(description="what a user wants when they ask this, in Vietnamese")
+    examples: list[str] = Field(min_length=1, description="natural phrasings, matched after slot replacement")
+
+
+class IntentFile(BaseModel):
+    """The intents file."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    intents: dict[str, dict]
+
+
+def load_intents(path: Path = INTENTS_FILE) -> list[IntentSpec]:
+    """Read the intents file."""
+    raw = IntentFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    return [IntentSpec(name=name, **spec) for name, spec in raw.intents.items()]
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """Decision thresholds derived from the examples themselves (leave-one-out)."""
+
+    threshold: float  # below this, no intent is recognized
+    gap: float  # top-2 scores closer than this are ambiguous
+
+
+def score(a: str, b: str, **_: object) -> float:
+    """Similarity of two slot-replaced texts, 0..100: word-set overlap tempered by word order."""
+    return 0.6 * fuzz.token_set_ratio(a, b) + 0.4 * fuzz.token_sort_ratio(a, b)
+
+
+class IntentMatcher:
+    """Scores a slot-replaced message against every intent's examples."""
+
+    def __init__(self, intents: list[IntentSpec], delex) -> None:
+        self.intents = intents
+        self.delex = delex
+        self.examples: list[str] = []
+        self.labels: list[str] = []
+        for spec in intents:
+            for ex in spec.examples:
+                self.examples.append(delex(ex))
+                self.labels.append(spec.name)
+        self.calibration = self._calibrate()
+
+    def scores(self, delexed: str) -> dict[str, float]:
+        """Best example similarity per intent, 0..1."""
+        best: dict[str, float] = {spec.name: 0.0 for spec in self.intents}
+        if not delexed.strip():
+            return best
+        for _, s, idx in process.extract(delexed, self.examples, scorer=score, limit=None):
+            label = self.labels[idx]
+            if s / 100 > best[label]:
+                best[label] = s / 100
+        return best
+
+    def leave_one_out(self) -> list[tuple[str, str, float, float]]:
+        """For each example: its intent, the intent it would be matched to without itself, the top score, the gap."""
+        out = []
+        for i, ex in enumerate(self.examples):
+            best: dict[str, float] = {}
+            for j, other in enumerate(self.examples):
+                if i == j:
+                    continue
+                s = score(ex, other) / 100
+                if s > best.get(self.labels[j], 0.0):
+                    best[self.labels[j]] = s
+            ranked = sorted(best.items(), key=lambda kv: -kv[1])
+            top, second = ranked[0], ranked[1] if len(ranked) > 1 else ("", 0.0)
+            out.append((self.labels[i], top[0], top[1], top[1] - second[1]))
+        return out
+
+    def _calibrate(self) -> Calibration:
+        loo = self.leave_one_out()
+        right = sorted(s for want, got, s, _ in loo if want == got)
+        wrong = sorted(s for want, got, s, _ in loo if want != got)
+        # threshold: the 10th percentile of correct leave-one-out scores (examples are the floor of real phrasing)
+        threshold = right[len(right) // 10] if right else 0.5
+        gaps = sorted(g for want, got, _, g in loo if want == got)
+        gap = gaps[len(gaps) // 10] if gaps else 0.05
+        del wrong
+        return Calibration(threshold=round(min(threshold, 0.75), 3), gap=round(max(min(gap, 0.08), 0.02), 3))
+
+
+_SPACES = re.compile(r"\s+")

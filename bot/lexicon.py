@@ -1,0 +1,141 @@
+"""The question-side vocabulary: abbreviations, synonyms, out-of-scope topics, typo repair."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.normalize import normalize
+from knowledge import KnowledgeBase, default_kb
+
+LEXICON_FILE = Path(__file__).parent / "data" / "lexicon.yaml"
+
+
+@dataclass(frozen=True)
+class OutOfScope:
+    """A topic the plan does not cover, and the words that name it."""
+
+    topic: str
+    words: tuple[str, ...]
+
+
+@dataclass
+class Lexicon:
+    """Everything needed to turn a message into canonical words."""
+
+    abbreviations: dict[str, str]
+    synonyms: dict[str, str]
+    out_of_scope: list[OutOfScope]
+    other_places: list[str]
+    current_time: list[str]
+    person_words: list[str]
+    stopwords: frozenset[str]
+    vocabulary: frozenset[str] = field(default_factory=frozenset)
+    frequency: dict[str, int] = field(default_factory=dict)
+    _by_initial: dict[str, list[str]] = field(default_factory=dict)
+    _abbr_re: re.Pattern | None = None
+
+    def finish(self, extra_texts: list[str]) -> "Lexicon":
+        """Build the vocabulary (for typo repair) and the abbreviation pattern."""
+        words: set[str] = set()
+        freq: dict[str, int] = {}
+        for text in extra_texts:
+            for w in normalize(text).split():
+                freq[w] = freq.get(w, 0) + 1
+        words.update(freq)
+        self.frequency = freq
+        for mapping in (self.abbreviations, self.synonyms):
+            for k, v in mapping.items():
+                words.update(k.split())
+                words.update(v.split())
+        for oos in self.out_of_scope:
+            for w in oos.words:
+                if not w.startswith("re:"):
+                    words.update(w.split())
+        words.update(("luong", "tien", "muc"))
+        for group in (self.other_places, self.current_time, self.person_words, self.stopwords):
+            for w in group:
+                words.update(w.split())
+        self.vocabulary = frozenset(w for w in words if w)
+        by_initial: dict[str, list[str]] = {}
+        for w in sorted(self.vocabulary):
+            if len(w) >= 3 and not w.isdigit():
+                by_initial.setdefault(w[0], []).append(w)
+        self._by_initial = by_initial
+        keys = sorted(self.abbreviations, key=len, reverse=True)
+        self._abbr_re = re.compile(r"\b(" + "|".join(re.escape(k) for k in keys) + r")\b")
+        return self
+
+    def expand(self, text: str) -> str:
+        """Replace abbreviations by what they stand for."""
+        if self._abbr_re is None:
+            return text
+        return self._abbr_re.sub(lambda m: self.abbreviations[m.group(1)], text)
+
+    def repair(self, word: str) -> str:
+        """The nearest known word (same initial, one or two edits away), or the word itself."""
+        if len(word) < 4 or word in self.vocabulary or word.isdigit():
+            return word
+        return _repair(self, word)
+
+    def canonical(self, text: str) -> str:
+        """Normalized, abbreviations expanded, typos repaired."""
+        expanded = self.expand(normalize(text))
+        return " ".join(self.repair(w) for w in expanded.split())
+
+
+
+
+def _is_subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _repair(lex: Lexicon, word: str) -> str:
+    candidates = lex._by_initial.get(word[0], [])
+    limit = 1 if len(word) < 7 else 2
+    found = process.extract(word, candidates, scorer=OSA.distance, score_cutoff=limit, limit=20)
+    if not found:
+        return word
+    # fewest edits first; then a word the typo is a shortened form of (a dropped letter); then the commoner word
+    best = min(found, key=lambda f: (f[1], not _is_subsequence(word, f[0]), -lex.frequency.get(f[0], 0), f[0]))
+    return best[0]
+
+
+def _kb_texts(kb: KnowledgeBase) -> list[str]:
+    texts = [kb.document.title, kb.document.issuer, kb.document.signer.name]
+    for clause in kb.clauses:
+        texts.append(clause.title)
+        texts.extend(clause.items)
+    for kind in ("grades", "tiers", "roles", "areas"):
+        for item in getattr(kb, kind):
+            texts.append(item.name)
+            texts.extend(item.aliases)
+    for scale in kb.scales:
+        for level in scale.levels:
+            texts.append(level.name)
+            texts.extend(level.aliases)
+    if kb.annex:
+        texts.extend(row.label for row in kb.annex.rows)
+    return texts
+
+
+def load_lexicon(path: Path = LEXICON_FILE, kb: KnowledgeBase | None = None, extra: list[str] | None = None) -> Lexicon:
+    """Read the lexicon file and build its vocabulary from it, the plan and extra texts."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    lex = Lexicon(
+        abbreviations={normalize(k): normalize(v) for k, v in raw["abbreviations"].items()},
+        synonyms={normalize(k): normalize(v) for k, v in raw["synonyms"].items()},
+        out_of_scope=[OutOfScope(o["topic"], tuple(w if w.startswith("re:") else normalize(w) for w in o["words"])) for o in raw["out_of_scope"]],
+        other_places=[normalize(p) for p in raw["other_places"]],
+        current_time=[normalize(p) for p in raw["current_time"]],
+        person_words=[normalize(p) for p in raw["person_words"]],
+        stopwords=frozenset(normalize(w) for w in raw["stopwords"]),
+    )
+    return lex.finish(_kb_texts(kb or default_kb()) + (extra or []))

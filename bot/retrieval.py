@@ -1,0 +1,122 @@
+"""Passage search over the plan's items: BM25 on words and word pairs, with clause-heading context."""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from bot.lexicon import Lexicon
+from knowledge import KnowledgeBase
+
+K1 = 1.2
+B = 0.6
+PAIR_WEIGHT = 1.5
+HEADING_WEIGHT = 0.8
+
+
+@dataclass(frozen=True)
+class Passage:
+    """One item of one clause, the unit the search returns."""
+
+    clause: str
+    index: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A passage and how well it matches."""
+
+    passage: Passage
+    score: float
+
+
+def terms(words: list[str]) -> list[str]:
+    """Words and adjacent word pairs, the search's terms."""
+    return words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
+
+
+class PassageIndex:
+    """BM25 over the plan's items; each item also carries its clause's headings, down-weighted."""
+
+    def __init__(self, kb: KnowledgeBase, lex: Lexicon) -> None:
+        self.lex = lex
+        self.passages: list[Passage] = []
+        self._tf: list[Counter] = []
+        self._head_tf: list[Counter] = []
+        self._len: list[int] = []
+        titles = {c.id: c.title for c in kb.clauses}
+        for clause in kb.clauses:
+            if clause.id in ("PL",):
+                continue
+            heading = " ".join(
+                titles[p] for p in _ancestors(clause.id) if p in titles
+            )
+            head_terms = Counter(terms(lex.canonical(heading).split()))
+            for i, item in enumerate(clause.items):
+                words = lex.canonical(item).split()
+                self.passages.append(Passage(clause.id, i, item))
+                self._tf.append(Counter(terms(words)))
+                self._head_tf.append(head_terms)
+                self._len.append(len(words))
+        n = len(self.passages)
+        self._avg = sum(self._len) / max(n, 1)
+        df: Counter = Counter()
+        for tf, head in zip(self._tf, self._head_tf):
+            df.update(set(tf) | set(head))
+        self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        self.max_idf = math.log(1 + (n + 0.5) / 0.5)
+
+    def query_terms(self, canonical: str) -> list[str]:
+        """The query's terms, with the lexicon's synonyms added."""
+        words = canonical.split()
+        extra: list[str] = []
+        padded = f" {canonical} "
+        for phrase, target in self.lex.synonyms.items():
+            if f" {phrase} " in padded:
+                extra.extend(target.split())
+        return list(dict.fromkeys(terms(words) + extra))
+
+    def search(self, canonical: str, limit: int = 5, boost: dict[str, float] | None = None) -> list[Hit]:
+        """Best passages for a canonical query; boost multiplies scores by clause id prefix."""
+        q = [t for t in self.query_terms(canonical) if t in self.idf]
+        hits: list[Hit] = []
+        for i, passage in enumerate(self.passages):
+            tf, head = self._tf[i], self._head_tf[i]
+            norm = K1 * (1 - B + B * self._len[i] / self._avg)
+            score = 0.0
+            for t in q:
+                weight = PAIR_WEIGHT if "_" in t else 1.0
+                f = tf.get(t, 0)
+                if f:
+                    score += weight * self.idf[t] * f * (K1 + 1) / (f + norm)
+                elif t in head:
+                    score += HEADING_WEIGHT * weight * self.idf[t]
+            if score <= 0:
+                continue
+            if boost:
+                for prefix, factor in boost.items():
+                    if passage.clause.startswith(prefix):
+                        score *= factor
+            hits.append(Hit(passage, score))
+        hits.sort(key=lambda h: -h.score)
+        return hits[:limit]
+
+    def coverage(self, canonical: str, stopwords: frozenset[str]) -> float:
+        """Share of the query's informative words (IDF-weighted) that the plan knows."""
+        words = [w for w in canonical.split() if w not in stopwords and not w.isdigit()]
+        if not words:
+            return 0.0
+        total = known = 0.0
+        for w in words:
+            weight = self.idf.get(w, self.max_idf)
+            total += weight
+            if w in self.idf:
+                known += weight
+        return known / total
+
+
+def _ancestors(clause_id: str) -> list[str]:
+    parts = clause_id.split(".")
+    return [".".join(parts[: i + 1]) for i in range(len(parts))]

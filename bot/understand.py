@@ -1,0 +1,77 @@
+"""Reads a message: canonical text, entities, intent scores and matching passages of the plan."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from bot.entities import Entities, EntityExtractor, delexicalize
+from bot.intents import IntentMatcher, load_intents
+from bot.lexicon import Lexicon, load_lexicon
+from bot.retrieval import Hit, PassageIndex
+from knowledge import KnowledgeBase, default_kb
+
+
+@dataclass
+class Analysis:
+    """Everything the decision needs to know about one message."""
+
+    raw: str
+    ent: Entities
+    delexed: str
+    scores: dict[str, float]
+    hits: list[Hit]
+    coverage: float
+
+    @property
+    def text(self) -> str:
+        """The canonical text."""
+        return self.ent.text
+
+
+class Understander:
+    """Owns the lexicon, the entity patterns, the intent matcher and the passage index."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.intents = load_intents()
+        examples = [ex for spec in self.intents for ex in spec.examples]
+        self.lex: Lexicon = load_lexicon(kb=kb, extra=examples)
+        self.extractor = EntityExtractor(kb, self.lex)
+        self.matcher = IntentMatcher(self.intents, self.delex_raw)
+        self.index = PassageIndex(kb, self.lex)
+
+    def delex_raw(self, raw: str) -> str:
+        """Slot-replaced canonical text of a raw message."""
+        return delexicalize(self.extractor, self.lex.canonical(raw))
+
+    def analyze(self, raw: str, boost: dict[str, float] | None = None) -> Analysis:
+        """Analyze one message."""
+        ent = self.extractor.extract(raw)
+        delexed = delexicalize(self.extractor, ent.text)
+        if boost is None:
+            boost = tier_boost(ent)
+        return Analysis(
+            raw=raw,
+            ent=ent,
+            delexed=delexed,
+            scores=self.matcher.scores(delexed),
+            hits=self.index.search(ent.text, limit=8, boost=boost),
+            coverage=self.index.coverage(ent.text, self.lex.stopwords),
+        )
+
+
+def tier_boost(ent: Entities) -> dict[str, float]:
+    """Prefer the clauses written for the tier or role the message names."""
+    boost: dict[str, float] = {}
+    if ent.tier == "xa" or ent.role in ("chu_tich_xa", "khong_chuyen_trach"):
+        boost.update({"I.2.b": 1.3, "II.2": 1.3})
+    elif ent.tier in ("tinh", "huyen") or set(ent.tiers) >= {"tinh", "huyen"}:
+        boost.update({"I.2.a": 1.3, "II.1": 1.3})
+    return boost
+
+
+@functools.lru_cache(maxsize=1)
+def default_understander() -> Understander:
+    """The understander of the default plan, built once."""
+    return Understander(default_kb())
