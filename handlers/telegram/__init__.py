@@ -1,0 +1,1 @@
+"""The Telegram channel: python-telegram-bot handlers that carry messages to and from bot.core."""
