@@ -91,7 +91,8 @@ class Decider:
         req_areas = [x for x in ent.areas if x in REQUIREMENT_AREAS]
         top_hit = a.hits[0].score if a.hits else 0.0
         has_held = bool(ent.held or ent.lacks)
-        s["yeu_cau"] += 0.25 * bool(ent.grade) + 0.12 * bool(req_areas) + 0.05 * bool(_NEED_CUE.search(text))
+        need = bool(_NEED_CUE.search(text))
+        s["yeu_cau"] += 0.25 * bool(ent.grade) + 0.12 * bool(req_areas) + 0.05 * need + 0.1 * (ent.person and need)
         s["yeu_cau"] -= 0.35 * ent.count + 0.25 * ent.percent
         if not (ent.grade or req_areas or ent.person or state.grade):
             s["yeu_cau"] -= 0.3
@@ -281,7 +282,8 @@ class Decider:
             return self.fallback(a, state)
         top = a.hits[0]
         clause = top.passage.clause
-        chosen = [h for h in a.hits if h.passage.clause == clause and h.score >= 0.55 * top.score][:3]
+        share = 0.35 if re.search(r"\b(nhung|cac|gom)\b", a.ent.text) else 0.55  # a list question takes more items
+        chosen = [h for h in a.hits if h.passage.clause == clause and h.score >= share * top.score][:3]
         chosen.sort(key=lambda h: h.passage.index)
         c = self.kb.clause(clause)
         return Decision(

@@ -15,6 +15,10 @@ from bot.normalize import normalize
 from knowledge import KnowledgeBase, default_kb
 
 LEXICON_FILE = Path(__file__).parent / "data" / "lexicon.yaml"
+# "UBND huyện" is written "UBND cấp huyện" in the plan: spell the tier out the plan's way
+_TIER_CAP = re.compile(
+    r"\b(uy ban nhan dan|hoi dong nhan dan|cong chuc|can bo|can bo cong chuc|chuyen vien|lanh dao|chu tich) (tinh|huyen|xa)\b"
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,9 @@ class Lexicon:
     current_time: list[str]
     person_words: list[str]
     stopwords: frozenset[str]
+    section_cues: dict[str, str] = field(default_factory=dict)
+    compounds: list[str] = field(default_factory=list)
+    _compound_re: re.Pattern | None = None
     vocabulary: frozenset[str] = field(default_factory=frozenset)
     frequency: dict[str, int] = field(default_factory=dict)
     _by_initial: dict[str, list[str]] = field(default_factory=dict)
@@ -72,6 +79,14 @@ class Lexicon:
         self._abbr_re = re.compile(r"\b(" + "|".join(re.escape(k) for k in keys) + r")\b")
         return self
 
+    def join_compounds(self, canonical: str) -> str:
+        """Join multiword names into single terms: 'so noi vu' -> 'so_noi_vu'."""
+        if not self.compounds:
+            return canonical
+        if self._compound_re is None:
+            self._compound_re = re.compile(r"\b(" + "|".join(re.escape(c) for c in self.compounds) + r")\b")
+        return self._compound_re.sub(lambda m: m.group(1).replace(" ", "_"), canonical)
+
     def expand(self, text: str) -> str:
         """Replace abbreviations by what they stand for."""
         if self._abbr_re is None:
@@ -87,7 +102,8 @@ class Lexicon:
     def canonical(self, text: str) -> str:
         """Normalized, abbreviations expanded, typos repaired."""
         expanded = self.expand(normalize(text))
-        return " ".join(self.repair(w) for w in expanded.split())
+        repaired = " ".join(self.repair(w) for w in expanded.split())
+        return _TIER_CAP.sub(r"\1 cap \2", repaired)
 
 
 
@@ -137,5 +153,7 @@ def load_lexicon(path: Path = LEXICON_FILE, kb: KnowledgeBase | None = None, ext
         current_time=[normalize(p) for p in raw["current_time"]],
         person_words=[normalize(p) for p in raw["person_words"]],
         stopwords=frozenset(normalize(w) for w in raw["stopwords"]),
+        section_cues={normalize(k): v for k, v in raw.get("section_cues", {}).items()},
+        compounds=sorted({normalize(c) for c in raw.get("compounds", [])}, key=len, reverse=True),
     )
     return lex.finish(_kb_texts(kb or default_kb()) + (extra or []))

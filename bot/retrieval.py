@@ -12,7 +12,8 @@ from knowledge import KnowledgeBase
 K1 = 1.2
 B = 0.6
 PAIR_WEIGHT = 1.5
-HEADING_WEIGHT = 0.8
+HEADING_WEIGHT = 1.0
+SECTION_BOOST = 1.5  # a question naming a section ("mục tiêu", "giải pháp" ...) prefers its passages
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,8 @@ class Hit:
 
 
 def terms(words: list[str]) -> list[str]:
-    """Words and adjacent word pairs, the search's terms."""
-    return words + [f"{a}_{b}" for a, b in zip(words, words[1:])]
+    """Words and adjacent word pairs, the search's terms (pairs joined by '+')."""
+    return words + [f"{a}+{b}" for a, b in zip(words, words[1:])]
 
 
 class PassageIndex:
@@ -53,9 +54,9 @@ class PassageIndex:
             heading = " ".join(
                 titles[p] for p in _ancestors(clause.id) if p in titles
             )
-            head_terms = Counter(terms(lex.canonical(heading).split()))
+            head_terms = Counter(terms(lex.join_compounds(lex.canonical(heading)).split()))
             for i, item in enumerate(clause.items):
-                words = lex.canonical(item).split()
+                words = lex.join_compounds(lex.canonical(item)).split()
                 self.passages.append(Passage(clause.id, i, item))
                 self._tf.append(Counter(terms(words)))
                 self._head_tf.append(head_terms)
@@ -66,20 +67,32 @@ class PassageIndex:
         for tf, head in zip(self._tf, self._head_tf):
             df.update(set(tf) | set(head))
         self.idf = {t: math.log(1 + (n - d + 0.5) / (d + 0.5)) for t, d in df.items()}
+        # headings get their own IDF, over distinct headings: a word in few headings is a strong cue
+        heads = {frozenset(h) for h in self._head_tf}
+        hdf: Counter = Counter()
+        for h in heads:
+            hdf.update(h)
+        self.head_idf = {t: math.log(1 + (len(heads) - d + 0.5) / (d + 0.5)) for t, d in hdf.items()}
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)
 
     def query_terms(self, canonical: str) -> list[str]:
         """The query's terms, with the lexicon's synonyms added."""
-        words = canonical.split()
+        words = self.lex.join_compounds(canonical).split()
         extra: list[str] = []
         padded = f" {canonical} "
         for phrase, target in self.lex.synonyms.items():
             if f" {phrase} " in padded:
-                extra.extend(target.split())
+                extra.extend(terms(self.lex.join_compounds(target).split()))
         return list(dict.fromkeys(terms(words) + extra))
+
+    def section_boost(self, canonical: str) -> dict[str, float]:
+        """Sections the question names by their kind (lexicon: section_cues)."""
+        padded = f" {canonical} "
+        return {sec: SECTION_BOOST for phrase, sec in self.lex.section_cues.items() if f" {phrase} " in padded}
 
     def search(self, canonical: str, limit: int = 5, boost: dict[str, float] | None = None) -> list[Hit]:
         """Best passages for a canonical query; boost multiplies scores by clause id prefix."""
+        boost = {**(boost or {}), **self.section_boost(canonical)}
         q = [t for t in self.query_terms(canonical) if t in self.idf]
         hits: list[Hit] = []
         for i, passage in enumerate(self.passages):
@@ -87,17 +100,17 @@ class PassageIndex:
             norm = K1 * (1 - B + B * self._len[i] / self._avg)
             score = 0.0
             for t in q:
-                weight = PAIR_WEIGHT if "_" in t else 1.0
+                weight = PAIR_WEIGHT if "+" in t else 1.0
                 f = tf.get(t, 0)
                 if f:
                     score += weight * self.idf[t] * f * (K1 + 1) / (f + norm)
-                elif t in head:
-                    score += HEADING_WEIGHT * weight * self.idf[t]
+                if t in head:
+                    score += HEADING_WEIGHT * weight * self.head_idf[t]
             if score <= 0:
                 continue
             if boost:
                 for prefix, factor in boost.items():
-                    if passage.clause.startswith(prefix):
+                    if passage.clause == prefix or passage.clause.startswith(prefix + "."):
                         score *= factor
             hits.append(Hit(passage, score))
         hits.sort(key=lambda h: -h.score)
@@ -105,7 +118,7 @@ class PassageIndex:
 
     def coverage(self, canonical: str, stopwords: frozenset[str]) -> float:
         """Share of the query's informative words (IDF-weighted) that the plan knows."""
-        words = [w for w in canonical.split() if w not in stopwords and not w.isdigit()]
+        words = [w for w in self.lex.join_compounds(canonical).split() if w not in stopwords and not w.isdigit()]
         if not words:
             return 0.0
         total = known = 0.0

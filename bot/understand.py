@@ -66,8 +66,6 @@ def tier_boost(ent: Entities) -> dict[str, float]:
     boost: dict[str, float] = {}
     if ent.tier == "xa" or ent.role in ("chu_tich_xa", "khong_chuyen_trach"):
         boost.update({"I.2.b": 1.3, "II.2": 1.3})
-    elif ent.tier in ("tinh", "huyen") or set(ent.tiers) >= {"tinh", "huyen"}:
-        boost.update({"I.2.a": 1.3, "II.1": 1.3})
     return boost
 
 
