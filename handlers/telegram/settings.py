@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 import platformdirs
-from pydantic import Field, SecretStr, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 APP_NAME = "kh39-assistant"
@@ -16,7 +16,9 @@ _SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 class TelegramSettings(BaseSettings):
     """Everything the Telegram channel needs to run; env names are the field names upper-cased."""
 
-    model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
+    model_config = SettingsConfigDict(
+        env_file=".env", env_file_encoding="utf-8", extra="ignore", hide_input_in_errors=True
+    )
 
     telegram_bot_token: SecretStr | None = Field(None, description="token from @BotFather")
     telegram_api_base_url: str = Field(
@@ -74,3 +76,12 @@ class TelegramSettings(BaseSettings):
     def db_path(self) -> Path:
         """Where the channel's SQLite database lives."""
         return self.bot_data_dir / "telegram.sqlite3"
+
+
+def load_settings() -> TelegramSettings:
+    """Read the settings; a bad value stops the program with a readable message (secrets never echoed)."""
+    try:
+        return TelegramSettings()
+    except ValidationError as exc:
+        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors())
+        raise SystemExit(f"Invalid Telegram settings: {problems}") from None

@@ -1,0 +1,39 @@
+"""/chitieu: the annex figures as text, then the same figures as a chart."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from telegram import Update
+from telegram.constants import ChatAction
+from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
+
+from handlers.telegram.chart import annex_chart_png
+from handlers.telegram.conversation import converse
+from handlers.telegram.delivery import call
+from handlers.telegram.services import services
+
+log = logging.getLogger(__name__)
+COMMANDS = [("chitieu", "Chỉ tiêu đào tạo 2011–2015, biểu đồ")]
+CAPTION = "Biểu đồ số người đào tạo, bồi dưỡng theo năm, giai đoạn 2011–2015 (Phụ lục Kế hoạch 39/KH-UBND)."
+
+
+async def on_chitieu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The core's annex reply, then the chart (uploaded once, then resent by Telegram's file id)."""
+    svc = services(context)
+    await converse(update, context, lambda state: svc.core.annex_reply(state))
+    chat_id = update.effective_chat.id
+    if svc.chart_file_id is None:
+        await call(lambda: context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO))
+        png = await asyncio.to_thread(annex_chart_png)
+        message = await call(lambda: context.bot.send_photo(chat_id, png, caption=CAPTION, filename="chitieu.png"))
+        if message is not None and message.photo:
+            svc.chart_file_id = message.photo[-1].file_id
+        return
+    await call(lambda: context.bot.send_photo(chat_id, svc.chart_file_id, caption=CAPTION))
+
+
+def handlers() -> list[BaseHandler]:
+    """/chitieu."""
+    return [CommandHandler("chitieu", on_chitieu, filters=filters.UpdateType.MESSAGE)]

@@ -1,0 +1,108 @@
+"""Free-text questions: every private message, group messages addressed to the bot, and option buttons."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import InlineKeyboardMarkup, MessageEntity, Update
+from telegram.ext import BaseHandler, ContextTypes, MessageHandler, filters
+
+from handlers.telegram.buttons import action
+from handlers.telegram.conversation import converse
+from handlers.telegram.delivery import call
+from handlers.telegram.keyboards import clause_buttons
+from handlers.telegram.services import services
+
+NOT_TEXT = "Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, hoặc xem /help."
+UNKNOWN_COMMAND = "Tôi không có lệnh này. Gõ /help để xem các lệnh và câu hỏi mẫu."
+JUST_MENTIONED = "Bạn cần hỏi gì về Kế hoạch 39/KH-UBND? Ví dụ: <i>chuyên viên cấp huyện cần học gì?</i>"
+
+
+async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer a private message."""
+    text = update.message.text.strip()
+    core = services(context).core
+    await converse(update, context, lambda state: core.answer(text, state), question=text)
+
+
+def addressed_text(update: Update, username: str, bot_id: int) -> str | None:
+    """The question in a group message if it is addressed to this bot (@mention or reply), else None."""
+    message = update.message
+    mention = f"@{username}".lower()
+    mentioned = any(
+        message.parse_entity(e).lower() == mention
+        for e in message.entities
+        if e.type == MessageEntity.MENTION
+    )
+    replied = message.reply_to_message is not None and message.reply_to_message.from_user is not None \
+        and message.reply_to_message.from_user.id == bot_id
+    if not (mentioned or replied):
+        return None
+    return re.sub(re.escape(f"@{username}"), " ", message.text, flags=re.IGNORECASE).strip()
+
+
+async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """In a group, answer only what is addressed to the bot; stay silent otherwise."""
+    text = addressed_text(update, context.bot.username, context.bot.id)
+    if text is None:
+        return
+    if not text:
+        await call(lambda: update.message.reply_html(JUST_MENTIONED))
+        return
+    core = services(context).core
+    await converse(update, context, lambda state: core.answer(text, state), question=text)
+
+
+async def on_not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Explain, in a private chat, that only text is understood."""
+    await call(lambda: update.message.reply_text(NOT_TEXT))
+
+
+async def on_unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Point to /help for a command the bot does not have."""
+    await call(lambda: update.message.reply_text(UNKNOWN_COMMAND))
+
+
+@action("ask")
+async def ask_option(update: Update, context: ContextTypes.DEFAULT_TYPE, query: str) -> None:
+    """A pressed option: the core receives the option's query."""
+    core = services(context).core
+    await converse(update, context, lambda state: core.answer(query, state))
+
+
+@action("quote")
+async def quote(update: Update, context: ContextTypes.DEFAULT_TYPE, clause_id: str) -> None:
+    """'Xem nguyên văn': the clause verbatim."""
+    core = services(context).core
+    await converse(update, context, lambda state: core.quote_clause(clause_id, state), quotes=False)
+
+
+@action("quotes")
+async def choose_quote(update: Update, context: ContextTypes.DEFAULT_TYPE, clause_ids: str) -> None:
+    """'Xem nguyên văn' of an answer citing several clauses: turn that button into one button per clause."""
+    query = update.callback_query
+    old = query.message.reply_markup.inline_keyboard if query.message and query.message.reply_markup else ()
+    keep = [list(row) for row in old if not any(b.callback_data == query.data for b in row)]
+    new = InlineKeyboardMarkup([*keep, clause_buttons(services(context).store, clause_ids.split())])
+    await call(lambda: query.edit_message_reply_markup(new))
+
+
+PRIVATE = filters.ChatType.PRIVATE & filters.UpdateType.MESSAGE
+GROUPS = filters.ChatType.GROUPS & filters.UpdateType.MESSAGE
+
+
+def handlers() -> list[BaseHandler]:
+    """Free text in private chats and groups."""
+    return [
+        MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, on_private_text),
+        MessageHandler(GROUPS & filters.TEXT & ~filters.COMMAND & (filters.Entity(MessageEntity.MENTION) | filters.REPLY),
+                       on_group_text),
+    ]
+
+
+def fallback_handlers() -> list[BaseHandler]:
+    """Last resort in private chats: unknown commands and non-text messages."""
+    return [
+        MessageHandler(PRIVATE & filters.COMMAND, on_unknown_command),
+        MessageHandler(PRIVATE & ~filters.TEXT, on_not_text),
+    ]

@@ -1,0 +1,53 @@
+"""The annex as a picture: a PNG bar chart of training and refresher numbers per year (matplotlib, no pyplot)."""
+
+from __future__ import annotations
+
+import functools
+import io
+
+from knowledge import default_kb
+
+TITLE = "Số người đào tạo, bồi dưỡng theo năm (Kế hoạch 39/KH-UBND)"
+SERIES = [("Đào tạo", ("A.I", "B.I"), "#1f6fb2"), ("Bồi dưỡng", ("A.II", "B.II"), "#f28e2b")]
+
+
+def yearly_series() -> tuple[list[int], list[tuple[str, list[int], str]], list[int]]:
+    """Years, the stacked series (label, figures, colour), and the annex's grand total per year."""
+    annex = default_kb().annex
+    years = list(annex.years)
+    series = []
+    for label, codes, colour in SERIES:
+        rows = [annex.row(c) for c in codes]
+        series.append((label, [sum(r.by_year[i] for r in rows) for i in range(len(years))], colour))
+    return years, series, list(annex.row("TONG").by_year)
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+@functools.lru_cache(maxsize=1)
+def annex_chart_png() -> bytes:
+    """Render once; later calls reuse the bytes."""
+    from matplotlib.figure import Figure  # imported lazily: slow, and only /chitieu needs it
+
+    years, series, totals = yearly_series()
+    fig = Figure(figsize=(8, 5), dpi=110)
+    ax = fig.subplots()
+    bottom = [0] * len(years)
+    labels = [str(y) for y in years]
+    for label, values, colour in series:
+        ax.bar(labels, values, bottom=bottom, label=label, color=colour)
+        bottom = [b + v for b, v in zip(bottom, values)]
+    for x, total in zip(labels, totals):
+        ax.annotate(_number(total), (x, total), ha="center", va="bottom", fontsize=10, fontweight="bold")
+    ax.set_title(TITLE, fontsize=12)
+    ax.set_ylabel("Số người")
+    ax.set_ylim(0, max(totals) * 1.12)
+    ax.yaxis.set_major_formatter(lambda v, _pos: _number(int(v)))
+    ax.legend(loc="upper right")
+    ax.spines[["top", "right"]].set_visible(False)
+    fig.tight_layout()
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png")
+    return buf.getvalue()
