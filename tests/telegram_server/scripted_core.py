@@ -1,0 +1,82 @@
+"""A scripted stand-in for bot.core (same entry points), so channel tests know exactly what the core says."""
+
+from __future__ import annotations
+
+import html
+
+from bot.reply import Option, Reply, State
+
+LONG_PARAGRAPH = "Cán bộ, công chức cấp xã được bồi dưỡng kiến thức quản lý nhà nước & kỹ năng <thực thi>. "
+
+
+def _reply(text: str, state: State | None, kind: str = "answer", *, html_text: str | None = None,
+           intent: str = "scripted", confidence: float = 0.9, **extra) -> Reply:
+    return Reply(kind=kind, intent=intent, confidence=confidence, text=text,
+                 html=html_text if html_text is not None else html.escape(text), state=state or State(), **extra)
+
+
+def answer(query: str, state: State | None = None) -> Reply:
+    """Scripted replies keyed by the start of the query."""
+    state = (state or State()).model_copy()
+    q = query.strip().lower()
+    if q.startswith("tôi là "):
+        state.grade = q.removeprefix("tôi là ").strip()
+        return _reply(f"Đã ghi nhận ngạch: {state.grade}.", state, intent="set_grade")
+    if q.startswith("tôi làm ở "):
+        state.tier = q.removeprefix("tôi làm ở ").strip()
+        return _reply(f"Đã ghi nhận: {state.tier}.", state, intent="set_tier")
+    if q.startswith("ngạch của tôi"):
+        return _reply(f"Ngạch của bạn: {state.grade or 'chưa rõ'}.", state, intent="whoami")
+    if q.startswith("mơ hồ"):
+        state.pending = query
+        options = [Option(label="Cấp tỉnh, huyện", query="yêu cầu cấp tỉnh"),
+                   Option(label="Cấp xã", query="yêu cầu cấp xã")]
+        return _reply("Bạn hỏi cho cấp nào?", state, "clarify", intent="clarify", options=options)
+    if q.startswith("yêu cầu cấp"):
+        clause = "II.2.b" if q.endswith("xã") else "II.1.a"
+        state.pending, state.last_clauses = None, [clause]
+        return _reply(f"Theo mục {clause}: trình độ trung cấp trở lên.", state, intent="requirements",
+                      html_text=f"Theo mục <b>{clause}</b>: trình độ <i>trung cấp</i> trở lên.", clauses=[clause])
+    if q.startswith("nhiều mục"):
+        return _reply("Xem mục II.1.a và II.1.b.", state, clauses=["II.1.a", "II.1.b"])
+    if q.startswith("dài"):
+        paragraphs = [f"{i}. {LONG_PARAGRAPH * 4}" for i in range(1, 31)]
+        body = "\n\n".join(html.escape(p) for p in paragraphs)
+        return _reply("\n\n".join(paragraphs), state, html_text=f"<b>Trả lời dài</b>\n\n<blockquote>{body}</blockquote>",
+                      clauses=["II.2.b"])
+    if q.startswith("hỏng html"):
+        return _reply("Trả lời <có dấu nhỏ hơn>", state, html_text="Trả lời <div>hỏng</div>")
+    if q.startswith("lỗi"):
+        raise RuntimeError(f"scripted failure for {query}")
+    return _reply(f"Chưa có thông tin về: {query}", state, "fallback", intent="unknown", confidence=0.1)
+
+
+def quote_clause(clause_id: str, state: State | None = None) -> Reply:
+    return _reply(f"Mục {clause_id}: nguyên văn.", state, intent="quote", clauses=[clause_id],
+                  html_text=f"<b>Mục {html.escape(clause_id)}</b>\n<blockquote>nguyên văn</blockquote>")
+
+
+def search_plan(keywords: str, state: State | None = None) -> Reply:
+    return _reply(f"Tìm «{keywords}»: mục II.1.d.", state, intent="search", clauses=["II.1.d"])
+
+
+def annex_reply(state: State | None = None) -> Reply:
+    return _reply("Tổng cộng 25.950 người.", state, intent="annex", clauses=["PL"])
+
+
+def document_reply(state: State | None = None) -> Reply:
+    return _reply("Kế hoạch 39/KH-UBND ngày 05/12/2011.", state, intent="document", clauses=["CC"])
+
+
+def requirements_reply(grade: str | None, tier: str | None, state: State | None = None) -> Reply:
+    return _reply(f"Yêu cầu cho {grade} ở {tier}.", state, intent="requirements", clauses=["II.1.a"])
+
+
+def grade_options() -> list[Option]:
+    return [Option(label="Cán sự", query="tôi là cán sự"), Option(label="Chuyên viên", query="tôi là chuyên viên"),
+            Option(label="Chuyên viên chính", query="tôi là chuyên viên chính")]
+
+
+def tier_options() -> list[Option]:
+    return [Option(label="Cấp tỉnh", query="tôi làm ở cấp tỉnh"), Option(label="Cấp huyện", query="tôi làm ở cấp huyện"),
+            Option(label="Cấp xã", query="tôi làm ở cấp xã")]

@@ -1,0 +1,86 @@
+"""The fake Bot API is as strict as Telegram, and python-telegram-bot reads its errors as Telegram's."""
+
+import pytest
+import pytest_asyncio
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram.error import BadRequest, RetryAfter
+from telegram_server.api import NOT_MODIFIED, FakeBotApi
+
+
+@pytest_asyncio.fixture
+async def fake():
+    api = FakeBotApi()
+    base_url = await api.start()
+    bot = Bot(api.token, base_url=base_url, base_file_url=base_url.replace("/bot", "/file/bot"))
+    async with bot:
+        yield api, bot
+    await api.stop()
+
+
+async def test_get_me_describes_a_bot(fake):
+    api, bot = fake
+    me = await bot.get_me()
+    assert me.is_bot and me.username == "kh39_bot" and me.supports_inline_queries
+
+
+@pytest.mark.parametrize("bad", ["<b>chưa đóng", "<div>x</div>", "a & b", "<span>x</span>", "<b><i>x</b></i>"])
+async def test_invalid_html_is_refused(fake, bad):
+    api, bot = fake
+    with pytest.raises(BadRequest, match="(?i)parse entities"):
+        await bot.send_message(5, bad, parse_mode="HTML")
+
+
+async def test_valid_html_is_stored_as_plain_text(fake):
+    api, bot = fake
+    await bot.send_message(5, '<b>Mục</b> &lt;II.1&gt; &amp; <a href="https://x.vn">x</a>', parse_mode="HTML")
+    assert api.outbox(5)[0].text == "Mục <II.1> & x"
+
+
+async def test_text_over_4096_characters_is_refused(fake):
+    api, bot = fake
+    await bot.send_message(5, "ư" * 4096)
+    with pytest.raises(BadRequest, match="(?i)too long"):
+        await bot.send_message(5, "ư" * 4097)
+
+
+async def test_callback_data_over_64_bytes_is_refused(fake):
+    api, bot = fake
+    ok = InlineKeyboardMarkup([[InlineKeyboardButton("ok", callback_data="b" * 64)]])
+    await bot.send_message(5, "x", reply_markup=ok)
+    too_long = InlineKeyboardMarkup([[InlineKeyboardButton("Chuyên viên", callback_data="chuyên viên cấp huyện " * 3)]])
+    with pytest.raises(BadRequest, match="(?i)button_data_invalid"):
+        await bot.send_message(5, "x", reply_markup=too_long)
+
+
+async def test_edit_that_changes_nothing_is_refused(fake):
+    api, bot = fake
+    message = await bot.send_message(5, "Chọn cấp")
+    await bot.edit_message_text("Chọn ngạch", 5, message.message_id)
+    with pytest.raises(BadRequest, match="(?i)message is not modified"):
+        await bot.edit_message_text("Chọn ngạch", 5, message.message_id)
+    assert api.errors == [("editMessageText", NOT_MODIFIED)]
+
+
+async def test_flood_control_gives_retry_after(fake):
+    api, bot = fake
+    api.fail_next("sendMessage", "Too Many Requests: retry after 3", 429, retry_after=3)
+    with pytest.raises(RetryAfter) as exc:
+        await bot.send_message(5, "x")
+    retry = exc.value.retry_after
+    assert (retry.total_seconds() if hasattr(retry, "total_seconds") else retry) == 3
+
+
+async def test_get_updates_long_polls_until_a_user_writes(fake):
+    api, bot = fake
+    assert await bot.get_updates(timeout=0) == ()
+    api.send(5, "/start")
+    updates = await bot.get_updates(timeout=2)
+    assert updates[0].message.text == "/start" and updates[0].message.entities[0].type == "bot_command"
+    assert await bot.get_updates(offset=updates[-1].update_id + 1, timeout=0) == ()
+
+
+async def test_photos_can_be_downloaded_again(fake):
+    api, bot = fake
+    message = await bot.send_photo(5, b"\x89PNG fake", caption="Biểu đồ")
+    file = await bot.get_file(message.photo[-1].file_id)
+    assert bytes(await file.download_as_bytearray()) == b"\x89PNG fake"
