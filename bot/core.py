@@ -105,7 +105,7 @@ class Assistant:
     def _answer(self, query: str, state: State) -> Reply:
         a = self.u.analyze(query)
         if state.pending and self._completes(a):
-            merged = self.u.analyze(f"{state.pending} {query}")
+            merged = self.u.analyze(f"{query} {state.pending}")
             state = state.model_copy(update={"pending": None})
             d = self.decider.decide(merged, state)
         else:

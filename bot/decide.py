@@ -78,8 +78,10 @@ class Decider:
             return self.document(a, state, confidence)
         if top == "pham_vi":
             return self.scope(a, state, confidence)
-        if top == "nguyen_van" and (ent.clause or state.last_clauses):
-            return self.quote(ent.clause or state.last_clauses[0], state)
+        if top == "nguyen_van":
+            if ent.clause or state.last_clauses:
+                return self.quote(ent.clause or state.last_clauses[0], state)
+            return self.quote("", state)
         if top == "tro_giup":
             return self.help(state)
         return self.content(a, state, confidence)
@@ -294,7 +296,7 @@ class Decider:
         )
 
     def quote(self, clause_id: str, state: State) -> Decision:
-        if not self.kb.has_clause(clause_id):
+        if not clause_id or not self.kb.has_clause(clause_id):
             return Decision(kind="clarify", intent="nguyen_van", confidence=0.4, template="no_clause",
                             options=[Option(label=c.id, query=f"nguyên văn {c.id}") for c in self.leaf_clauses()[:8]],
                             context={"asked": clause_id}, state=state)

@@ -40,7 +40,7 @@ _ROLE_PATTERNS: list[tuple[str, str]] = [
     ("lanh_dao", r"\blanh dao\b"),
 ]
 _AREA_PATTERNS: dict[str, list[str]] = {
-    "chuyen_mon": [r"\bchuyen mon\b", r"\bbang (cap|gi|nao)\b", r"\bvan bang\b", r"\bdat chuan chuyen\b"],
+    "chuyen_mon": [r"\bchuyen mon\b", r"\bbang (cap|gi|nao)\b", r"\bvan bang\b"],
     "llct": [r"\bli luan chinh tri\b", r"\b(cao cap|trung cap|so cap|cu nhan)( li luan)? chinh tri\b", r"(?<!truong )\bchinh tri\b"],
     "qlnn": [r"\bquan li nha nuoc\b"],
     "tin_hoc": [r"\btin hoc\b", r"\bvi tinh\b", r"\bmay tinh\b", r"\bcong nghe thong tin\b"],
@@ -56,6 +56,7 @@ _LEVELS = {
         ("thac_si", r"thac si|cao hoc"),
         ("tien_si", r"tien si"),
         ("so_cap", r"so cap"),
+        ("cao_cap", r"cao cap"),  # only a political-theory level: read as LLCT below
     ],
     "llct": [("so_cap", r"so cap"), ("trung_cap", r"trung cap"), ("cao_cap", r"cao cap|cu nhan")],
 }
@@ -219,17 +220,9 @@ class EntityExtractor:
             before = text[: m.start()]
             if after.startswith(" tro len") or _ASKED_BEFORE.search(before):
                 continue
-            area = "chuyen_mon"
-            if _LLCT_AFTER.match(after):
-                area = "llct"
-            elif level == "cao_cap" or (level not in ("so_cap", "trung_cap") and False):
-                area = "llct"
-            if m.group(0) == "cao cap" and not _CM_AFTER.match(after):
-                area = "llct"
-            if area == "llct":
-                level = {"trung_cap": "trung_cap", "so_cap": "so_cap", "dai_hoc": "cao_cap"}.get(level, level)
-                if m.group(0) == "cao cap":
-                    level = "cao_cap"
+            area = "llct" if _LLCT_AFTER.match(after) or level == "cao_cap" else "chuyen_mon"
+            if area == "llct" and level not in ("so_cap", "trung_cap", "cao_cap"):
+                level = "cao_cap"  # "cử nhân chính trị" is the top LLCT level
             if _NEG_BEFORE.search(before):
                 ent.lacks[area] = level
             elif _HELD_BEFORE.search(before) or (ent.held and before.endswith(" va ")) or re.search(r"^ roi\b", after):

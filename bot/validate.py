@@ -1,0 +1,52 @@
+"""Checks the knowledge base and the bot's own data files; used by `python -m bot validate`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.intents import load_intents
+from bot.render import template_names
+from knowledge import KBError, load_kb
+from knowledge.loader import DEFAULT_FILE
+
+REQUIRED_TEMPLATES = (
+    "requirements", "passages", "annex", "document", "scope", "clause", "clarify", "no_clause", "fallback", "help",
+    "search",
+)
+
+
+def overmatched_examples() -> list[str]:
+    """Intent examples that the full pipeline does not recognize as their own intent (hassil-style check)."""
+    from bot.core import default_assistant
+    from bot.reply import State
+
+    assistant = default_assistant()
+    problems = []
+    for spec in assistant.u.intents:
+        for example in spec.examples:
+            reply = assistant.answer(example, State())
+            if reply.intent != spec.name and not (spec.name in ("yeu_cau", "kiem_tra") and reply.kind == "clarify"):
+                problems.append(f"intent {spec.name}: example {example!r} is read as {reply.intent}")
+    return problems
+
+
+def validate_all(path: Path | None = None) -> tuple[list[str], str]:
+    """Every problem found, and a one-line summary when there are none."""
+    problems: list[str] = []
+    try:
+        kb = load_kb(path or DEFAULT_FILE)
+    except KBError as exc:
+        return [str(exc)], ""
+    try:
+        intents = load_intents()
+    except Exception as exc:  # malformed YAML or schema: report, never crash
+        return [f"intents: {exc}"], ""
+    missing = [t for t in REQUIRED_TEMPLATES if t not in template_names()]
+    problems.extend(f"template {t}.j2 does not exist" for t in missing)
+    if path is None or Path(path).resolve() == DEFAULT_FILE.resolve():
+        problems.extend(overmatched_examples())
+    summary = (
+        f"OK: {kb.document.number} — {len(kb.clauses)} điều khoản, {len(kb.requirements)} yêu cầu, "
+        f"{len(kb.annex.rows) if kb.annex else 0} dòng phụ lục, {sum(len(i.examples) for i in intents)} câu mẫu."
+    )
+    return problems, summary

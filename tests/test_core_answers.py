@@ -1,0 +1,183 @@
+"""The core answers varied questions from the plan, clarifies when it must, and falls back when out of scope."""
+
+import pytest
+
+from bot.core import answer, quote_clause, requirements_reply, search_plan
+from bot.evaluate import fold_fact
+from bot.reply import State
+
+
+def _has(reply, *facts):
+    text = fold_fact(reply.text)
+    return all(fold_fact(f) in text for f in facts)
+
+
+@pytest.mark.parametrize(
+    "q,clause,facts,grade",
+    [
+        ("ngạch cán sự cần bằng gì", "II.1.a", ["trung cấp"], "can_su"),
+        ("cv cần bằng đại học ko", "II.1.a", ["đại học"], "chuyen_vien"),
+        ("chuyen vien chinh LLCT?", "II.1.b", ["Cao cấp"], "chuyen_vien_chinh"),
+        ("cán sự cần lý luận chính trị mức nào", "II.1.b", ["Trung cấp"], "can_su"),
+        ("CVC học lớp QLNN chương trình gì", "II.1.c", ["chương trình chuyên viên chính"], "chuyen_vien_chinh"),
+        ("cvcc bồi dưỡng qlnn ở đâu", "II.1.c", ["Học viện Hành chính"], "chuyen_vien_cao_cap"),
+        ("chuyên viên có phải học QP-AN ko", "II.1.e", ["đối tượng"], "chuyen_vien"),
+        ("cán sự cần tin học gì", "II.1.d", ["máy vi tính"], "can_su"),
+    ],
+)
+def test_requirement_by_grade(q, clause, facts, grade):
+    r = answer(q)
+    assert r.kind == "answer"
+    assert clause in r.clauses
+    assert r.grade == grade
+    assert _has(r, *facts)
+
+
+def test_verdict_missing_level():
+    r = answer("chị Hoa ngạch chuyên viên chính, mới có bằng cao đẳng, đạt chuẩn chuyên môn chưa")
+    assert r.kind == "answer" and r.intent == "kiem_tra"
+    assert r.clauses == ["II.1.a"]
+    assert "Chưa đạt" in r.text and "đại học" in r.text
+
+
+def test_verdict_met_level():
+    r = answer("cán sự có bằng cao đẳng thì đủ chuẩn chuyên môn không")
+    assert "Đạt" in r.text and "Chưa đạt" not in r.text
+
+
+def test_verdict_llct_for_a_cvc_with_trung_cap():
+    r = answer("anh Bình CVC hiện có trung cấp chính trị, vậy đạt chưa")
+    assert r.clauses == ["II.1.b"]
+    assert "Chưa đạt" in r.text and "Cao cấp" in r.text
+
+
+@pytest.mark.parametrize(
+    "q,clause,facts",
+    [
+        ("mục tiêu chung của kế hoạch", "I.1", ["chức danh"]),
+        ("đến 2015 bao nhiêu % lãnh đạo cấp sở có kỹ năng lãnh đạo", "I.2.a", ["100%"]),
+        ("mục tiêu cho cán bộ xã về trình độ trung cấp là bao nhiêu %", "I.2.b", ["100%"]),
+        ("đại biểu HĐND phải được bồi dưỡng xong trước khi nào", "I.2.c", ["nửa đầu năm 2012"]),
+        ("ai được đào tạo tiếng Khmer", "II.2.b", ["Khmer"]),
+        ("sở nội vụ phải sơ kết kế hoạch khi nào", "IV.1", ["sơ kết"]),
+        ("giải pháp về chế độ chính sách", "III.2", ["thu hút"]),
+        ("nguồn kinh phí đào tạo từ đâu", "III.4", ["phi chính phủ"]),
+        ("trường đào tạo trong tỉnh cần làm gì để nâng chất lượng", "III.3", ["giảng"]),
+    ],
+)
+def test_content_questions_quote_the_right_clause(q, clause, facts):
+    r = answer(q)
+    assert r.kind == "answer"
+    assert clause in r.clauses, (r.intent, r.clauses)
+    assert _has(r, *facts)
+
+
+@pytest.mark.parametrize(
+    "q,fact",
+    [
+        ("năm 2013 đào tạo bồi dưỡng tổng cộng bao nhiêu người", "5.280"),
+        ("tiếng anh cả giai đoạn đào tạo mấy người", "300"),
+        ("đào tạo ở nước ngoài tổng số bao nhiêu", "50"),
+        ("số lượng bồi dưỡng trong nước năm 2015", "4.500"),
+    ],
+)
+def test_annex_numbers_as_the_plan_writes_them(q, fact):
+    r = answer(q)
+    assert r.intent == "chi_tieu" and r.clauses == ["PL"]
+    assert fact in r.text
+
+
+@pytest.mark.parametrize("q", ["tôi cần học gì", "em phải có bằng gì ạ", "mình cần bổ sung những tiêu chuẩn nào"])
+def test_personal_question_without_grade_clarifies(q):
+    r = answer(q)
+    assert r.kind == "clarify"
+    assert [o.label for o in r.options][:4] == ["Cán sự", "Chuyên viên", "Chuyên viên chính", "Chuyên viên cao cấp"]
+    assert r.state.pending
+
+
+@pytest.mark.parametrize(
+    "q",
+    [
+        "hệ số lương chuyên viên là bao nhiêu",
+        "kế hoạch đào tạo của tỉnh Cần Thơ",
+        "kế hoạch giai đoạn 2016-2020 có gì",
+        "chế độ thai sản của công chức nữ",
+        "hôm nay giá vàng bao nhiêu",
+        "asdkjh qwe zxcmnb",
+    ],
+)
+def test_out_of_scope_falls_back_and_cites_nothing(q):
+    r = answer(q)
+    assert r.kind == "fallback"
+    assert r.clauses == []
+    assert "Kế hoạch 39" in r.text
+
+
+def test_follow_up_uses_the_conversation_state():
+    first = answer("tôi là chuyên viên cấp huyện")
+    assert first.state.grade == "chuyen_vien" and first.state.tier == "huyen"
+    second = answer("còn LLCT?", first.state)
+    assert second.clauses == ["II.1.b"]
+    assert second.grade == "chuyen_vien"
+    assert "Trung cấp" in second.text
+
+
+def test_clarify_then_option_answers_the_pending_question():
+    asked = answer("tôi phải học lớp QLNN nào")
+    assert asked.kind == "clarify"
+    option = next(o for o in asked.options if o.label == "Chuyên viên chính")
+    done = answer(option.query, asked.state)
+    assert done.kind == "answer" and done.grade == "chuyen_vien_chinh"
+    assert "II.1.c" in done.clauses
+    assert done.state.pending is None
+
+
+def test_commune_tier_answers_from_II_2():
+    r = answer("công chức cấp xã cần trình độ chuyên môn gì")
+    assert r.tier == "xa"
+    assert "II.2.b" in r.clauses and "trung cấp" in r.text
+
+
+def test_quote_on_request():
+    r = answer("nguyên văn II.1.b")
+    assert r.intent == "nguyen_van" and r.clauses == ["II.1.b"]
+    assert "Cao cấp lý luận chính trị trở lên" in r.text
+    assert quote_clause("ii.1.dd").clauses == ["II.1.đ"]
+    assert quote_clause("X.9").kind == "clarify"
+
+
+def test_quote_after_an_answer_uses_its_clause():
+    first = answer("cán sự cần LLCT gì")
+    r = answer("xem nguyên văn", first.state)
+    assert r.clauses == ["II.1.b"]
+
+
+def test_requirements_reply_for_buttons():
+    r = requirements_reply("chuyen_vien_cao_cap", "tinh")
+    assert r.clauses == ["II.1.a", "II.1.b", "II.1.c", "II.1.d", "II.1.đ", "II.1.e"]
+    assert "chuẩn hóa theo quy định" in r.text
+
+
+def test_search_plan_finds_passages_with_clause_ids():
+    r = search_plan("Bộ Ngoại giao")
+    assert r.clauses[0] == "II.1.c"
+    assert search_plan("xyzxyz").kind == "fallback"
+
+
+def test_every_answer_names_its_source():
+    for q in ["chuyên viên cần gì", "tổng số người được đào tạo", "ai ký kế hoạch"]:
+        assert "Kế hoạch 39/KH-UBND" in answer(q).text
+
+
+def test_html_is_escaped_and_text_has_no_tags():
+    r = search_plan("<b>&amp; {{ 7*7 }}")
+    assert "<b>&amp;" not in r.html
+    assert "&lt;b&gt;" in r.html
+    assert "49" not in r.text
+    assert "<" not in answer("chuyên viên cần gì").text
+
+
+def test_state_round_trips_through_json():
+    state = answer("tôi là CVC cấp tỉnh").state
+    assert State.from_json(state.to_json()) == state
+    assert State.from_json("{not json") == State()
