@@ -1,0 +1,125 @@
+"""End to end with the real core: what the user receives on Telegram is exactly what bot.core replies."""
+
+import json
+from pathlib import Path
+
+import pytest
+from telegram_server.api import Chat
+from telegram_server.fixtures import real  # noqa: F401 - fixture
+from telegram_server.html_check import parse_html
+
+from bot import core
+from bot.reply import Reply, State
+
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+DEV = Path("/work/shared/eval/dev.jsonl")
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
+
+
+def assert_shows(received, reply: Reply) -> None:
+    """The messages carry the reply's whole text, as valid HTML, with the reply's options as buttons."""
+    assert _squash("".join(m.text for m in received)) == _squash(parse_html(reply.html))
+    labels = received[-1].labels
+    assert labels[: len(reply.options)] == [o.label for o in reply.options]
+    assert ("📜 Xem nguyên văn" in labels) == (reply.kind == "answer" and bool(reply.clauses))
+
+
+async def ask(harness, user: int, text: str):
+    before = len(harness.api.outbox(user))
+    harness.api.send(user, text)
+    return (await harness.api.replies(user, before + 1))[before:]
+
+
+async def press(harness, user: int, message, label: str, expect: int = 1):
+    before = len(harness.api.outbox(user))
+    harness.api.press(user, message, label)
+    return (await harness.api.replies(user, before + expect))[before:]
+
+
+async def test_start_offers_the_cores_grades_and_tiers(real):
+    [greeting] = await ask(real, 31, "/start")
+    assert greeting.labels == [o.label for o in [*core.grade_options(), *core.tier_options()]]
+    option = core.grade_options()[1]
+    received = await press(real, 31, greeting, option.label)
+    assert_shows(received, core.answer(option.query, State()))
+
+
+async def test_question_then_follow_up_use_the_stored_state(real):
+    first_q, second_q = "tôi là chuyên viên chính", "cần học lý luận chính trị gì?"
+    first = core.answer(first_q, State())
+    assert_shows(await ask(real, 32, first_q), first)
+    assert_shows(await ask(real, 32, second_q), core.answer(second_q, first.state))
+
+
+async def test_answer_offers_its_clauses_verbatim(real):
+    question = "Chuyên viên cấp huyện cần học những gì?"
+    reply = core.answer(question, State())
+    [answer] = await ask(real, 33, question)
+    assert_shows([answer], reply)
+    clause = reply.clauses[0]
+    if len(reply.clauses) > 1:
+        real.api.press(33, answer, "Xem nguyên văn")
+        await real.api.wait_for(lambda: f"📜 Mục {clause}" in answer.labels, what="the clause choice")
+        label = f"Mục {clause}"
+    else:
+        label = "Xem nguyên văn"
+    quoted = await press(real, 33, answer, label)
+    assert _squash("".join(m.text for m in quoted)) == _squash(parse_html(core.quote_clause(clause, reply.state).html))
+
+
+async def test_clarify_button_gives_the_cores_answer(real):
+    questions = [json.loads(line)["q"] for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    vague = next((q for q in questions if core.answer(q, State()).kind == "clarify"), None)
+    if vague is None:
+        pytest.skip("the core asks back on none of the public questions")
+    reply = core.answer(vague, State())
+    [question] = await ask(real, 34, vague)
+    assert_shows([question], reply)
+    option = reply.options[0]
+    assert_shows(await press(real, 34, question, option.label), core.answer(option.query, reply.state))
+
+
+async def test_commands_carry_the_cores_replies(real):
+    for command, reply in [("/vanban", core.document_reply(State())), ("/dieu II.1.đ", core.quote_clause("II.1.đ")),
+                           ("/timkiem tin học", core.search_plan("tin học"))]:
+        received = await ask(real, 35, command)
+        assert _squash("".join(m.text for m in received)) == _squash(parse_html(reply.html)), command
+
+
+async def test_chitieu_gives_the_annex_and_its_chart(real):
+    before = len(real.api.outbox(36))
+    real.api.send(36, "/chitieu")
+    text, chart = (await real.api.replies(36, before + 2, timeout=30))[before:]
+    assert _squash(text.text) == _squash(parse_html(core.annex_reply(State()).html))
+    assert "25.950" in text.text and chart.photo.startswith(b"\x89PNG")
+
+
+async def test_ngach_buttons_give_requirements_of_grade_and_tier(real):
+    [picker] = await ask(real, 37, "/ngach")
+    grade, tier = core.grade_options()[0], core.tier_options()[1]
+    real.api.press(37, picker, grade.label)
+    await real.api.wait_for(lambda: picker.edits == 1, what="the tier question")
+    received = await press(real, 37, picker, tier.label)
+    assert_shows(received, core.requirements_reply(grade.query, tier.query, State()))
+
+
+async def test_html_unsafe_question_is_answered_safely(real):
+    question = "<b>& là gì?"
+    assert_shows(await ask(real, 38, question), core.answer(question, State()))
+
+
+async def test_group_chatter_is_left_alone(real):
+    group = Chat(-300, "group", "Tổ chức")
+    real.api.send(39, "chuyên viên cần học gì", chat=group)
+    real.api.send(39, "@kh39_bot chuyên viên cần học gì", chat=group)
+    await real.api.replies(group.id, 1)
+    await real.api.drained()
+    assert len(real.api.outbox(group.id)) == 1
+
+
+async def test_no_reply_broke_a_telegram_rule(real):
+    assert real.api.errors == []
+    assert real.api.token not in real.bot.log
