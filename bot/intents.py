@@ -69,10 +69,15 @@ class IntentMatcher:
         best: dict[str, float] = {spec.name: 0.0 for spec in self.intents}
         if not delexed.strip():
             return best
-        for _, s, idx in process.extract(delexed, self.examples, scorer=score, limit=None):
+        # the two scorers run in C over all examples; combined here as in score()
+        set_scores = [0.0] * len(self.examples)
+        for _, s, idx in process.extract(delexed, self.examples, scorer=fuzz.token_set_ratio, limit=None):
+            set_scores[idx] = s
+        for _, s, idx in process.extract(delexed, self.examples, scorer=fuzz.token_sort_ratio, limit=None):
+            combined = (0.6 * set_scores[idx] + 0.4 * s) / 100
             label = self.labels[idx]
-            if s / 100 > best[label]:
-                best[label] = s / 100
+            if combined > best[label]:
+                best[label] = combined
         return best
 
     def leave_one_out(self) -> list[tuple[str, str, float, float]]:

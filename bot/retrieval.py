@@ -13,7 +13,7 @@ K1 = 1.2
 B = 0.6
 PAIR_WEIGHT = 1.5
 HEADING_WEIGHT = 1.0
-SECTION_BOOST = 1.5  # a question naming a section ("mục tiêu", "giải pháp" ...) prefers its passages
+SECTION_BOOST = 2.0  # a question naming a section ("mục tiêu", "giải pháp" ...) prefers its passages
 
 
 @dataclass(frozen=True)
@@ -73,6 +73,17 @@ class PassageIndex:
         for h in heads:
             hdf.update(h)
         self.head_idf = {t: math.log(1 + (len(heads) - d + 0.5) / (d + 0.5)) for t, d in hdf.items()}
+        # postings: term -> [(passage index, its weight)], so a search touches only passages sharing a term
+        self._postings: dict[str, list[tuple[int, float]]] = {}
+        for i, (tf, head) in enumerate(zip(self._tf, self._head_tf)):
+            norm = K1 * (1 - B + B * self._len[i] / self._avg)
+            for t in set(tf) | set(head):
+                weight = PAIR_WEIGHT if "+" in t else 1.0
+                f = tf.get(t, 0)
+                w = weight * self.idf[t] * f * (K1 + 1) / (f + norm) if f else 0.0
+                if t in head:
+                    w += HEADING_WEIGHT * weight * self.head_idf[t]
+                self._postings.setdefault(t, []).append((i, w))
         self.max_idf = math.log(1 + (n + 0.5) / 0.5)
 
     def query_terms(self, canonical: str) -> list[str]:
@@ -93,19 +104,13 @@ class PassageIndex:
     def search(self, canonical: str, limit: int = 5, boost: dict[str, float] | None = None) -> list[Hit]:
         """Best passages for a canonical query; boost multiplies scores by clause id prefix."""
         boost = {**(boost or {}), **self.section_boost(canonical)}
-        q = [t for t in self.query_terms(canonical) if t in self.idf]
+        scores: dict[int, float] = {}
+        for t in self.query_terms(canonical):
+            for i, w in self._postings.get(t, ()):
+                scores[i] = scores.get(i, 0.0) + w
         hits: list[Hit] = []
-        for i, passage in enumerate(self.passages):
-            tf, head = self._tf[i], self._head_tf[i]
-            norm = K1 * (1 - B + B * self._len[i] / self._avg)
-            score = 0.0
-            for t in q:
-                weight = PAIR_WEIGHT if "+" in t else 1.0
-                f = tf.get(t, 0)
-                if f:
-                    score += weight * self.idf[t] * f * (K1 + 1) / (f + norm)
-                if t in head:
-                    score += HEADING_WEIGHT * weight * self.head_idf[t]
+        for i, score in scores.items():
+            passage = self.passages[i]
             if score <= 0:
                 continue
             if boost:

@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-import io
-
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
 
 from knowledge.eligibility import Check, area_name, standard_areas, summarize
 from knowledge.queries import format_number
@@ -16,6 +10,7 @@ from knowledge.schema import KnowledgeBase
 
 from bot.roster.reader import Roster
 from bot.roster.tally import Tally, outcome, tally
+from bot.roster.xlsx import Cell, Style, XlsxWriter
 
 RESULT_SHEET = "Kết quả"
 SUMMARY_SHEET = "Tổng hợp"
@@ -31,16 +26,15 @@ OUTCOME_LABELS = {
     "not_applicable": NOT_APPLICABLE,
 }
 OVERALL_LABELS = {"met": "Đạt", "missing": "Chưa đạt", "unknown": "Thiếu dữ liệu"}
-FILLS = {
-    "met": PatternFill("solid", fgColor="C6EFCE"),
-    "missing": PatternFill("solid", fgColor="FFC7CE"),
-    "unknown": PatternFill("solid", fgColor="D9D9D9"),
-    "not_checkable": PatternFill("solid", fgColor="D9D9D9"),
-}
-BOLD = Font(bold=True)
-WRAP = Alignment(wrap_text=True, vertical="top")
+COLOURS = {"met": "C6EFCE", "missing": "FFC7CE", "unknown": "D9D9D9", "not_checkable": "D9D9D9"}
+BOLD = Style(bold=True)
+HEADER = Style(bold=True, wrap=True)
+WRAP = Style(wrap=True)
+VERDICT_STYLES = {k: Style(bold=True, fill=c) for k, c in COLOURS.items()}
+AREA_STYLES = {k: Style(fill=c, wrap=True) for k, c in COLOURS.items()}
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL_CHARS = 32_000  # Excel holds at most 32,767 characters in a cell
+INPUT_WIDTH, CHECK_WIDTH = 14, 34
 
 
 def safe(value: object) -> object:
@@ -74,101 +68,80 @@ def describe_training(check: Check) -> str:
     return f"({check.clause}) {check.required}"
 
 
-class _Styled:
-    """Builds write-only cells, sharing one style object per look."""
-
-    def __init__(self, ws) -> None:
-        self.ws = ws
-
-    def cell(self, value: object, *, fill: str | None = None, bold: bool = False, wrap: bool = False) -> WriteOnlyCell:
-        c = WriteOnlyCell(self.ws, value=safe(value))
-        if fill is not None:
-            c.fill = FILLS[fill]
-        if bold:
-            c.font = BOLD
-        if wrap:
-            c.alignment = WRAP
-        return c
-
-
-def _result_sheet(wb: Workbook, kb: KnowledgeBase, roster: Roster, results: list[list[Check]]) -> None:
-    ws = wb.create_sheet(RESULT_SHEET)
+def _result_sheet(book: XlsxWriter, kb: KnowledgeBase, roster: Roster, results: list[list[Check]]) -> None:
     areas = standard_areas(kb)
     headers = [*roster.headers, *(area_name(kb, a) for a in areas), TRAINING_HEADER, OVERALL_HEADER, ERRORS_HEADER]
-    for i, header in enumerate(headers, start=1):
-        width = 14 if i <= len(roster.headers) else 34
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "C2" if len(roster.headers) >= 2 else "A2"
-    styled = _Styled(ws)
-    ws.append([styled.cell(h, bold=True, wrap=True) for h in headers])
+    widths = [INPUT_WIDTH] * len(roster.headers) + [CHECK_WIDTH] * (len(headers) - len(roster.headers))
+    ws = book.add_sheet(RESULT_SHEET, widths=widths, freeze="C2" if len(roster.headers) >= 2 else "A2")
+    ws.append([Cell(safe(h), HEADER) for h in headers])
     width = len(roster.headers)
-    cache: dict[int, list[object]] = {}
+    cells: dict[int, Cell] = {}  # id(check) -> its cell; checks are shared between similar people
     for person, checks in zip(roster.rows, results):
-        tail = cache.get(id(checks))
-        if tail is None:
-            tail = cache[id(checks)] = _check_cells(styled, areas, checks)
-        values = [safe(v) for v in person.values] + [None] * (width - len(person.values))
-        errors = styled.cell("\n".join(person.errors), wrap=True) if person.errors else None
-        ws.append([*values, *tail, errors])
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(headers))}{len(roster.rows) + 1}"
+        values = [safe(v) for v in person.values]
+        values += [None] * (width - len(values))
+        errors = Cell(safe("\n".join(person.errors)), WRAP) if person.errors else None
+        ws.append([*values, *_check_cells(areas, checks, cells), errors])
+    ws.filter = f"A1:{ws.letter(len(headers))}{len(roster.rows) + 1}"
 
 
-def _check_cells(styled: _Styled, areas: list[str], checks: list[Check]) -> list[object]:
+def _check_cells(areas: list[str], checks: list[Check], cache: dict[int, Cell]) -> list[object]:
     by_area: dict[str, list[Check]] = {}
+    trainings: list[str] = []
     for c in checks:
         if c.kind == "standard":
             by_area.setdefault(c.area, []).append(c)
-    cells: list[object] = []
+        else:
+            trainings.append(describe_training(c))
+    out: list[object] = []
     for a in areas:
         found = by_area.get(a)
         if not found:
-            cells.append(NOT_APPLICABLE)
-            continue
-        worst = min((outcome(c) for c in found), key=["missing", "unknown", "not_checkable", "met"].index)
-        cells.append(styled.cell("\n".join(describe(c) for c in found), fill=worst, wrap=True))
-    trainings = [describe_training(c) for c in checks if c.kind == "training"]
-    cells.append(styled.cell("\n".join(trainings), wrap=True) if trainings else None)
+            out.append(NOT_APPLICABLE)
+        elif len(found) == 1:
+            cell = cache.get(id(found[0]))
+            if cell is None:
+                cell = cache[id(found[0])] = _area_cell(found)
+            out.append(cell)
+        else:
+            out.append(_area_cell(found))
+    out.append(Cell(safe("\n".join(trainings)), WRAP) if trainings else None)
     overall = summarize(checks).overall
-    cells.append(styled.cell(OVERALL_LABELS[overall], fill=overall, bold=True))
-    return cells
+    out.append(Cell(OVERALL_LABELS[overall], VERDICT_STYLES[overall]))
+    return out
 
 
-def _summary_sheet(wb: Workbook, kb: KnowledgeBase, t: Tally) -> None:
-    ws = wb.create_sheet(SUMMARY_SHEET)
-    for col, width in zip("ABCDEFG", (22, 22, 12, 12, 12, 14, 16)):
-        ws.column_dimensions[col].width = width
-    styled = _Styled(ws)
+def _area_cell(checks: list[Check]) -> Cell:
+    worst = min((outcome(c) for c in checks), key=["missing", "unknown", "not_checkable", "met"].index)
+    return Cell(safe("\n".join(describe(c) for c in checks)), AREA_STYLES[worst])
+
+
+def _summary_sheet(book: XlsxWriter, kb: KnowledgeBase, t: Tally) -> None:
+    ws = book.add_sheet(SUMMARY_SHEET, widths=[24, 22, 12, 12, 12, 14, 20])
     doc = kb.document
-    ws.append([styled.cell(f"Kiểm tra theo Kế hoạch {doc.number} ngày {doc.date:%d/%m/%Y} của {doc.issuer}",
-                           bold=True)])
+    ws.append([Cell(f"Kiểm tra theo Kế hoạch {doc.number} ngày {doc.date:%d/%m/%Y} của {doc.issuer}", BOLD)])
     ws.append([f"Số người: {t.people}. Người có ô không đọc được: {t.with_errors}. Dòng trống bỏ qua: {t.skipped}."])
     ws.append(["Đạt = đạt mọi yêu cầu kiểm tra được; Chưa đạt = thiếu ít nhất một yêu cầu; "
                "Thiếu dữ liệu = chưa đủ dữ liệu để kết luận."])
     ws.append(["“Không kiểm tra được” = kế hoạch không nêu mức cụ thể (ví dụ ngoại ngữ theo quy định của ngạch)."])
     ws.append([])
-    ws.append([styled.cell(h, bold=True) for h in ("Cấp", "Ngạch", "Số người", "Đạt", "Chưa đạt", "Thiếu dữ liệu")])
+    ws.append([Cell(h, BOLD) for h in ("Cấp", "Ngạch", "Số người", "Đạt", "Chưa đạt", "Thiếu dữ liệu")])
     for (tier, grade), counts in t.by_group.items():
-        ws.append([tier, grade, sum(counts.values()), *(counts["met"], counts["missing"], counts["unknown"])])
-    ws.append([styled.cell("Tổng cộng", bold=True), None, t.people,
-               t.overall["met"], t.overall["missing"], t.overall["unknown"]])
+        ws.append([tier, grade, sum(counts.values()), counts["met"], counts["missing"], counts["unknown"]])
+    ws.append([Cell("Tổng cộng", BOLD), None, t.people, t.overall["met"], t.overall["missing"], t.overall["unknown"]])
     ws.append([])
-    ws.append([styled.cell(h, bold=True) for h in ("Yêu cầu", "Điều khoản", *(OUTCOME_LABELS[o] for o in
-                                                                              ("met", "missing", "unknown",
-                                                                               "not_checkable", "not_applicable")))])
+    area_outcomes = ("met", "missing", "unknown", "not_checkable", "not_applicable")
+    ws.append([Cell(h, BOLD) for h in ("Yêu cầu", "Điều khoản", *(OUTCOME_LABELS[o] for o in area_outcomes))])
     for area, counts in t.by_area.items():
-        ws.append([area_name(kb, area), ", ".join(t.clauses[area]),
-                   *(counts[o] for o in ("met", "missing", "unknown", "not_checkable", "not_applicable"))])
+        ws.append([area_name(kb, area), ", ".join(t.clauses[area]), *(counts[o] for o in area_outcomes)])
 
 
 def write_report(kb: KnowledgeBase, roster: Roster, results: list[list[Check]]) -> bytes:
     """The XLSX report: sheet 'Kết quả' (input columns, then one column per area, trainings, verdict, errors)
     and sheet 'Tổng hợp' (counts by tier and grade, and by area)."""
-    wb = Workbook(write_only=True)
-    _result_sheet(wb, kb, roster, results)
-    _summary_sheet(wb, kb, tally(kb, roster, results))
-    out = io.BytesIO()
-    wb.save(out)
-    return out.getvalue()
+    book = XlsxWriter()
+    _result_sheet(book, kb, roster, results)
+    _summary_sheet(book, kb, tally(kb, roster, results))
+    return book.save()
 
 
 def summary_text(kb: KnowledgeBase, roster: Roster, results: list[list[Check]], *, top: int = 3) -> str:
