@@ -87,11 +87,37 @@ _AGE = [re.compile(r"(?<!duoi )(?<!tren )\b(\d{2}) tuoi\b"), re.compile(r"\btuoi
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 
 
-def _phrase_re(word: str) -> re.Pattern:
-    """A whole-word pattern; a lexicon entry starting with 're:' is a regular expression."""
-    if word.startswith("re:"):
-        return re.compile(word[3:])
-    return re.compile(r"\b" + re.escape(word) + r"\b")
+
+
+def ngrams(text: str, n: int = 4) -> set[str]:
+    """Every run of 1..n consecutive words of a text."""
+    words = text.split()
+    return {" ".join(words[i : i + k]) for k in range(1, n + 1) for i in range(len(words) - k + 1)}
+
+
+class PhraseSet:
+    """Finds any of a list of phrases in a text: plain phrases by n-gram lookup, 're:' entries by pattern."""
+
+    def __init__(self, phrases) -> None:
+        self.plain = [p for p in phrases if not p.startswith("re:")]
+        self.patterns = [re.compile(p[3:]) for p in phrases if p.startswith("re:")]
+        self.long = [p for p in self.plain if len(p.split()) > 4]
+
+    def find(self, text: str, grams: set[str]) -> str | None:
+        """The first phrase found, or None."""
+        for p in self.plain:
+            if p in grams or (p in self.long and f" {p} " in f" {text} "):
+                return p
+        for rx in self.patterns:
+            m = rx.search(text)
+            if m:
+                return m.group(0)
+        return None
+
+
+def _any_of(patterns: list[str]) -> re.Pattern:
+    """One pattern matching any of several (each kept in its own non-capturing group)."""
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 @dataclass
@@ -138,13 +164,15 @@ class EntityExtractor:
         self._grade_re = [
             (re.compile(r"\b" + re.escape(p) + r"\b" + _GRADE_GUARDS.get(g, "")), g) for p, g in grade_alts
         ]
-        self._tier_re = {t: [re.compile(p) for p in ps] for t, ps in _TIER_PATTERNS.items()}
+        # one alternation per kind of entity: a message is scanned a few times, not once per phrase
+        self._tier_re = {t: _any_of(ps) for t, ps in _TIER_PATTERNS.items()}
         self._role_re = [(r, re.compile(p)) for r, p in _ROLE_PATTERNS]
-        self._area_re = {a: [re.compile(p) for p in ps] for a, ps in _AREA_PATTERNS.items()}
-        self._oos = [(o.topic, [_phrase_re(w) for w in o.words]) for o in lex.out_of_scope]
-        self._places = [re.compile(r"\b" + re.escape(p) + r"\b") for p in lex.other_places]
-        self._now = [re.compile(r"\b" + re.escape(p) + r"\b") for p in lex.current_time]
-        self._person = re.compile(r"\b(" + "|".join(re.escape(p) for p in lex.person_words) + r")\b")
+        self._area_re = {a: _any_of(ps) for a, ps in _AREA_PATTERNS.items()}
+        # plain phrases are looked up among the message's word n-grams; 're:' entries stay patterns
+        self._oos = [(o.topic, PhraseSet(o.words)) for o in lex.out_of_scope]
+        self._places = PhraseSet(lex.other_places)
+        self._now = PhraseSet(lex.current_time)
+        self._person = PhraseSet(lex.person_words)
         level_alts = {
             area: re.compile(r"\b(" + "|".join(f"(?P<{lv}>{pat})" for lv, pat in levels) + r")\b")
             for area, levels in _LEVELS.items()
@@ -163,8 +191,8 @@ class EntityExtractor:
                 break
         if ent.role == "chu_tich" and "xa" in ent.tiers:
             ent.role = "chu_tich_xa"
-        for area, rxs in self._area_re.items():
-            if any(rx.search(text) for rx in rxs):
+        for area, rx in self._area_re.items():
+            if rx.search(text):
                 ent.areas.append(area)
         self._held(ent)
         ent.years = [int(y) for y in _YEAR.findall(text)]
@@ -174,19 +202,13 @@ class EntityExtractor:
                 ent.age = int(m.group(1))
                 break
         ent.clause = self._clause(raw, text)
-        ent.person = bool(self._person.search(text))
+        grams = ngrams(text)
+        ent.person = self._person.find(text, grams) is not None
         ent.count = bool(_COUNT.search(text))
         ent.percent = bool(_PERCENT.search(text))
-        for topic, rxs in self._oos:
-            if any(rx.search(text) for rx in rxs):
-                ent.out_of_scope = topic
-                break
-        for rx in self._places:
-            m = rx.search(text)
-            if m:
-                ent.other_place = m.group(0)
-                break
-        ent.current_time = any(rx.search(text) for rx in self._now)
+        ent.out_of_scope = next((topic for topic, ps in self._oos if ps.find(text, grams) is not None), None)
+        ent.other_place = self._places.find(text, grams)
+        ent.current_time = self._now.find(text, grams) is not None
         return ent
 
     def _grades(self, ent: Entities) -> None:
@@ -208,7 +230,7 @@ class EntityExtractor:
                 ent.grade = ent.course_grade
 
     def _tiers(self, ent: Entities) -> None:
-        found = [t for t, rxs in self._tier_re.items() if any(rx.search(ent.text) for rx in rxs)]
+        found = [t for t, rx in self._tier_re.items() if rx.search(ent.text)]
         ent.tiers = found
         ent.tier = found[0] if len(found) == 1 else None
 
@@ -260,9 +282,8 @@ def delexicalize(extractor: EntityExtractor, canonical: str) -> str:
     for rx, _ in extractor._grade_re:
         text = rx.sub("xngach", text)
     text = extractor._cm_levels.sub("xtrinhdo", text)
-    for rxs in extractor._area_re.values():
-        for rx in rxs:
-            text = rx.sub("xlinhvuc", text)
+    for rx in extractor._area_re.values():
+        text = rx.sub("xlinhvuc", text)
     text = _SLOT_TIER.sub("xcap", text)
     text = _SLOT_YEAR.sub("xnam", text)
     text = _SLOT_NUMBER.sub("xso", text)

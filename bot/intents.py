@@ -62,6 +62,13 @@ class IntentMatcher:
             for ex in spec.examples:
                 self.examples.append(delex(ex))
                 self.labels.append(spec.name)
+        # token_sort_ratio is the plain ratio of the sorted words: sort the examples once
+        self._sorted = [_sorted_words(e) for e in self.examples]
+        # word -> examples containing it: only examples sharing a word with the message are scored
+        self._by_word: dict[str, list[int]] = {}
+        for i, ex in enumerate(self.examples):
+            for w in set(ex.split()):
+                self._by_word.setdefault(w, []).append(i)
         self.calibration = self._calibrate()
 
     def scores(self, delexed: str) -> dict[str, float]:
@@ -69,13 +76,18 @@ class IntentMatcher:
         best: dict[str, float] = {spec.name: 0.0 for spec in self.intents}
         if not delexed.strip():
             return best
-        # the two scorers run in C over all examples; combined here as in score()
-        set_scores = [0.0] * len(self.examples)
-        for _, s, idx in process.extract(delexed, self.examples, scorer=fuzz.token_set_ratio, limit=None):
-            set_scores[idx] = s
-        for _, s, idx in process.extract(delexed, self.examples, scorer=fuzz.token_sort_ratio, limit=None):
-            combined = (0.6 * set_scores[idx] + 0.4 * s) / 100
-            label = self.labels[idx]
+        shared = sorted({i for w in set(delexed.split()) for i in self._by_word.get(w, ())})
+        if not shared:
+            return best
+        examples = [self.examples[i] for i in shared]
+        ordered = [self._sorted[i] for i in shared]
+        # the two scorers run in C over the candidate examples; combined here as in score()
+        set_scores = [0.0] * len(shared)
+        for _, s, k in process.extract(delexed, examples, scorer=fuzz.token_set_ratio, limit=None):
+            set_scores[k] = s
+        for _, s, k in process.extract(_sorted_words(delexed), ordered, scorer=fuzz.ratio, limit=None):
+            combined = (0.6 * set_scores[k] + 0.4 * s) / 100
+            label = self.labels[shared[k]]
             if combined > best[label]:
                 best[label] = combined
         return best
@@ -108,4 +120,5 @@ class IntentMatcher:
         return Calibration(threshold=round(min(threshold, 0.75), 3), gap=round(max(min(gap, 0.08), 0.02), 3))
 
 
-_SPACES = re.compile(r"\s+")
+def _sorted_words(text: str) -> str:
+    return " ".join(sorted(text.split()))

@@ -43,6 +43,7 @@ class Lexicon:
     section_cues: dict[str, str] = field(default_factory=dict)
     compounds: list[str] = field(default_factory=list)
     _compound_re: re.Pattern | None = None
+    _repaired: dict[str, str] = field(default_factory=dict)
     vocabulary: frozenset[str] = field(default_factory=frozenset)
     frequency: dict[str, int] = field(default_factory=dict)
     _by_initial: dict[str, list[str]] = field(default_factory=dict)
@@ -97,7 +98,12 @@ class Lexicon:
         """The nearest known word (same initial, one or two edits away), or the word itself."""
         if len(word) < 4 or word in self.vocabulary or word.isdigit():
             return word
-        return _repair(self, word)
+        cached = self._repaired.get(word)
+        if cached is None:
+            cached = _repair(self, word)
+            if len(self._repaired) < 20000:  # bounded: unknown words are few, but input is unbounded
+                self._repaired[word] = cached
+        return cached
 
     def canonical(self, text: str) -> str:
         """Normalized, abbreviations expanded, typos repaired."""

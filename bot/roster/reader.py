@@ -127,8 +127,19 @@ def _load(source: bytes | str | os.PathLike, filename: str | None) -> tuple[byte
             raise RosterError(MSG_TOO_BIG)
         data = path.read_bytes()
     except OSError as exc:
-        raise RosterError(f"Không mở được tệp {path.name}: {exc.strerror or 'lỗi đọc tệp'}.") from exc
+        raise RosterError(f"Không mở được tệp {path.name}: {os_problem(exc)}.") from exc
     return data, filename or path.name
+
+
+def os_problem(exc: OSError) -> str:
+    """A file-system error in Vietnamese."""
+    if isinstance(exc, FileNotFoundError):
+        return "không tìm thấy tệp"
+    if isinstance(exc, PermissionError):
+        return "không có quyền truy cập"
+    if isinstance(exc, IsADirectoryError):
+        return "đây là thư mục, không phải tệp"
+    return "lỗi đọc/ghi tệp"
 
 
 def _sniff(data: bytes, name: str) -> str:

@@ -60,6 +60,8 @@ def describe(check: Check) -> str:
         return f"{head}: kế hoạch không nêu mức cụ thể{held}"
     if check.has == "chưa rõ":
         return f"{head}: cần {check.required}; chưa có dữ liệu"
+    if check.has == "chưa có":
+        return f"{head}: cần {check.required}; chưa có"
     return f"{head}: cần {check.required}, có {check.has}"
 
 

@@ -84,10 +84,6 @@ class _Styles:
                 '</styleSheet>')
 
 
-def _text(value: str) -> str:
-    return escape(value)
-
-
 class Sheet:
     """One worksheet being streamed; append rows in order."""
 
@@ -100,6 +96,7 @@ class Sheet:
         self.filter: str | None = None
         self._letters = [get_column_letter(i) for i in range(1, 201)]
         self._buffer: list[str] = []
+        self._memo: dict[int, tuple[Cell, str]] = {}  # id(cell) -> (cell, its XML): report cells repeat a lot
         self._stream = book._zip.open(f"xl/worksheets/sheet{index}.xml", "w", force_zip64=True)
         self._write(f'{HEAD}<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_REL}"><sheetViews><sheetView workbookViewId="0"')
         if freeze:
@@ -129,31 +126,40 @@ class Sheet:
         r = self.rows
         parts = [f'<row r="{r}">']
         col = 0
+        memo = self._memo
         for col, value in enumerate(values, start=1):
-            style = 0
-            if isinstance(value, Cell):
-                style = self.book._styles.index(value.style)
-                value = value.value
             if value is None:
                 continue
-            ref = f"{self.letter(col)}{r}"
-            s = f' s="{style}"' if style else ""
-            if isinstance(value, bool):
-                parts.append(f'<c r="{ref}"{s} t="b"><v>{int(value)}</v></c>')
-            elif isinstance(value, (int, float)) and not (isinstance(value, float) and not math.isfinite(value)):
-                parts.append(f'<c r="{ref}"{s}><v>{value!r}</v></c>')
-            elif isinstance(value, (dt.datetime, dt.date)):
-                parts.append(self._date(ref, value, style))
+            if isinstance(value, Cell):
+                hit = memo.get(id(value))
+                if hit is None or hit[0] is not value:
+                    hit = memo[id(value)] = (value, self._body(value.value, self.book._styles.index(value.style)))
+                body = hit[1]
             else:
-                text = value if isinstance(value, str) else str(value)
-                parts.append(f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{_text(text)}</t></is></c>')
+                body = self._body(value, 0)
+            if body:
+                parts.append(f'<c r="{self.letter(col)}{r}"{body}')
         self.max_col = max(self.max_col, col)
         parts.append("</row>")
         self._buffer.append("".join(parts))
         if len(self._buffer) >= FLUSH_ROWS:
             self._flush()
 
-    def _date(self, ref: str, value: dt.date, style: int) -> str:
+    def _body(self, value: object, style: int) -> str:
+        """A cell's XML after '<c r="A1"'; '' for an empty value."""
+        s = f' s="{style}"' if style else ""
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return f'{s} t="b"><v>{int(value)}</v></c>'
+        if isinstance(value, (int, float)) and not (isinstance(value, float) and not math.isfinite(value)):
+            return f"{s}><v>{value!r}</v></c>"
+        if isinstance(value, (dt.datetime, dt.date)):
+            return self._date(value, style)
+        text = value if isinstance(value, str) else str(value)
+        return f'{s} t="inlineStr"><is><t xml:space="preserve">{escape(text)}</t></is></c>'
+
+    def _date(self, value: dt.date, style: int) -> str:
         if isinstance(value, dt.datetime):
             moment = value.replace(tzinfo=None)
             fmt = DATETIME_FMT if (moment.hour, moment.minute, moment.second) != (0, 0, 0) else DATE_FMT
@@ -162,10 +168,10 @@ class Sheet:
             fmt = DATE_FMT
         serial = (moment - EPOCH).total_seconds() / 86400
         if serial < 61:
-            return f'<c r="{ref}" t="inlineStr"><is><t>{value.isoformat()}</t></is></c>'  # before 1900-03-01
+            return f' t="inlineStr"><is><t>{value.isoformat()}</t></is></c>'  # before 1900-03-01
         base = self.book._styles.xfs[style] if style else Style()
         s = self.book._styles.index(Style(base.bold, base.fill, base.wrap, fmt))
-        return f'<c r="{ref}" s="{s}"><v>{serial!r}</v></c>'
+        return f' s="{s}"><v>{serial!r}</v></c>'
 
     def _flush(self) -> None:
         if self._buffer:
