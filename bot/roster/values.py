@@ -187,7 +187,7 @@ class ValueReader:
         first = folded.split(" ", 1)[0] if folded else ""
         if text in DASHES or first in NO_WORDS:
             return False
-        if first in YES_WORDS or (ethnic and any(f" {w} " in f" {folded} " for w in ETHNIC_WORDS)):
+        if folded in YES_WORDS or (ethnic and any(f" {w} " in f" {folded} " for w in ETHNIC_WORDS)):
             return True
         raise ValueProblem(f"không hiểu {_quoted(text)} (ghi Có hoặc Không)")
 
