@@ -174,8 +174,7 @@ def held_text(kb: KnowledgeBase, area: str, held: str | None) -> str:
     return level_name(kb, area, held)
 
 
-def _standard_check(kb: KnowledgeBase, req: Requirement, profile: Profile) -> Check:
-    held = profile.held(req.area)
+def _standard_check(kb: KnowledgeBase, req: Requirement, held: str | None) -> Check:
     base = dict(
         clause=req.clause,
         area=req.area,
@@ -229,7 +228,7 @@ def _training_check(kb: KnowledgeBase, req: Requirement, person: Person) -> Chec
     )
 
 
-def _undetermined(kb: KnowledgeBase, profile: Profile, area: str, reqs: list[Requirement], missing: str) -> Check:
+def _undetermined(kb: KnowledgeBase, area: str, reqs: tuple[Requirement, ...], missing: str, held: str | None) -> Check:
     clauses = list(dict.fromkeys(r.clause for r in reqs))
     return Check(
         clause=", ".join(clauses),
@@ -239,53 +238,107 @@ def _undetermined(kb: KnowledgeBase, profile: Profile, area: str, reqs: list[Req
         kind="standard",
         status="unknown",
         required=f"tùy theo {missing}",
-        has=held_text(kb, area, profile.held(area)),
+        has=held_text(kb, area, held),
         note=f"Chưa biết {missing} nên chưa xác định được yêu cầu.",
     )
 
 
-def _standards_over(kb: KnowledgeBase, people: list[Person]) -> dict[str, list[Requirement]]:
-    """Standards that would apply to any of these people, grouped by area in plan order."""
-    found: dict[str, list[Requirement]] = {}
-    for person in people:
-        for req in requirements_for(kb, person, kinds=("standard",)):
-            bucket = found.setdefault(req.area, [])
-            if req not in bucket:
-                bucket.append(req)
-    order = standard_areas(kb)
-    return {a: sorted(found[a], key=kb.requirements.index) for a in order if a in found}
+@dataclass(frozen=True)
+class _Slot:
+    """One standard line of a person's result, whose outcome depends only on the level held in its area."""
+
+    area: str
+    req: Requirement | None = None  # the requirement, or None when it cannot be determined yet
+    candidates: tuple[Requirement, ...] = ()
+    missing: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.req.id, "") if self.req is not None else (self.area, self.missing)
+
+    def check(self, kb: KnowledgeBase, held: str | None) -> Check:
+        if self.req is not None:
+            return _standard_check(kb, self.req, held)
+        return _undetermined(kb, self.area, self.candidates, self.missing, held)
+
+
+class Checker:
+    """Checks profiles against one plan; work shared by similar profiles is done once (pure, no I/O)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._order = {r.id: i for i, r in enumerate(kb.requirements)}
+        self._areas = standard_areas(kb)
+        self._ids = {kind: {x.id for x in getattr(kb, kind)} for kind in ("tiers", "grades", "roles")}
+        self._ages = sorted({r.when.age_under for r in kb.requirements if r.when and r.when.age_under is not None})
+        self._plans: dict[tuple, tuple[list[_Slot], list[Check]]] = {}
+        self._memo: dict[tuple, Check] = {}
+
+    def check(self, profile: Profile) -> list[Check]:
+        """Every standard that addresses the person, checked, then the training the plan lists for them.
+
+        Raises ValueError if the tier, grade or role is not one of the plan's ids.
+        """
+        ages = None if profile.age is None else tuple(profile.age < n for n in self._ages)
+        key = (profile.tier, profile.grade, profile.role, ages,
+               profile.ethnic_area, profile.newly_recruited, profile.planned_appointment)
+        plan = self._plans.get(key)
+        if plan is None:
+            plan = self._plans[key] = self._plan(profile)
+        slots, trainings = plan
+        out: list[Check] = []
+        for slot in slots:
+            held = profile.held(slot.area)
+            memo_key = (slot.key, held)
+            found = self._memo.get(memo_key)
+            if found is None:
+                found = self._memo[memo_key] = slot.check(self.kb, held)
+            out.append(found)
+        out.extend(trainings)
+        return out
+
+    def _plan(self, profile: Profile) -> tuple[list[_Slot], list[Check]]:
+        for kind, value in (("tiers", profile.tier), ("grades", profile.grade), ("roles", profile.role)):
+            if value is not None and value not in self._ids[kind]:
+                raise ValueError(f"unknown {kind[:-1]} id: {value!r}")
+        kb = self.kb
+        person = profile.to_person()
+        grades = [g.id for g in kb.grades]
+        if profile.tier is None:
+            guesses = [replace(person, tier=t.id, grade=g)
+                       for t in kb.tiers for g in ([profile.grade] if profile.grade else grades)]
+            missing = "cấp (tỉnh, huyện hay xã)" if profile.grade else "cấp (tỉnh, huyện hay xã) và ngạch"
+            return [_Slot(a, None, reqs, missing) for a, reqs in self._standards_over(guesses).items()], []
+        applicable = requirements_for(kb, person)
+        slots = [_Slot(r.area, r) for r in applicable if r.kind == "standard"]
+        if profile.grade is None:
+            covered = {s.area for s in slots}
+            guesses = [replace(person, grade=g) for g in grades]
+            slots += [_Slot(a, None, reqs, "ngạch") for a, reqs in self._standards_over(guesses).items()
+                      if a not in covered]
+        slots.sort(key=lambda s: self._areas.index(s.area) if s.area in self._areas else len(self._areas))
+        trainings = [_training_check(kb, r, person) for r in applicable if r.kind == "training"]
+        return slots, trainings
+
+    def _standards_over(self, people: list[Person]) -> dict[str, tuple[Requirement, ...]]:
+        """Standards that would apply to any of these people, grouped by area in plan order."""
+        found: dict[str, dict[str, Requirement]] = {}
+        for person in people:
+            for req in requirements_for(self.kb, person, kinds=("standard",)):
+                found.setdefault(req.area, {})[req.id] = req
+        return {
+            a: tuple(sorted(found[a].values(), key=lambda r: self._order[r.id]))
+            for a in self._areas if a in found
+        }
 
 
 def check_profile(kb: KnowledgeBase, profile: Profile) -> list[Check]:
     """Every standard that addresses the person, checked, then the training the plan lists for them.
 
     Raises ValueError if the tier, grade or role is not one of the plan's ids.
+    For many profiles, reuse one Checker(kb).
     """
-    for kind, value in (("tiers", profile.tier), ("grades", profile.grade), ("roles", profile.role)):
-        if value is not None and kb.by_id(kind, value) is None:
-            raise ValueError(f"unknown {kind[:-1]} id: {value!r}")
-    person = profile.to_person()
-    grades: list[str | None] = [g.id for g in kb.grades]
-    if profile.tier is None:
-        tiers = [t.id for t in kb.tiers]
-        guesses = [replace(person, tier=t, grade=g) for t in tiers for g in ([profile.grade] if profile.grade else grades)]
-        missing = "cấp (tỉnh, huyện hay xã)" if profile.grade else "cấp (tỉnh, huyện hay xã) và ngạch"
-        return [_undetermined(kb, profile, a, reqs, missing) for a, reqs in _standards_over(kb, guesses).items()]
-
-    applicable = requirements_for(kb, person)
-    standards = [r for r in applicable if r.kind == "standard"]
-    by_area = {r.area for r in standards}
-    checks: list[Check] = []
-    if profile.grade is None:
-        guesses = [replace(person, grade=g) for g in grades]
-        for a, reqs in _standards_over(kb, guesses).items():
-            if a not in by_area:
-                checks.append(_undetermined(kb, profile, a, reqs, "ngạch"))
-    checks.extend(_standard_check(kb, r, profile) for r in standards)
-    order = standard_areas(kb)
-    checks.sort(key=lambda c: order.index(c.area) if c.area in order else len(order))
-    checks.extend(_training_check(kb, r, person) for r in applicable if r.kind == "training")
-    return checks
+    return Checker(kb).check(profile)
 
 
 @dataclass(frozen=True)
