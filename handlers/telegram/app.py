@@ -39,6 +39,12 @@ def build_application(settings: TelegramSettings) -> Application:
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
+    if settings.bot_http_client == "aiohttp":
+        from handlers.telegram.transport import AiohttpRequest
+
+        # python-telegram-bot adds the long-polling timeout to the read timeout of getUpdates
+        builder = builder.request(AiohttpRequest(connection_pool_size=64)).get_updates_request(
+            AiohttpRequest(connection_pool_size=2))
     if settings.bot_rate_limit > 0:
         builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=settings.bot_rate_limit, max_retries=3))
     app = builder.build()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Literal
 
 import platformdirs
 from pydantic import Field, SecretStr, ValidationError, field_validator
@@ -34,6 +35,9 @@ class TelegramSettings(BaseSettings):
     bot_rate_limit: float = Field(30.0, ge=0, description="messages per second overall; 0 turns pacing off")
     bot_poll_timeout: int = Field(10, ge=0, description="long-polling timeout in seconds")
     bot_concurrency: int = Field(16, ge=1, description="updates processed at the same time")
+    bot_http_client: Literal["aiohttp", "httpx"] = Field(
+        "aiohttp", description="HTTP client for Bot API calls: aiohttp (faster) or httpx (PTB's default)"
+    )
     bot_core_module: str = Field("bot.core", description="module with the core's entry points")
     bot_log_level: str = Field("INFO")
 

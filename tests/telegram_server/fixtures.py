@@ -34,7 +34,8 @@ class Harness:
 async def start_harness(tmp_dir, **env: str) -> Harness:
     api = FakeBotApi()
     base_url = await api.start()
-    bot = BotProcess(base_url, tmp_dir, BOT_ADMIN_IDS=str(ADMIN_ID), BOT_LOG_LEVEL="DEBUG", **env)
+    env = {"BOT_ADMIN_IDS": str(ADMIN_ID), "BOT_LOG_LEVEL": "DEBUG", **env}
+    bot = BotProcess(base_url, tmp_dir, **env)
     harness = Harness(api, bot)
     bot.start()
     await harness.started()
@@ -73,9 +74,9 @@ class InProcess:
         await self.app.process_update(Update.de_json(update, self.app.bot))
 
 
-@pytest_asyncio.fixture
-async def inproc(tmp_path) -> AsyncIterator[InProcess]:
-    """build_application() with the scripted core against a fresh fake API."""
+@pytest_asyncio.fixture(params=["aiohttp", "httpx"])
+async def inproc(tmp_path, request) -> AsyncIterator[InProcess]:
+    """build_application() with the scripted core against a fresh fake API, over each HTTP client."""
     from handlers.telegram.app import build_application
     from handlers.telegram.settings import TelegramSettings
 
@@ -83,7 +84,7 @@ async def inproc(tmp_path) -> AsyncIterator[InProcess]:
     base_url = await api.start()
     settings = TelegramSettings(
         _env_file=None, telegram_bot_token=api.token, telegram_api_base_url=base_url, bot_data_dir=tmp_path,
-        bot_rate_limit=0, bot_admin_ids=str(ADMIN_ID), bot_core_module=SCRIPTED_CORE,
+        bot_rate_limit=0, bot_admin_ids=str(ADMIN_ID), bot_core_module=SCRIPTED_CORE, bot_http_client=request.param,
     )
     app = build_application(settings)
     async with app:
