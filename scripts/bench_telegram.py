@@ -1,0 +1,85 @@
+"""Replies per second one bot process sustains through the whole Telegram pipeline, against a loopback fake API.
+
+    python3 scripts/bench_telegram.py [--replies 600] [--users 20] [--core bot.core]
+
+The bot runs as `python -m bot` with BOT_RATE_LIMIT=0 (no pacing: loopback has no flood limits).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(REPO), str(REPO / "tests")]
+
+from telegram_server.fixtures import start_harness  # noqa: E402
+
+DEV = Path("/work/shared/eval/dev.jsonl")
+FALLBACK = ["chuyên viên cần học gì", "cán sự cấp huyện cần LLCT gì", "tổng số người được đào tạo 2011 - 2015",
+            "Ai ký ban hành Kế hoạch 39/KH-UBND?", "trách nhiệm của Sở Nội vụ", "/vanban", "/dieu II.1.b"]
+
+
+def questions() -> list[str]:
+    if DEV.exists():
+        return [json.loads(line)["q"] for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return FALLBACK
+
+
+async def user_loop(api, user: int, texts: list[str], latencies: list[float]) -> None:
+    """One user: write, wait for the bot's reply, write the next."""
+    for text in texts:
+        before = len(api.outbox(user))
+        started = time.perf_counter()
+        api.send(user, text)
+        await api.replies(user, before + 1, timeout=30)
+        latencies.append(time.perf_counter() - started)
+
+
+async def run_round(api, users: int, total: int, pool: list[str], first_user: int) -> tuple[float, list[float]]:
+    per_user = max(1, total // users)
+    latencies: list[float] = []
+    started = time.perf_counter()
+    await asyncio.gather(*[
+        user_loop(api, first_user + u, [pool[(u * per_user + i) % len(pool)] for i in range(per_user)], latencies)
+        for u in range(users)
+    ])
+    return len(latencies) / (time.perf_counter() - started), latencies
+
+
+def report(name: str, rate: float, latencies: list[float]) -> None:
+    ms = sorted(x * 1000 for x in latencies)
+    print(f"{name:<22} {rate:7.0f} replies/s   latency p50 {statistics.median(ms):5.1f} ms"
+          f"  p95 {ms[int(len(ms) * 0.95) - 1]:5.1f} ms   ({len(ms)} replies)")
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--replies", type=int, default=600, help="replies per round")
+    parser.add_argument("--users", type=int, default=20, help="concurrent users in the second round")
+    parser.add_argument("--core", default="bot.core", help="core module the bot uses")
+    args = parser.parse_args()
+    pool = questions()
+    with tempfile.TemporaryDirectory() as data_dir:
+        harness = await start_harness(Path(data_dir), BOT_CORE_MODULE=args.core, BOT_LOG_LEVEL="WARNING")
+        api = harness.api
+        try:
+            await run_round(api, 4, 40, pool, 1)  # warm-up: imports, caches, connections
+            rate, lat = await run_round(api, 1, args.replies, pool, 1000)
+            report("sequential (1 user)", rate, lat)
+            rate, lat = await run_round(api, args.users, args.replies, pool, 2000)
+            report(f"concurrent ({args.users} users)", rate, lat)
+            print(f"Telegram API errors: {len(api.errors)}; core {args.core}; {len(pool)} distinct questions")
+        finally:
+            await harness.bot.stop()
+            await api.stop()
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
