@@ -39,7 +39,8 @@ MAX_COLUMNS = 200
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 MAX_ZIP_MEMBERS = 1_000
 HEADER_SCAN_ROWS = 15
-MIN_HEADER_MATCHES = 3
+MIN_HEADER_MATCHES = 2  # a row naming at least two known columns is the header
+MIN_NUMBERED_COLUMNS = 3
 PROGRESS_EVERY = 1_000
 
 ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
@@ -323,7 +324,7 @@ _NUMBERING = re.compile(r"^\(?\d{1,3}\)?$")
 
 def _is_numbering(row: tuple[object, ...]) -> bool:
     cells = [cell_text(v) for v in row if not _blank(v)]
-    if len(cells) < MIN_HEADER_MATCHES or not all(_NUMBERING.match(c) for c in cells):
+    if len(cells) < MIN_NUMBERED_COLUMNS or not all(_NUMBERING.match(c) for c in cells):
         return False
     numbers = [int(c.strip("()")) for c in cells]
     return numbers == sorted(set(numbers))
