@@ -5,18 +5,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.entities import NONE_LEVEL
 from bot.reply import Option, State
 from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
-from knowledge.queries import Person, meets, requirements_by_area, requirements_for
+from knowledge.queries import Person, level_name, meets, requirements_by_area, requirements_for
 
 VARYING_AREAS = ("chuyen_mon", "llct", "qlnn")  # areas whose requirement differs by grade
 REQUIREMENT_AREAS = ("chuyen_mon", "llct", "qlnn", "tin_hoc", "ngoai_ngu", "quoc_phong", "tieng_dan_toc")
 
 _QUOTE_CUE = re.compile(r"\b(nguyen van|trich|noi gi|xem|doc|toan van|chi tiet)\b")
 _DOC_CUE = re.compile(
-    r"\b(ki|nguoi ki|ban hanh|so hieu|so may|can cu|quyet dinh|nghi dinh|luat|phap li|van ban nao|noi nhan)\b"
+    r"\b(ki|nguoi ki|ban hanh|so hieu|so may|quyet dinh|nghi dinh|luat|phap li|van ban nao|noi nhan)\b"
+    r"|\bcan cu (phap li|vao (nhung |cac )?van ban|nao)\b|\b(ke hoach|van ban)( \w+){0,4} can cu\b"
 )
+_GENERIC_CHECK = re.compile(r"\b(thieu (gi|nhung gi)|con thieu|dap ung (du )?(cac |nhung )?yeu cau|du (tieu )?chuan chua|dat (tieu )?chuan chua|da dat chua|du chua)\b")
 _SCOPE_CUE = re.compile(
     r"\b(cap (tinh|huyen|xa)|huyen|xa|thi xa|thanh pho|phuong|thi tran)( trong ke hoach( nay)?)? (gom|bao gom|co nhung)\b"
     r"|\b(thuoc|tinh la|la) cap (nao|huyen|xa|tinh)\b"
@@ -121,12 +124,16 @@ class Decider:
             tier = "xa"
         return grade, tier, role
 
-    def requirements(self, a: Analysis, state: State, confidence: float) -> Decision:
+    def requirements(self, a: Analysis, state: State, confidence: float, all_areas: bool = False) -> Decision:
         ent = a.ent
         grade, tier, role = self._profile(a, state)
         areas = [x for x in ent.areas if x in REQUIREMENT_AREAS] or ([state.last_area] if _followup(a) and state.last_area else [])
+        if all_areas:
+            areas = []
         if tier == "xa" or role:
             return self._role_requirements(a, state, confidence, tier, role, areas)
+        if grade is None and _CONDITION_ROLES.get(ent.role or "") is not None:
+            return self._conditional_requirements(a, state, confidence, ent.role)
         if grade is None:
             if areas and all(x not in VARYING_AREAS for x in areas):
                 return self._area_requirements(a, state, confidence, areas, tier)
@@ -150,6 +157,18 @@ class Decider:
             context={"grade": self.kb.by_id("grades", grade), "tier": self.kb.by_id("tiers", tier) if tier else None,
                      "items": verdicts, "areas": areas, "age": ent.age},
             state=new_state,
+        )
+
+    def _conditional_requirements(self, a, state, confidence, role) -> Decision:
+        """What the plan provides for a group named by a condition (newly recruited, key officials ...)."""
+        key = _CONDITION_ROLES[role]
+        reqs = [r for r in self.kb.requirements
+                if (r.roles and role in r.roles) or (r.when is not None and getattr(r.when, key, None))]
+        return Decision(
+            kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
+            clauses=_unique(r.clause for r in reqs),
+            context={"role": self.kb.by_id("roles", role), "items": self._verdicts(reqs, {}, {}), "areas": []},
+            state=state,
         )
 
     def _area_requirements(self, a, state, confidence, areas, tier) -> Decision:
@@ -193,14 +212,13 @@ class Decider:
             if verdict is None and r.area in lacks and r.checkable:
                 lacked = lacks[r.area]
                 scale = self.kb.by_id("scales", self.kb.by_id("areas", r.area).scale)
-                if scale and scale.index(lacked) <= scale.index(r.min_level):
-                    verdict = False
+                if lacked == NONE_LEVEL or (scale and scale.index(lacked) <= scale.index(r.min_level)):
+                    verdict = False  # lacking the required level (or anything at all) misses it
                     level = None
-                elif scale:
-                    verdict = None
             items.append({"req": r, "area": self.kb.by_id("areas", r.area), "held": level,
                           "held_name": _level_name(self.kb, r.area, level), "verdict": verdict,
-                          "lacked": lacks.get(r.area), "lacked_name": _level_name(self.kb, r.area, lacks.get(r.area))})
+                          "lacked": lacks.get(r.area),
+                          "lacked_name": None if lacks.get(r.area) == NONE_LEVEL else _level_name(self.kb, r.area, lacks.get(r.area))})
         return items
 
     def check(self, a: Analysis, state: State, confidence: float) -> Decision:
@@ -208,9 +226,10 @@ class Decider:
         grade, tier, role = self._profile(a, state)
         if grade is None and tier != "xa" and role is None:
             return self.clarify_grade(a, state, "kiem_tra")
-        d = self.requirements(a, state, confidence)
         held_areas = set(ent.held) | set(ent.lacks)
-        if held_areas:
+        full = len(held_areas) >= 2 or bool(_GENERIC_CHECK.search(ent.text) and not set(ent.areas) - held_areas)
+        d = self.requirements(a, state, confidence, all_areas=full)
+        if held_areas and not full:
             items = [i for i in d.context["items"] if i["req"].area in held_areas] or d.context["items"]
             d.context["items"] = items
             d.clauses = _unique(i["req"].clause for i in items)
@@ -233,7 +252,8 @@ class Decider:
         annex = self.kb.annex
         assert annex is not None
         text = a.ent.text
-        codes = select_annex_rows(text, a.ent.areas)
+        parts = [self.u.lex.canonical(p) for p in re.split(r"[;?.]+|,\s*(?=và|còn|với|va |con )|\s+và\s+(?=số|tổng|so |tong )", a.raw) if p.strip()] or [text]
+        codes = select_annex_rows(parts, a.ent.areas)
         years = [y for y in a.ent.years if y in annex.years]
         year = years[0] if len(years) == 1 or (years and not {2011, 2015} <= set(years)) else None
         per_year = bool(re.search(r"\b(moi nam|hang nam|tung nam|theo nam|cac nam)\b", text))
@@ -341,6 +361,10 @@ class Decider:
         return [c for c in self.kb.clauses if c.items]
 
 
+# roles that stand for a condition of a training item rather than a grade
+_CONDITION_ROLES = {"moi_trung_tuyen": "newly_recruited", "chu_chot": "chu_chot"}
+
+
 def _followup(a: Analysis) -> bool:
     return len(a.ent.text.split()) <= 6
 
@@ -361,20 +385,35 @@ def _mentions_condition(a: Analysis, req) -> bool:
     return False
 
 
+_HELD_SUFFIX = {"llct": " lý luận chính trị", "qlnn": " (lớp QLNN)"}
+
+
 def _level_name(kb, area, level):
+    """How a held level reads in a verdict: 'trung cấp lý luận chính trị', 'chuyên viên (lớp QLNN)'."""
     if level is None:
         return None
-    from knowledge.queries import level_name
-
-    return level_name(kb, area, level)
+    return level_name(kb, area, level) + _HELD_SUFFIX.get(area, "")
 
 
 def _unique(values) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def select_annex_rows(text: str, areas: list[str]) -> list[str]:
-    """Rows of the annex a question asks about, by its words."""
+def select_annex_rows(parts: list[str], areas: list[str]) -> list[str]:
+    """Rows of the annex a question asks about; each part of a question (split at commas) may name its own."""
+    if len(parts) > 1:
+        merged: list[str] = []
+        for part in parts:
+            rows = select_annex_row(part, areas)
+            if rows != ["TONG"] or re.search(r"\btong (so|cong)\b", part):
+                merged.extend(r for r in rows if r not in merged)
+        if merged:
+            return merged
+    return select_annex_row(" ".join(parts), areas)
+
+
+def select_annex_row(text: str, areas: list[str]) -> list[str]:
+    """Rows of the annex one phrase asks about."""
     if re.search(r"\b(lop chinh tri|chinh tri)\b", text) or "llct" in areas:
         return ["A.I.1"]
     if re.search(r"\b(chuyen mon|nghiep vu)\b", text):

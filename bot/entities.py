@@ -11,7 +11,7 @@ from knowledge import KnowledgeBase
 
 # grade phrases are built from the KB aliases; these guard the phrases that merely look like grades
 _GRADE_GUARDS = {
-    "chuyen_vien_chinh": r"(?! tri)",  # "chuyên viên chính trị" is not a grade
+    "chuyen_vien_chinh": r"(?! tri\b)",  # "chuyên viên chính trị" is not a grade
     "can_su": r"(?! dung)",  # "cần sử dụng" is not "cán sự"
 }
 _COURSE_BEFORE = re.compile(r"\b(lop|chuong trinh|ngach tuong duong|boi duong)( \w+){0,5} $")
@@ -71,6 +71,13 @@ _QLNN_HELD = re.compile(
     r"\b(da hoc|hoc xong|da qua|co chung chi|da co chung chi|da co)( lop)?( boi duong)?( kien thuc)?( quan li nha nuoc)?"
     r"( chuong trinh| ngach)? (chuyen vien cao cap|chuyen vien chinh|chuyen vien|can su)\b"
 )
+NONE_LEVEL = "none"  # a lacked area with no level named: the person has none
+_NOT_TAKEN = {
+    "qlnn": re.compile(r"\b(chua|khong|chua tung) (hoc|qua|co)( lop)?( boi duong)?( nao)?( kien thuc)?( ve)? quan li nha nuoc\b"),
+    "llct": re.compile(r"\b(chua|khong) (hoc|co)( lop| bang)?( nao)?( ve)? (li luan chinh tri|chinh tri)\b"),
+    "tin_hoc": re.compile(r"\b(chua|khong) (hoc|co|biet)( lop| chung chi)?( ve)? (tin hoc|vi tinh|may tinh)\b"),
+    "quoc_phong": re.compile(r"\b(chua|khong) (hoc|qua|co)( lop)?( boi duong)?( kien thuc)?( ve)? quoc phong\b"),
+}
 _QLNN_LEVEL = {
     "chuyen vien cao cap": "chuyen_vien_cao_cap",
     "chuyen vien chinh": "chuyen_vien_chinh",
@@ -80,8 +87,13 @@ _QLNN_LEVEL = {
 _CLAUSE_RAW = re.compile(r"(?<![\w.])(IV|III|II|I)((?:\.\d)(?:\.(?:[a-eA-E]|đ|Đ|dd))?)?(?![\w])", re.IGNORECASE)
 _CLAUSE_CUE = re.compile(r"\b(dieu|khoan|muc|nguyen van|trich|diem|phan)\b")
 _COUNT = re.compile(
-    r"\b(bao nhieu (nguoi|luot|hoc vien|can bo|cong chuc|lop)|so (luong|nguoi|luot)|tong (so|cong)|may nguoi|chi tieu|phu luc|du kien dao tao)\b"
+    r"\b(bao nhieu (nguoi|luot|hoc vien|can bo|cong chuc|lop|suat)|so (luong|nguoi|luot)|tong (so|cong)|may nguoi|may suat"
+    r"|chi tieu|phu luc|du kien dao tao|(?<!co )so (dao tao|boi duong))\b"
 )
+# "bao nhiêu" with a row of the annex is a question about its numbers
+_ANNEX_ROW = re.compile(r"\b(trong nuoc|nuoc ngoai|tieng anh|lop chinh tri|cac lop|chuyen mon nghiep vu|dao tao|boi duong)\b")
+_HOW_MANY = re.compile(r"\b(bao nhieu|may)\b")
+_NOT_A_COUNT = re.compile(r"\b(ielts|toefl|tuoi|diem|phan tram|ti le|tien|ngay|thang)\b")
 _PERCENT = re.compile(r"\b(phan tram|ti le)\b")
 _AGE = [re.compile(r"(?<!duoi )(?<!tren )\b(\d{2}) tuoi\b"), re.compile(r"\btuoi (\d{2})\b")]
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
@@ -204,7 +216,9 @@ class EntityExtractor:
         ent.clause = self._clause(raw, text)
         grams = ngrams(text)
         ent.person = self._person.find(text, grams) is not None
-        ent.count = bool(_COUNT.search(text))
+        ent.count = bool(_COUNT.search(text)) or bool(
+            _HOW_MANY.search(text) and _ANNEX_ROW.search(text) and not _NOT_A_COUNT.search(text)
+        )
         ent.percent = bool(_PERCENT.search(text))
         ent.out_of_scope = next((topic for topic, ps in self._oos if ps.find(text, grams) is not None), None)
         ent.other_place = self._places.find(text, grams)
@@ -252,6 +266,9 @@ class EntityExtractor:
         m = _QLNN_HELD.search(text)
         if m:
             ent.held.setdefault("qlnn", _QLNN_LEVEL[m.group(7)])
+        for area, rx in _NOT_TAKEN.items():
+            if area not in ent.held and rx.search(text):
+                ent.lacks.setdefault(area, NONE_LEVEL)
 
     def _clause(self, raw: str, text: str) -> str | None:
         raw = clean(raw)
