@@ -1,6 +1,6 @@
 """Replies per second one bot process sustains through the whole Telegram pipeline, against a loopback fake API.
 
-    python3 scripts/bench_telegram.py [--replies 600] [--users 20] [--core bot.core]
+    python3 scripts/bench_telegram.py [--replies 1000] [--users 20] [--core bot.core] [--http aiohttp|httpx]
 
 The bot runs as `python -m bot` with BOT_RATE_LIMIT=0 (no pacing: loopback has no flood limits).
 """
@@ -8,6 +8,7 @@ The bot runs as `python -m bot` with BOT_RATE_LIMIT=0 (no pacing: loopback has n
 from __future__ import annotations
 
 import argparse
+import os
 import asyncio
 import json
 import statistics
@@ -24,6 +25,15 @@ from telegram_server.fixtures import start_harness  # noqa: E402
 DEV = Path("/work/shared/eval/dev.jsonl")
 FALLBACK = ["chuyên viên cần học gì", "cán sự cấp huyện cần LLCT gì", "tổng số người được đào tạo 2011 - 2015",
             "Ai ký ban hành Kế hoạch 39/KH-UBND?", "trách nhiệm của Sở Nội vụ", "/vanban", "/dieu II.1.b"]
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """User+system CPU time of a process (Linux /proc), or None elsewhere."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def questions() -> list[str]:
@@ -53,29 +63,35 @@ async def run_round(api, users: int, total: int, pool: list[str], first_user: in
     return len(latencies) / (time.perf_counter() - started), latencies
 
 
-def report(name: str, rate: float, latencies: list[float]) -> None:
+async def measured_round(harness, name: str, users: int, total: int, pool: list[str], first_user: int) -> None:
+    """Run a round and print replies/s, latency, and the bot process's CPU per reply."""
+    cpu_before = cpu_seconds(harness.bot.proc.pid)
+    rate, latencies = await run_round(harness.api, users, total, pool, first_user)
+    cpu_after = cpu_seconds(harness.bot.proc.pid)
     ms = sorted(x * 1000 for x in latencies)
+    cpu = f"   bot CPU {(cpu_after - cpu_before) * 1000 / len(ms):.2f} ms/reply" if cpu_before is not None else ""
     print(f"{name:<22} {rate:7.0f} replies/s   latency p50 {statistics.median(ms):5.1f} ms"
-          f"  p95 {ms[int(len(ms) * 0.95) - 1]:5.1f} ms   ({len(ms)} replies)")
+          f"  p95 {ms[int(len(ms) * 0.95) - 1]:5.1f} ms   ({len(ms)} replies){cpu}")
 
 
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--replies", type=int, default=600, help="replies per round")
+    parser.add_argument("--replies", type=int, default=1000, help="replies per round")
     parser.add_argument("--users", type=int, default=20, help="concurrent users in the second round")
     parser.add_argument("--core", default="bot.core", help="core module the bot uses")
+    parser.add_argument("--http", default="aiohttp", choices=["aiohttp", "httpx"], help="the bot's HTTP client")
     args = parser.parse_args()
     pool = questions()
     with tempfile.TemporaryDirectory() as data_dir:
-        harness = await start_harness(Path(data_dir), BOT_CORE_MODULE=args.core, BOT_LOG_LEVEL="WARNING")
+        harness = await start_harness(Path(data_dir), BOT_CORE_MODULE=args.core, BOT_LOG_LEVEL="WARNING",
+                                      BOT_HTTP_CLIENT=args.http)
         api = harness.api
         try:
             await run_round(api, 4, 40, pool, 1)  # warm-up: imports, caches, connections
-            rate, lat = await run_round(api, 1, args.replies, pool, 1000)
-            report("sequential (1 user)", rate, lat)
-            rate, lat = await run_round(api, args.users, args.replies, pool, 2000)
-            report(f"concurrent ({args.users} users)", rate, lat)
-            print(f"Telegram API errors: {len(api.errors)}; core {args.core}; {len(pool)} distinct questions")
+            await measured_round(harness, "sequential (1 user)", 1, args.replies, pool, 1000)
+            await measured_round(harness, f"concurrent ({args.users} users)", args.users, args.replies, pool, 2000)
+            print(f"Telegram API errors: {len(api.errors)}; core {args.core}; HTTP {args.http}; "
+                  f"{len(pool)} distinct questions; BOT_RATE_LIMIT=0")
         finally:
             await harness.bot.stop()
             await api.stop()
