@@ -139,6 +139,14 @@ def test_ethnic_area_yes_no(text, expected):
     assert read_xlsx([HEADERS, [row[h] for h in HEADERS]]).rows[0].profile.ethnic_area is expected
 
 
+def test_optional_role_column_names_the_plan_roles_exactly():
+    headers = [*HEADERS, "Chức danh"]
+    roster = read_xlsx([headers, [*ROW[:2], "xã", *ROW[3:], "Chủ tịch UBND xã"], [*ROW[:2], "xã", *ROW[3:], "Phó ban"]])
+    assert roster.rows[0].profile.role == "chu_tich_xa"
+    assert roster.rows[1].profile.role is None
+    assert "chức danh" in roster.rows[1].errors[0]
+
+
 def test_blank_cells_mean_unknown():
     row = ROW[:4] + [None] * (len(HEADERS) - 4)
     roster = read_xlsx([HEADERS, row])

@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from bot.roster.check import check_roster
+from bot.roster.pipeline import check_upload
 from bot.roster.columns import BY_KEY, TEMPLATE_KEYS
 from bot.roster.reader import RosterError, read_roster
 from bot.roster.report import (
@@ -20,6 +21,7 @@ from bot.roster.report import (
     SUMMARY_SHEET,
     TRAINING_HEADER,
     describe,
+    person_text,
     safe,
     summary_text,
     write_report,
@@ -194,6 +196,22 @@ def test_describe_missing_level():
     check = next(c for c in check_profile(KB, Profile(tier="tinh", grade="chuyen_vien_chinh", llct="none"))
                  if c.area == "llct")
     assert describe(check) == "Chưa đạt (II.1.b): cần cao cấp; chưa có"
+
+
+def test_person_text_gives_verdict_areas_and_training():
+    checks = check_profile(KB, Profile(tier="tinh", grade="can_su", chuyen_mon="cao_dang", llct="none", age=30))
+    lines = person_text(checks).splitlines()
+    assert lines[0] == "Kết luận: Chưa đạt"
+    assert "• Chuyên môn nghiệp vụ: Đạt (II.1.a): cần trung cấp trở lên, có cao đẳng" in lines
+    assert "• Lý luận chính trị: Chưa đạt (II.1.b): cần trung cấp trở lên; chưa có" in lines
+    assert any("IELTS" in line for line in lines[lines.index(f"{TRAINING_HEADER}:"):])
+
+
+def test_check_upload_reads_checks_and_reports_in_one_call():
+    outcome = check_upload(csv_bytes([HEADERS, ALL_MET, ONE_MISSING]), "ds.csv", year=YEAR)
+    assert len(outcome.roster.rows) == len(outcome.results) == 2
+    assert outcome.text.startswith("Đã kiểm tra 2 người")
+    assert openpyxl.load_workbook(io.BytesIO(outcome.report))[RESULT_SHEET].max_row == 3
 
 
 def test_personal_data_is_not_logged(caplog):

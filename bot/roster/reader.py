@@ -25,6 +25,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import openpyxl
+from openpyxl.utils import get_column_letter
+
 from knowledge import default_kb
 from knowledge.eligibility import Profile
 from knowledge.schema import KnowledgeBase
@@ -178,8 +181,6 @@ def _check_zip(data: bytes) -> None:
 
 def _read_xlsx(data: bytes, values: ValueReader, progress: Progress | None) -> Roster:
     _check_zip(data)
-    import openpyxl  # imported here: CSV-only use never pays for it
-
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types on malformed parts; all mean "corrupt"
@@ -399,8 +400,6 @@ def _chain(buffered, rest):
 
 def _cell_ref(file_kind: str, number: int, column: int, header: str) -> str:
     if file_kind == "xlsx":
-        from openpyxl.utils import get_column_letter
-
         return f"Dòng {number}, cột “{header}” ({get_column_letter(column + 1)}{number})"
     return f"Dòng {number}, cột “{header}”"
 

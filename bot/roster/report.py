@@ -164,3 +164,13 @@ def summary_text(kb: KnowledgeBase, roster: Roster, results: list[list[Check]], 
     if t.skipped:
         lines.append(f"Bỏ qua {n(t.skipped)} dòng trống.")
     return "\n".join(lines)
+
+
+def person_text(checks: list[Check]) -> str:
+    """One person's result as a short chat text: the verdict, one line per area, then the plan's training items."""
+    lines = [f"Kết luận: {OVERALL_LABELS[summarize(checks).overall]}"]
+    lines += [f"• {c.area_name}: {describe(c)}" for c in checks if c.kind == "standard"]
+    trainings = [f"• {describe_training(c)} — {c.note}" for c in checks if c.kind == "training"]
+    if trainings:
+        lines += [f"{TRAINING_HEADER}:", *trainings]
+    return "\n".join(lines)

@@ -26,6 +26,7 @@ HEAD = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 EPOCH = dt.datetime(1899, 12, 30)
 DATE_FMT, DATETIME_FMT = 14, 22  # built-in number formats
 FLUSH_ROWS = 500
+TEXT_MEMO = 50_000
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -97,6 +98,7 @@ class Sheet:
         self._letters = [get_column_letter(i) for i in range(1, 201)]
         self._buffer: list[str] = []
         self._memo: dict[int, tuple[Cell, str]] = {}  # id(cell) -> (cell, its XML): report cells repeat a lot
+        self._texts: dict[str, str] = {}  # plain text -> its XML: rosters repeat tiers, grades, levels
         self._stream = book._zip.open(f"xl/worksheets/sheet{index}.xml", "w", force_zip64=True)
         self._write(f'{HEAD}<worksheet xmlns="{NS_MAIN}" xmlns:r="{NS_REL}"><sheetViews><sheetView workbookViewId="0"')
         if freeze:
@@ -126,7 +128,7 @@ class Sheet:
         r = self.rows
         parts = [f'<row r="{r}">']
         col = 0
-        memo = self._memo
+        memo, texts = self._memo, self._texts
         for col, value in enumerate(values, start=1):
             if value is None:
                 continue
@@ -135,6 +137,12 @@ class Sheet:
                 if hit is None or hit[0] is not value:
                     hit = memo[id(value)] = (value, self._body(value.value, self.book._styles.index(value.style)))
                 body = hit[1]
+            elif isinstance(value, str):
+                body = texts.get(value)
+                if body is None:
+                    body = self._body(value, 0)
+                    if len(texts) < TEXT_MEMO:
+                        texts[value] = body
             else:
                 body = self._body(value, 0)
             if body:
@@ -204,7 +212,7 @@ class XlsxWriter:
 
     def __init__(self) -> None:
         self._out = io.BytesIO()
-        self._zip = zipfile.ZipFile(self._out, "w", zipfile.ZIP_DEFLATED, compresslevel=6)
+        self._zip = zipfile.ZipFile(self._out, "w", zipfile.ZIP_DEFLATED, compresslevel=1)  # speed over size
         self._styles = _Styles()
         self._sheets: list[Sheet] = []
 
