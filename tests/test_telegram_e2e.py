@@ -33,13 +33,16 @@ async def test_menu_is_set_with_vietnamese_descriptions(scripted):
     assert any("Chỉ tiêu" in c["description"] for c in commands)
 
 
-async def test_start_offers_grade_and_tier_buttons(scripted):
-    [greeting] = await ask(scripted, 11, "/start")
-    assert greeting.text.startswith("Xin chào")
-    assert greeting.labels == ["Cán sự", "Chuyên viên", "Chuyên viên chính", "Cấp tỉnh", "Cấp huyện", "Cấp xã"]
-    assert all(len(b["callback_data"].encode()) <= 64 for b in greeting.buttons)
-    [ack] = await press(scripted, 11, greeting, "Cấp huyện")
-    assert ack.text == "Đã ghi nhận: cấp huyện."
+async def test_start_greets_then_asks_grade_and_tier_with_buttons(scripted):
+    greeting, picker = await ask(scripted, 11, "/start", expect=2)
+    assert greeting.text.startswith("Xin chào") and greeting.labels == []
+    assert picker.labels == ["Cán sự", "Chuyên viên", "Chuyên viên chính"]
+    assert all(len(b["callback_data"].encode()) <= 64 for b in picker.buttons)
+    scripted.api.press(11, picker, "Cán sự")
+    await scripted.api.wait_for(lambda: picker.edits == 1, what="the picker to ask for the tier")
+    assert picker.labels == ["Cấp tỉnh", "Cấp huyện", "Cấp xã"]
+    [answer] = await press(scripted, 11, picker, "Cấp huyện")
+    assert answer.text == "Yêu cầu cho can_su ở huyen."
 
 
 async def test_free_text_is_answered_with_a_button_for_the_verbatim_clause(scripted):
@@ -122,6 +125,7 @@ async def test_group_is_answered_only_when_addressed(scripted):
 async def test_state_survives_kill_9_and_restart(scripted):
     [ack] = await ask(scripted, 21, "tôi là chuyên viên chính")
     assert ack.text == "Đã ghi nhận ngạch: chuyên viên chính."
+    await scripted.api.drained()  # fetched and acknowledged: otherwise Telegram, too, would deliver it again
     await scripted.bot.kill()
     scripted.bot.start()
     await scripted.started()

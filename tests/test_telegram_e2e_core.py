@@ -27,10 +27,10 @@ def assert_shows(received, reply: Reply) -> None:
     assert ("📜 Xem nguyên văn" in labels) == (reply.kind == "answer" and bool(reply.clauses))
 
 
-async def ask(harness, user: int, text: str):
+async def ask(harness, user: int, text: str, expect: int = 1):
     before = len(harness.api.outbox(user))
     harness.api.send(user, text)
-    return (await harness.api.replies(user, before + 1))[before:]
+    return (await harness.api.replies(user, before + expect))[before:]
 
 
 async def press(harness, user: int, message, label: str, expect: int = 1):
@@ -39,12 +39,17 @@ async def press(harness, user: int, message, label: str, expect: int = 1):
     return (await harness.api.replies(user, before + expect))[before:]
 
 
-async def test_start_offers_the_cores_grades_and_tiers(real):
-    [greeting] = await ask(real, 31, "/start")
-    assert greeting.labels == [o.label for o in [*core.grade_options(), *core.tier_options()]]
-    option = core.grade_options()[1]
-    received = await press(real, 31, greeting, option.label)
-    assert_shows(received, core.answer(option.query, State()))
+async def test_start_asks_grade_and_tier_and_the_core_remembers_them(real):
+    greeting, picker = await ask(real, 31, "/start", expect=2)
+    assert picker.labels == [o.label for o in core.grade_options()]
+    grade, tier = core.grade_options()[1], core.tier_options()[2]
+    real.api.press(31, picker, grade.label)
+    await real.api.wait_for(lambda: picker.edits == 1, what="the tier question")
+    assert picker.labels == [o.label for o in core.tier_options()]
+    chosen = core.requirements_reply(grade.query, tier.query, State())
+    assert_shows(await press(real, 31, picker, tier.label), chosen)
+    follow_up = "cần học quản lý nhà nước gì?"
+    assert_shows(await ask(real, 31, follow_up), core.answer(follow_up, chosen.state))
 
 
 async def test_question_then_follow_up_use_the_stored_state(real):

@@ -56,10 +56,16 @@ async def on_ngach(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await call(lambda: message.reply_text(PICK_TIER.format(grade=label), parse_mode=ParseMode.HTML,
                                               reply_markup=_tier_markup(context, grade)))
         return
+    await send_grade_picker(update, context)
+
+
+async def send_grade_picker(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Ask for the grade with buttons; the tier follows, then the requirements (which the core remembers)."""
+    svc = services(context)
     markup = InlineKeyboardMarkup(rows([
         button(svc.store, o.label, "ngach_grade", _grade_id(o)) for o in svc.core.grade_options()
     ]))
-    await call(lambda: message.reply_text(PICK_GRADE, parse_mode=ParseMode.HTML, reply_markup=markup))
+    await call(lambda: update.effective_message.reply_text(PICK_GRADE, parse_mode=ParseMode.HTML, reply_markup=markup))
 
 
 @action("ngach_grade")

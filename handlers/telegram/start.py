@@ -8,7 +8,8 @@ from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
 
 from bot.reply import Option
 from handlers.telegram.delivery import call
-from handlers.telegram.keyboards import button, rows
+from handlers.telegram.keyboards import button
+from handlers.telegram.ngach import send_grade_picker
 from handlers.telegram.services import services
 
 COMMANDS = [("start", "Bắt đầu, chọn ngạch và cấp"), ("help", "Hướng dẫn, câu hỏi mẫu")]
@@ -16,7 +17,7 @@ COMMANDS = [("start", "Bắt đầu, chọn ngạch và cấp"), ("help", "Hư�
 GREETING = (
     "Xin chào! Tôi trả lời câu hỏi về <b>Kế hoạch 39/KH-UBND</b> ngày 05/12/2011 của UBND tỉnh Sóc Trăng "
     "về đào tạo, bồi dưỡng cán bộ, công chức giai đoạn 2011–2015.\n\n"
-    "Bạn thuộc ngạch nào, làm việc ở cấp nào? Chọn bên dưới để tôi trả lời sát hơn, hoặc cứ đặt câu hỏi."
+    "Hãy chọn ngạch và cấp của bạn bên dưới để tôi trả lời sát hơn, hoặc cứ đặt câu hỏi."
 )
 HELP = (
     "<b>Bạn có thể hỏi, ví dụ:</b>\n"
@@ -40,15 +41,9 @@ EXAMPLES = [
 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Greet and offer the grade and tier buttons; pressing one tells the core."""
-    svc = services(context)
-    keyboard = [
-        row
-        for options in (svc.core.grade_options(), svc.core.tier_options())
-        for row in rows([button(svc.store, o.label, "ask", o.query) for o in options])
-    ]
-    markup = InlineKeyboardMarkup(keyboard) if keyboard else None
-    await call(lambda: update.effective_message.reply_text(GREETING, parse_mode=ParseMode.HTML, reply_markup=markup))
+    """Greet, then ask grade and tier with buttons (the /ngach picker); the core remembers the choice."""
+    await call(lambda: update.effective_message.reply_text(GREETING, parse_mode=ParseMode.HTML))
+    await send_grade_picker(update, context)
 
 
 async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
