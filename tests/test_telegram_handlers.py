@@ -158,3 +158,11 @@ async def test_no_reply_broke_a_telegram_rule(inproc):
         await inproc.feed(inproc.api.send(5, text))
     assert inproc.api.errors == []
     assert len(inproc.api.outbox(5)) >= 10
+
+
+async def test_button_press_too_old_to_acknowledge_still_acts(inproc):
+    await inproc.feed(inproc.api.send(5, "mơ hồ"))
+    inproc.api.fail_next("answerCallbackQuery", "Bad Request: query is too old and response timeout expired "
+                                                "or query ID is invalid")
+    await inproc.feed(inproc.api.press(5, inproc.api.outbox(5)[0], "Cấp xã"))
+    assert inproc.api.outbox(5)[-1].text.startswith("Theo mục II.2.b")

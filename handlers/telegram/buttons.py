@@ -6,6 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
+from telegram.error import BadRequest
 from telegram.ext import BaseHandler, CallbackQueryHandler, ContextTypes
 
 from handlers.telegram.delivery import call
@@ -33,11 +34,13 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     bid = button_id(query.data)
     stored = services(context).store.button(bid) if bid is not None else None
-    if stored is None or stored.kind not in ACTIONS:
-        await call(lambda: query.answer(EXPIRED))
-        return
-    await call(query.answer)
-    await ACTIONS[stored.kind](update, context, stored.arg)
+    expired = stored is None or stored.kind not in ACTIONS
+    try:
+        await call(lambda: query.answer(EXPIRED if expired else None))
+    except BadRequest:  # the press is too old to acknowledge (e.g. it waited out a restart): act on it anyway
+        log.debug("callback query too old to answer")
+    if not expired:
+        await ACTIONS[stored.kind](update, context, stored.arg)
 
 
 def handlers() -> list[BaseHandler]:
