@@ -103,6 +103,11 @@ class Assistant:
 
     # ---- internals ---------------------------------------------------------------------------
     def _answer(self, query: str, state: State) -> Reply:
+        forced = None
+        marker = re.match(r"^#([a-z_]+) (.*)$", query, re.DOTALL)
+        if marker and marker.group(1) in {i.name for i in self.u.intents}:
+            forced, query = marker.group(1), marker.group(2)  # a reading the user picked from offered options
+            return self._reply(self.decider.decide(self.u.analyze(query), state, forced=forced))
         a = self.u.analyze(query)
         if state.pending and self._completes(a):
             merged = self.u.analyze(f"{query} {state.pending}")

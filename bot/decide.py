@@ -16,9 +16,10 @@ REQUIREMENT_AREAS = ("chuyen_mon", "llct", "qlnn", "tin_hoc", "ngoai_ngu", "quoc
 
 _QUOTE_CUE = re.compile(r"\b(nguyen van|trich|noi gi|xem|doc|toan van|chi tiet)\b")
 _DOC_CUE = re.compile(
-    r"\b(ki|nguoi ki|ban hanh|so hieu|so may|quyet dinh|nghi dinh|luat|phap li|van ban nao|noi nhan)\b"
+    r"\b(ki|nguoi ki|ban hanh|so hieu|so may|quyet dinh|nghi dinh|luat|phap li|van ban nao|noi nhan|hieu luc|het han)\b"
     r"|\bcan cu (phap li|vao (nhung |cac )?van ban|nao)\b|\b(ke hoach|van ban)( \w+){0,4} can cu\b"
 )
+_LEARN_CUE = re.compile(r"\b(can hoc|phai hoc|hoc gi|boi duong gi|dao tao gi|can gi|can nhung gi|phai co gi|yeu cau gi|tieu chuan gi)\b")
 _GENERIC_CHECK = re.compile(r"\b(thieu (gi|nhung gi)|con thieu|dap ung (du )?(cac |nhung )?yeu cau|du (tieu )?chuan chua|dat (tieu )?chuan chua|da dat chua|du chua)\b")
 _SCOPE_CUE = re.compile(
     r"\b(cap (tinh|huyen|xa)|huyen|xa|thi xa|thanh pho|phuong|thi tran)( trong ke hoach( nay)?)? (gom|bao gom|co nhung)\b"
@@ -54,7 +55,8 @@ class Decider:
         self.cal = understander.matcher.calibration
 
     # ---- entry -------------------------------------------------------------------------------
-    def decide(self, a: Analysis, state: State) -> Decision:
+    def decide(self, a: Analysis, state: State, forced: str | None = None) -> Decision:
+        """Decide the reply; forced names the intent a user picked from offered readings."""
         ent = a.ent
         words = ent.text.split()
         if not words:
@@ -66,11 +68,23 @@ class Decider:
         if _HELP.match(ent.text) and len(words) <= 4 and not (ent.grade or ent.areas or ent.tier):
             return self.help(state)
         scores = self._intent_scores(a, state)
+        if forced in scores:
+            scores[forced] = max(scores.values()) + 1.0
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         (top, s1), (second, s2) = ranked[0], ranked[1]
         confidence = max(0.0, min(1.0, s1))
         if s1 < self.cal.threshold and a.coverage < 0.5:
             return self.fallback(a, state)
+        decision = self._by_intent(top, a, state, confidence)
+        if s1 - s2 < self.cal.gap and decision.kind == "answer" and {top, second} not in _SAME_FAMILY:
+            # two readings almost equally likely: answer the first, offer the second
+            spec = next(i for i in self.u.intents if i.name == second)
+            decision.options = [*decision.options, Option(label=spec.label, query=f"#{second} {a.raw}"[:300])]
+            decision.confidence = min(decision.confidence, 0.5 + (s1 - s2))
+        return decision
+
+    def _by_intent(self, top: str, a: Analysis, state: State, confidence: float) -> Decision:
+        ent = a.ent
         if top == "yeu_cau":
             return self.requirements(a, state, confidence)
         if top == "kiem_tra":
@@ -99,7 +113,9 @@ class Decider:
         need = bool(_NEED_CUE.search(text))
         s["yeu_cau"] += 0.25 * bool(ent.grade) + 0.12 * bool(req_areas) + 0.05 * need + 0.1 * (ent.person and need)
         s["yeu_cau"] -= 0.35 * ent.count + 0.25 * ent.percent
-        if not (ent.grade or req_areas or ent.person or state.grade):
+        commune = ent.tier == "xa" or ent.role in ("chu_tich_xa", "khong_chuyen_trach", "dai_bieu_hdnd")
+        s["yeu_cau"] += 0.3 * (commune and bool(_LEARN_CUE.search(text)) and not ent.percent)
+        if not (ent.grade or req_areas or ent.person or state.grade or commune):
             s["yeu_cau"] -= 0.3
         s["kiem_tra"] += 0.35 * has_held + 0.1 * bool(_CHECK_CUE.search(text))
         if not has_held and not _CHECK_CUE.search(text):
@@ -281,6 +297,8 @@ class Decider:
             facets.append("recipients")
         if re.search(r"\b(co quan nao|ai ban hanh|don vi nao ban hanh)\b", text):
             facets.append("issuer")
+        if re.search(r"\b(hieu luc|het han|con ap dung)\b", text):
+            facets.append("validity")
         if re.search(r"\b(giai doan|thoi gian|ap dung)\b", text) and not facets:
             facets.append("period")
         if not facets:
@@ -353,13 +371,18 @@ class Decider:
         for i in range(len(parts)):
             cid = ".".join(parts[: i + 1])
             if self.kb.has_clause(cid):
-                out.append(self.kb.clause(cid).title)
+                title = self.kb.clause(cid).title
+                if not out or out[-1] != title:  # II.2 and II.2.b share a heading
+                    out.append(title)
         return out
 
     def leaf_clauses(self):
         """Clauses that have text of their own."""
         return [c for c in self.kb.clauses if c.items]
 
+
+# pairs of intents answered by the same handler: a near tie between them needs no second reading
+_SAME_FAMILY = [{"yeu_cau", "kiem_tra"}, {"tro_giup", "nguyen_van"}]
 
 # roles that stand for a condition of a training item rather than a grade
 _CONDITION_ROLES = {"moi_trung_tuyen": "newly_recruited", "chu_chot": "chu_chot"}

@@ -19,6 +19,7 @@ class IntentSpec(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     name: str = Field(description="the intent's id, reported in Reply.intent")
+    label: str = Field(max_length=30, description="short button label offering this reading of a message")
     description: str = Field(description="what a user wants when they ask this, in Vietnamese")
     examples: list[str] = Field(min_length=1, description="natural phrasings, matched after slot replacement")
 

@@ -17,6 +17,7 @@ from bot.roster.report import summary_text, write_report
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
 PROG = "python -m bot check"
+BAR_WIDTH = 20
 
 
 class _Parser(argparse.ArgumentParser):
@@ -72,16 +73,19 @@ class _Progress:
         self._show(f"Đang đọc: {format_number(done)} người")
 
     def checking(self, done: int, total: int | None) -> None:
-        self._show(f"Đang kiểm tra: {format_number(done)}/{format_number(total or done)}")
+        total = total or done
+        filled = BAR_WIDTH * done // max(total, 1)
+        bar = "#" * filled + "." * (BAR_WIDTH - filled)
+        self._show(f"Đang kiểm tra [{bar}] {format_number(done)}/{format_number(total)}")
 
     def _show(self, text: str) -> None:
-        self.stream.write(f"\r{text:<40}")
+        self.stream.write(f"\r{text:<60}")
         self.stream.flush()
         self.shown = True
 
     def clear(self) -> None:
         if self.shown:
-            self.stream.write("\r" + " " * 40 + "\r")
+            self.stream.write("\r" + " " * 60 + "\r")
             self.stream.flush()
             self.shown = False
 

@@ -9,6 +9,8 @@ Limits (a file over a limit is refused with a Vietnamese message, never truncate
     zip directory before any parsing (Python's zipfile never inflates a member past its declared size).
 Blank rows (nothing but an STT number) and a column-numbering row under the header ((1) (2) (3) ...) are not
 people; they are counted in Roster.skipped, never dropped silently.
+The header is the row, among a sheet's first 15, naming the most known columns (at least two); a blank header cell
+takes the text of the cell above it (two-row headers with merged cells). The first sheet with a usable header is read.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ from openpyxl.utils import get_column_letter
 
 from knowledge import default_kb
 from knowledge.eligibility import Profile
+from knowledge.queries import format_number
 from knowledge.schema import KnowledgeBase
 
 from bot.roster.columns import BY_KEY, header_key, required_headers
@@ -53,20 +56,21 @@ TEXT_SUFFIXES = {"", ".csv", ".txt", ".tsv"}
 PROFILE_KEYS = ("tier", "grade", "role", "chuyen_mon", "llct", "qlnn", "tin_hoc", "qp_an",
                 "ethnic_area", "newly_recruited", "planned_appointment")
 
-MSG_TOO_BIG = "Tệp quá lớn: tối đa 5 MB."
+MSG_TOO_BIG = f"Tệp quá lớn: tối đa {MAX_FILE_BYTES // 2**20} MB."
 MSG_EMPTY = "Tệp rỗng."
 MSG_WRONG_TYPE = "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)."
 MSG_OLE = ("Tệp có đặt mật khẩu hoặc là Excel cũ (.xls). "
            "Hãy bỏ mật khẩu, lưu lại dạng .xlsx hoặc .csv rồi gửi lại.")
 MSG_CORRUPT = "Tệp Excel bị hỏng, không đọc được. Hãy mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại."
-MSG_NOT_EXCEL = "Tệp này không phải bảng tính Excel (.xlsx)."
-MSG_BOMB = "Tệp Excel giải nén ra quá lớn (trên 100 MB), không xử lý."
+MSG_NOT_EXCEL = "Tệp này không phải bảng tính Excel (.xlsx). Hãy lưu lại dạng .xlsx hoặc .csv rồi gửi lại."
+MSG_MARKUP = "Tệp là trang HTML/XML mang tên Excel. Hãy mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại."
+MSG_BOMB = f"Tệp Excel giải nén ra quá lớn (trên {MAX_UNZIPPED_BYTES // 2**20} MB), không xử lý."
 MSG_ENCODING = "Không nhận ra bảng mã của tệp CSV. Hãy lưu lại dạng “CSV UTF-8” rồi gửi lại."
 MSG_NOT_TEXT = "Tệp không phải CSV dạng văn bản. " + MSG_WRONG_TYPE
 MSG_CSV = "Tệp CSV sai định dạng, không đọc được."
-MSG_TOO_MANY_PEOPLE = "Danh sách quá dài: tối đa 30.000 người mỗi tệp. Hãy chia nhỏ tệp."
-MSG_TOO_MANY_ROWS = "Bảng tính quá dài: quá 100.000 dòng (kể cả dòng trống). Hãy xóa các dòng thừa."
-MSG_TOO_MANY_COLUMNS = "Bảng tính có quá nhiều cột: tối đa 200 cột."
+MSG_TOO_MANY_PEOPLE = f"Danh sách quá dài: tối đa {format_number(MAX_PEOPLE)} người mỗi tệp. Hãy chia nhỏ tệp."
+MSG_TOO_MANY_ROWS = f"Bảng tính quá dài: quá {format_number(MAX_SHEET_ROWS)} dòng (kể cả dòng trống). Hãy xóa các dòng thừa."
+MSG_TOO_MANY_COLUMNS = f"Bảng tính có quá nhiều cột: tối đa {MAX_COLUMNS} cột."
 MSG_NO_PEOPLE = "Danh sách không có người nào (chỉ có dòng tiêu đề hoặc dòng trống)."
 
 Progress = Callable[[int, int | None], None]
@@ -155,7 +159,9 @@ def _sniff(data: bytes, name: str) -> str:
         raise RosterError(MSG_OLE)
     suffix = Path(name).suffix.lower()
     if suffix in EXCEL_SUFFIXES:
-        raise RosterError(MSG_CORRUPT)
+        if data.lstrip()[:1] == b"<":
+            raise RosterError(MSG_MARKUP)
+        return "csv"  # some HR software exports text tables under an Excel name; the CSV reader judges
     if suffix not in TEXT_SUFFIXES:
         raise RosterError(MSG_WRONG_TYPE)
     return "csv"
