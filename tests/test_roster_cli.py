@@ -87,7 +87,7 @@ def test_progress_is_shown_on_a_terminal_for_large_files(tmp_path):
     code, _, err = run([str(path)], err=Terminal())
     assert code == 0
     assert "\rĐang đọc: 2.000 người" in err
-    assert "\rĐang kiểm tra: 2.500/2.500" in err
+    assert "\rĐang kiểm tra [" + "#" * 20 + "] 2.500/2.500" in err
 
 
 def test_no_progress_when_stderr_is_not_a_terminal(tmp_path):

@@ -302,8 +302,17 @@ def test_xlsx_with_broken_sheet_xml_is_refused():
     assert refused(out.getvalue(), "ds.xlsx") == MSG_CORRUPT
 
 
-def test_excel_name_with_other_content_is_refused():
-    assert refused(b"just some text", "ds.xlsx") == MSG_CORRUPT
+def test_text_table_exported_under_an_excel_name_is_read_as_csv():
+    roster = read_roster(csv_text([HEADERS, ROW], "\t").encode("utf-16"), "xuat-tu-phan-mem.xls", year=YEAR)
+    assert roster.file_kind == "csv" and roster.rows[0].profile.grade == "chuyen_vien"
+
+
+def test_html_under_an_excel_name_is_refused():
+    assert "HTML" in refused(b"<html><table><tr><td>x</td></tr></table></html>", "ds.xls")
+
+
+def test_binary_junk_under_an_excel_name_is_refused():
+    assert refused(bytes(range(256)) * 50, "ds.xlsx")
 
 
 def test_zip_bomb_is_refused_before_parsing():

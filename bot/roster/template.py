@@ -11,10 +11,11 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from knowledge.eligibility import profile_fields
+from knowledge.queries import format_number
 from knowledge.schema import KnowledgeBase
 
 from bot.roster.columns import BY_KEY, TEMPLATE_KEYS
-from bot.roster.reader import MAX_PEOPLE
+from bot.roster.reader import MAX_FILE_BYTES, MAX_PEOPLE
 from bot.roster.values import MAX_AGE, MIN_AGE
 
 DATA_SHEET = "Danh sách"
@@ -23,7 +24,8 @@ LISTS_SHEET = "Danh mục"
 LIST_FIELDS = ("tier", "grade", "role", "chuyen_mon", "llct", "qlnn", "tin_hoc", "qp_an",
                "ethnic_area", "newly_recruited", "planned_appointment")
 PRIVACY = "Tệp gửi lên chỉ dùng để kiểm tra rồi bỏ đi: không lưu, không ghi nhật ký."
-LIMITS = "Tối đa 5 MB và 30.000 người mỗi tệp; nhận .xlsx hoặc .csv (UTF-8, UTF-16 hoặc Windows-1258; dấu , hoặc ;)."
+LIMITS = (f"Tối đa {MAX_FILE_BYTES // 2**20} MB và {format_number(MAX_PEOPLE)} người mỗi tệp; "
+          "nhận .xlsx hoặc .csv (UTF-8, UTF-16 hoặc Windows-1258; dấu , hoặc ;).")
 
 
 def valid_values(kb: KnowledgeBase) -> dict[str, list[str]]:
