@@ -56,3 +56,4 @@ async def test_webhook_checks_the_secret_and_answers(webhook_bot):
     [reply] = await api.replies(41, 1)
     assert reply.text.startswith("Theo mục II.1.a")
     assert SECRET not in harness.bot.log and api.token not in harness.bot.log
+

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import secrets
 from urllib.parse import urlparse
 
 from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram.error import InvalidToken
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.request import BaseRequest
 
 from handlers.telegram import annex, ask, buttons, errors, forget, inline, ngach, plan, start, stats
 from handlers.telegram.redact import secrets_of, setup_logging
@@ -20,6 +23,8 @@ log = logging.getLogger(__name__)
 FEATURES = [start, ngach, plan, annex, forget, stats, buttons, inline, ask]
 BUTTON_MAX_AGE_S = 30 * 24 * 3600
 MODE_KEY = "mode"
+REQUESTS_KEY = "http_requests"
+BOOTSTRAP_RETRIES = 5  # a Telegram hiccup at start is retried; a wrong token is not
 
 
 def commands() -> list[BotCommand]:
@@ -39,16 +44,18 @@ def build_application(settings: TelegramSettings) -> Application:
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
+    requests: list[BaseRequest] = []
     if settings.bot_http_client == "aiohttp":
         from handlers.telegram.transport import AiohttpRequest
 
         # python-telegram-bot adds the long-polling timeout to the read timeout of getUpdates
-        builder = builder.request(AiohttpRequest(connection_pool_size=64)).get_updates_request(
-            AiohttpRequest(connection_pool_size=2))
+        requests = [AiohttpRequest(connection_pool_size=64), AiohttpRequest(connection_pool_size=2)]
+        builder = builder.request(requests[0]).get_updates_request(requests[1])
     if settings.bot_rate_limit > 0:
         builder = builder.rate_limiter(AIORateLimiter(overall_max_rate=settings.bot_rate_limit, max_retries=3))
     app = builder.build()
     attach(app, settings)
+    app.bot_data[REQUESTS_KEY] = requests
     for feature in FEATURES:
         app.add_handlers(feature.handlers())
     app.add_handlers(ask.fallback_handlers())
@@ -87,8 +94,30 @@ def run(settings: TelegramSettings | None = None, webhook: bool = False) -> None
         secret = secrets.token_urlsafe(32)
     setup_logging(settings.bot_log_level, secrets_of(settings.token, secret))
     app = build_application(settings)
+    try:
+        _serve(app, settings, webhook, secret)
+    except InvalidToken:
+        log.error("Telegram rejected the bot token: check TELEGRAM_BOT_TOKEN")
+        raise SystemExit(1) from None
+    except Exception:  # logged through the redacting filter instead of a raw traceback on stderr
+        log.exception("the Telegram channel stopped on an error")
+        raise SystemExit(1) from None
+    finally:
+        _release(app)
+
+
+def _release(app: Application) -> None:
+    """Close the HTTP sessions (python-telegram-bot leaves them open when start-up fails), then the loop."""
+    loop = asyncio.get_event_loop()
+    if not loop.is_closed():
+        loop.run_until_complete(asyncio.gather(*(r.shutdown() for r in app.bot_data[REQUESTS_KEY])))
+        loop.close()
+
+
+def _serve(app: Application, settings: TelegramSettings, webhook: bool, secret: str) -> None:
     if not webhook:
-        app.run_polling(timeout=settings.bot_poll_timeout, allowed_updates=Update.ALL_TYPES)
+        app.run_polling(timeout=settings.bot_poll_timeout, allowed_updates=Update.ALL_TYPES,
+                        bootstrap_retries=BOOTSTRAP_RETRIES, close_loop=False)
         return
     if not settings.bot_webhook_url:
         raise SystemExit("BOT_WEBHOOK_URL is required with --webhook")
@@ -100,4 +129,6 @@ def run(settings: TelegramSettings | None = None, webhook: bool = False) -> None
         webhook_url=settings.bot_webhook_url,
         secret_token=secret,
         allowed_updates=Update.ALL_TYPES,
+        bootstrap_retries=BOOTSTRAP_RETRIES,
+        close_loop=False,
     )
