@@ -136,12 +136,12 @@ class Assistant:
         state = d.state or State()
         if d.kind == "answer":
             state = state.model_copy(update={"last_intent": d.intent, "last_clauses": d.clauses or state.last_clauses})
-        return Reply(
+        reply = Reply(
             kind=d.kind, intent=d.intent, confidence=round(d.confidence, 3), grade=d.grade, tier=d.tier,
             clauses=[] if d.kind == "fallback" else d.clauses, options=d.options,
-            text=render(d.template, context, html=False), html=render(d.template, context, html=True),
-            state=state,
+            text=render(d.template, context, html=False), state=state,
         )
+        return reply.with_html_renderer(lambda: render(d.template, context, html=True))
 
     def _grade_names(self, ids: list[str]) -> str:
         return ", ".join(self.kb.by_id("grades", g).name for g in ids if self.kb.by_id("grades", g))

@@ -173,9 +173,11 @@ class EntityExtractor:
                 phrase = lex.canonical(alias)
                 grade_alts.append((phrase, grade.id))
         grade_alts.sort(key=lambda x: len(x[0]), reverse=True)
-        self._grade_re = [
-            (re.compile(r"\b" + re.escape(p) + r"\b" + _GRADE_GUARDS.get(g, "")), g) for p, g in grade_alts
-        ]
+        # one alternation, longest phrase first: a single pass finds every grade mention
+        self._grade_any = re.compile(
+            "|".join(f"(?P<g{i}>\\b{re.escape(p)}\\b{_GRADE_GUARDS.get(g, '')})" for i, (p, g) in enumerate(grade_alts))
+        )
+        self._grade_of = {f"g{i}": g for i, (_, g) in enumerate(grade_alts)}
         # one alternation per kind of entity: a message is scanned a few times, not once per phrase
         self._tier_re = {t: _any_of(ps) for t, ps in _TIER_PATTERNS.items()}
         self._role_re = [(r, re.compile(p)) for r, p in _ROLE_PATTERNS]
@@ -226,16 +228,12 @@ class EntityExtractor:
         return ent
 
     def _grades(self, ent: Entities) -> None:
-        taken: list[tuple[int, int]] = []
         person: list[tuple[int, str]] = []
         course: list[tuple[int, str]] = []
-        for rx, grade in self._grade_re:
-            for m in rx.finditer(ent.text):
-                if any(m.start() < e and s < m.end() for s, e in taken):
-                    continue
-                taken.append((m.start(), m.end()))
-                before = ent.text[: m.start()]
-                (course if _COURSE_BEFORE.search(before) else person).append((m.start(), grade))
+        for m in self._grade_any.finditer(ent.text):
+            grade = self._grade_of[m.lastgroup]
+            before = ent.text[: m.start()]
+            (course if _COURSE_BEFORE.search(before) else person).append((m.start(), grade))
         if person:
             ent.grade = min(person)[1]
         if course:
@@ -295,9 +293,7 @@ _SLOT_NUMBER = re.compile(r"\b\d+\b")
 
 def delexicalize(extractor: EntityExtractor, canonical: str) -> str:
     """Replace entity phrases by slot words so that 'chuyen vien can hoc gi' reads 'xngach can hoc gi'."""
-    text = canonical
-    for rx, _ in extractor._grade_re:
-        text = rx.sub("xngach", text)
+    text = extractor._grade_any.sub("xngach", canonical)
     text = extractor._cm_levels.sub("xtrinhdo", text)
     for rx in extractor._area_re.values():
         text = rx.sub("xlinhvuc", text)

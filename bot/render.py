@@ -23,6 +23,7 @@ def _env(html: bool) -> Environment:
         lstrip_blocks=True,
         undefined=StrictUndefined,
         keep_trailing_newline=False,
+        auto_reload=False,  # templates ship with the package: no stat() per render
     )
     if html:
         env.globals["b"] = lambda x: Markup("<b>") + escape(x) + Markup("</b>")

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Callable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
 
 Kind = Literal["answer", "clarify", "fallback"]
 
@@ -51,7 +51,7 @@ class State(BaseModel):
 class Reply(BaseModel):
     """One reply of the assistant, ready for any channel."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
 
     kind: Kind
     intent: str
@@ -61,8 +61,21 @@ class Reply(BaseModel):
     clauses: list[str] = Field(default=[], description="clause ids the reply rests on, in order shown")
     options: list[Option] = []
     text: str = Field(description="plain text for console/CLI")
-    html: str = Field(description="Telegram HTML (parse_mode=HTML), escaped")
+    html_: str | None = Field(None, alias="html", description="Telegram HTML (parse_mode=HTML), escaped")
     state: State = Field(default_factory=State, description="the conversation state after this reply")
+    _render_html: Callable[[], str] | None = PrivateAttr(None)
+
+    @property
+    def html(self) -> str:
+        """Telegram HTML; rendered on first use, since most channels need only one format."""
+        if self.html_ is None:
+            self.html_ = self._render_html() if self._render_html else self.text
+        return self.html_
+
+    def with_html_renderer(self, render: Callable[[], str]) -> "Reply":
+        """Attach the deferred HTML rendering of this reply."""
+        self._render_html = render
+        return self
 
     def contract(self) -> dict:
         """The machine-readable reply object of shared/eval/README.md."""
