@@ -34,13 +34,14 @@ def annex_chart_png() -> bytes:
     years, series, totals = yearly_series()
     fig = Figure(figsize=(8, 5), dpi=110)
     ax = fig.subplots()
+    xs = list(range(len(years)))
     bottom = [0] * len(years)
-    labels = [str(y) for y in years]
     for label, values, colour in series:
-        ax.bar(labels, values, bottom=bottom, label=label, color=colour)
+        ax.bar(xs, values, bottom=bottom, label=label, color=colour)
         bottom = [b + v for b, v in zip(bottom, values)]
-    for x, total in zip(labels, totals):
+    for x, total in zip(xs, totals):
         ax.annotate(_number(total), (x, total), ha="center", va="bottom", fontsize=10, fontweight="bold")
+    ax.set_xticks(xs, [str(y) for y in years])
     ax.set_title(TITLE, fontsize=12)
     ax.set_ylabel("Số người")
     ax.set_ylim(0, max(totals) * 1.12)
