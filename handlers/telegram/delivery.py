@@ -5,12 +5,14 @@ from __future__ import annotations
 import asyncio
 import html
 import logging
+import warnings
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, Message, ReplyParameters
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
+from telegram.warnings import PTBDeprecationWarning
 
 from handlers.telegram.split import LIMIT, split_html
 
@@ -27,7 +29,7 @@ async def call(make: Callable[[], Awaitable[T]]) -> T | None:
         try:
             return await make()
         except RetryAfter as exc:
-            wait = min(_seconds(exc.retry_after), MAX_WAIT_S)
+            wait = min(retry_seconds(exc), MAX_WAIT_S)
             log.warning("Telegram flood control: waiting %.1fs (attempt %d)", wait, attempt)
             await asyncio.sleep(wait)
         except Forbidden:
@@ -45,7 +47,11 @@ async def call(make: Callable[[], Awaitable[T]]) -> T | None:
     return None
 
 
-def _seconds(retry_after: object) -> float:
+def retry_seconds(exc: RetryAfter) -> float:
+    """How long Telegram asks to wait, in seconds."""
+    with warnings.catch_warnings():  # PTB 22 warns that retry_after becomes a timedelta; accept both
+        warnings.simplefilter("ignore", PTBDeprecationWarning)
+        retry_after = exc.retry_after
     return retry_after.total_seconds() if hasattr(retry_after, "total_seconds") else float(retry_after)
 
 
