@@ -6,6 +6,7 @@ import functools
 import logging
 import re
 
+from bot.checkflow import CheckFlow
 from bot.decide import Decider, Decision
 from bot.render import render
 from bot.reply import Option, Reply, State
@@ -24,6 +25,7 @@ class Assistant:
         self.u = understander
         self.kb: KnowledgeBase = understander.kb
         self.decider = Decider(self.kb, understander)
+        self.checkflow = CheckFlow(self.kb)
 
     # ---- public ------------------------------------------------------------------------------
     def answer(self, query: str, state: State | None = None) -> Reply:
@@ -102,7 +104,15 @@ class Assistant:
         return [Option(label=t.name[:1].upper() + t.name[1:], query=t.id) for t in self.kb.tiers]
 
     # ---- internals ---------------------------------------------------------------------------
+    def start_check(self, state: State | None = None) -> Reply:
+        """Begin the step-by-step eligibility check (/kiemtra)."""
+        return self.checkflow.start(state or State())
+
     def _answer(self, query: str, state: State) -> Reply:
+        if self.checkflow.active(state):
+            return self.checkflow.step(query, state)
+        if query.startswith("#kt "):  # a button of a finished or forgotten dialog
+            return self.checkflow.start(state)
         forced = None
         marker = re.match(r"^#([a-z_]+) (.*)$", query, re.DOTALL)
         if marker and marker.group(1) in {i.name for i in self.u.intents}:
@@ -187,6 +197,11 @@ def document_reply(state: State | None = None) -> Reply:
 def requirements_reply(grade: str | None, tier: str | None, state: State | None = None) -> Reply:
     """Everything required of a grade at a tier (/ngach)."""
     return default_assistant().requirements_reply(grade, tier, state)
+
+
+def start_check(state: State | None = None) -> Reply:
+    """Begin the step-by-step eligibility check (/kiemtra); later answers go through answer()."""
+    return default_assistant().start_check(state)
 
 
 def grade_options() -> list[Option]:

@@ -32,6 +32,7 @@ class State(BaseModel):
     last_clauses: list[str] = Field(default=[], description="clauses the last answer cited")
     pending: str | None = Field(None, description="a question waiting for a clarification")
     held: dict[str, str] = Field(default={}, description="levels the user said they hold, area -> level")
+    check: dict | None = Field(None, description="progress of a /kiemtra dialog: step and answers so far")
 
     def to_json(self) -> str:
         """Serialize for storage."""

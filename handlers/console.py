@@ -11,7 +11,7 @@ from bot.reply import Reply, State
 GREETING = (
     "Trợ lý Kế hoạch 39/KH-UBND (Sóc Trăng, 2011 - 2015) — bản dòng lệnh.\n"
     "Gõ câu hỏi, ví dụ \"chuyên viên cần học gì\". Lệnh: /dieu II.1.b, /timkiem <từ khóa>, "
-    "/chitieu, /vanban, /quen, /thoat."
+    "/chitieu, /vanban, /kiemtra, /quen, /thoat."
 )
 PROMPT = "> "
 EXIT_WORDS = {"/thoat", "/exit", "/quit", "thoat", "thoát", "exit", "quit"}
@@ -29,6 +29,8 @@ def _command(line: str, state: State) -> Reply | None:
         return core.annex_reply(state)
     if name == "/vanban":
         return core.document_reply(state)
+    if name == "/kiemtra":
+        return core.start_check(state)
     if name in ("/start", "/help", "/trogiup"):
         return core.answer("hướng dẫn", state)
     return None
