@@ -67,6 +67,10 @@ class Decider:
             return self.fallback(a, state, reason=self._oos_reason(a))
         if _HELP.match(ent.text) and len(words) <= 4 and not (ent.grade or ent.areas or ent.tier):
             return self.help(state)
+        if _only_profile(ent):  # "huyện", "cấp xã", "tôi là CVC": what applies to that grade / tier
+            if ent.tier is None and ent.text in _BARE_TIERS:
+                ent.tier, ent.tiers = ent.text, [ent.text]
+            return self.requirements(a, state, 1.0)
         scores = self._intent_scores(a, state)
         if forced in scores:
             scores[forced] = max(scores.values()) + 1.0
@@ -379,6 +383,20 @@ class Decider:
     def leaf_clauses(self):
         """Clauses that have text of their own."""
         return [c for c in self.kb.clauses if c.items]
+
+
+_BARE_TIERS = ("tinh", "huyen", "xa")
+_PROFILE_FILLER = re.compile(
+    r"\b(toi|em|minh|la|o|lam|cong tac|ngach|cap|tinh|huyen|xa|phuong|thi tran|thi xa|thanh pho|so|chuyen vien|chinh|cao cap"
+    r"|can su|cong chuc|can bo|thi sao|con|va|tuong duong)\b"
+)
+
+
+def _only_profile(ent) -> bool:
+    """The message names only a grade and/or a tier (no question of its own)."""
+    if not (ent.grade or ent.tier or ent.text in _BARE_TIERS) or ent.areas or ent.held or ent.lacks:
+        return False
+    return not _PROFILE_FILLER.sub(" ", ent.text).split()
 
 
 # pairs of intents answered by the same handler: a near tie between them needs no second reading
