@@ -6,8 +6,6 @@ import datetime as dt
 
 from bot.reply import Option, Reply, State
 from bot.render import render
-from bot.roster.report import OVERALL_LABELS, describe, describe_training
-from bot.roster.values import ValueProblem, ValueReader
 from knowledge import KnowledgeBase
 from knowledge.eligibility import FieldSpec, Profile, check_profile, profile_fields, summarize
 
@@ -48,7 +46,7 @@ class CheckFlow:
         if name is not None and word != SKIP and word not in _SKIP_WORDS:
             try:
                 answers[name] = self._value(name, raw, from_button=text.startswith(MARK))
-            except ValueProblem as exc:
+            except ValueError as exc:  # ValueProblem: a Vietnamese message for the user
                 problem = str(exc)
         if problem is None:
             progress = {"step": progress["step"] + 1, "answers": answers}
@@ -68,6 +66,8 @@ class CheckFlow:
         return None
 
     def _value(self, name: str, raw: str, *, from_button: bool) -> object:
+        from bot.roster.values import ValueProblem, ValueReader  # the staff-list reader loads openpyxl: on use only
+
         spec = self.fields[name]
         if from_button:
             for choice in spec.choices:
@@ -95,6 +95,8 @@ class CheckFlow:
         return self._reply("check_ask", context, state, options=options)
 
     def _result(self, answers: dict, state: State) -> Reply:
+        from bot.roster.report import OVERALL_LABELS, describe, describe_training
+
         profile = Profile(**answers)
         checks = check_profile(self.kb, profile)
         summary = summarize(checks)
