@@ -32,12 +32,11 @@ class Assistant:
         """Answer one message; never raises."""
         state = state or State()
         try:
-            return self._answer(query if isinstance(query, str) else str(query), state)
-        except Exception:  # a question must never crash the assistant
+            return self._answer(query if isinstance(query, str) else "", state)
+        except Exception:  # a question must never crash the assistant (the message itself is not logged)
             log.exception("core failed on a message")
-            return self._reply(self.decider.fallback_error(state) if hasattr(self.decider, "fallback_error")
-                               else Decision(kind="fallback", intent="loi", confidence=0.0, template="fallback",
-                                             context={"reason": "Xin lỗi, tôi chưa xử lý được câu này."}, state=state))
+            return self._reply(Decision(kind="fallback", intent="loi", confidence=0.0, template="fallback",
+                                        context={"reason": "Xin lỗi, tôi chưa xử lý được câu này."}, state=state))
 
     def quote_clause(self, clause_id: str, state: State | None = None) -> Reply:
         """A clause verbatim."""

@@ -46,3 +46,17 @@ def test_nasty_input_to_commands(text):
 
 def test_non_string_input_is_handled():
     assert answer(None).kind in ("clarify", "fallback", "answer")  # type: ignore[arg-type]
+
+
+def test_an_internal_error_becomes_a_polite_fallback(monkeypatch, caplog):
+    from bot.core import default_assistant
+
+    assistant = default_assistant()
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(assistant.decider, "decide", broken)
+    reply = assistant.answer("chuyên viên Nguyễn Văn Bí mật cần gì", State())
+    assert reply.kind == "fallback" and "Xin lỗi" in reply.text
+    assert "Bí mật" not in caplog.text  # the message itself is never logged
