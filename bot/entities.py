@@ -48,18 +48,16 @@ _AREA_PATTERNS: dict[str, list[str]] = {
     "tieng_dan_toc": [r"\btieng (dan toc|khmer)\b"],
     "quoc_phong": [r"\bquoc phong\b", r"\ban ninh\b"],
 }
-_LEVELS = {
-    "chuyen_mon": [
-        ("trung_cap", r"trung cap|trung hoc chuyen nghiep"),
-        ("cao_dang", r"cao dang"),
-        ("dai_hoc", r"dai hoc|cu nhan|ki su|bac si"),
-        ("thac_si", r"thac si|cao hoc"),
-        ("tien_si", r"tien si"),
-        ("so_cap", r"so cap"),
-        ("cao_cap", r"cao cap"),  # only a political-theory level: read as LLCT below
-    ],
-    "llct": [("so_cap", r"so cap"), ("trung_cap", r"trung cap"), ("cao_cap", r"cao cap|cu nhan")],
-}
+# level words a person may say they hold; which scale they are on is decided by the words after them
+_LEVEL_WORDS = [
+    ("trung_cap", r"trung cap|trung hoc chuyen nghiep"),
+    ("cao_dang", r"cao dang"),
+    ("dai_hoc", r"dai hoc|cu nhan|ki su|bac si"),
+    ("thac_si", r"thac si|cao hoc"),
+    ("tien_si", r"tien si"),
+    ("so_cap", r"so cap"),
+    ("cao_cap", r"cao cap"),  # only a political-theory level: read as LLCT below
+]
 _LLCT_AFTER = re.compile(r"^ (li luan chinh tri|li luan|chinh tri)\b")
 _CM_AFTER = re.compile(r"^ (chuyen mon|chuyen nganh)\b")
 _HELD_BEFORE = re.compile(
@@ -187,11 +185,7 @@ class EntityExtractor:
         self._places = PhraseSet(lex.other_places)
         self._now = PhraseSet(lex.current_time)
         self._person = PhraseSet(lex.person_words)
-        level_alts = {
-            area: re.compile(r"\b(" + "|".join(f"(?P<{lv}>{pat})" for lv, pat in levels) + r")\b")
-            for area, levels in _LEVELS.items()
-        }
-        self._cm_levels = level_alts["chuyen_mon"]
+        self._cm_levels = re.compile(r"\b(" + "|".join(f"(?P<{lv}>{pat})" for lv, pat in _LEVEL_WORDS) + r")\b")
 
     def extract(self, raw: str) -> Entities:
         """All entities of one message."""
