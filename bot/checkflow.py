@@ -121,7 +121,7 @@ class CheckFlow:
     def _reply(self, template: str, context: dict, state: State, *, kind: str = "clarify",
                options: list[Option] | None = None, clauses: list[str] | None = None,
                grade: str | None = None, tier: str | None = None) -> Reply:
-        context = {"clauses": clauses or [], **context}
+        context = {"clauses": clauses or [], "footer": True, **context}
         reply = Reply(kind=kind, intent="kiem_tra_ho_so", confidence=1.0, grade=grade, tier=tier,
                       clauses=clauses or [], options=options or [], text=render(template, context, html=False),
                       state=state)

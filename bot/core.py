@@ -16,6 +16,9 @@ from knowledge import KnowledgeBase
 log = logging.getLogger(__name__)
 
 _SHORT_FOLLOWUP = 6  # words: a message this short after a clarify question completes it
+# where one message asks two things: "…, và …", "…; …", "…? …", "hỏi 2 ý: …"
+_PARTS = re.compile(r"\?\s+(?=\S)|;\s*|,\s*(?:và|còn|va|con)\s+", re.IGNORECASE)
+_PARTS_INTRO = re.compile(r"^\s*(hỏi|hoi|cho hỏi|cho hoi)\s*\d+\s*(ý|y|câu|cau)\s*:\s*", re.IGNORECASE)
 
 
 class Assistant:
@@ -117,6 +120,9 @@ class Assistant:
         if marker and marker.group(1) in {i.name for i in self.u.intents}:
             forced, query = marker.group(1), marker.group(2)  # a reading the user picked from offered options
             return self._reply(self.decider.decide(self.u.analyze(query), state, forced=forced))
+        combined = self._several(query, state)
+        if combined is not None:
+            return combined
         a = self.u.analyze(query)
         if state.pending and self._completes(a):
             merged = self.u.analyze(f"{query} {state.pending}")
@@ -128,13 +134,32 @@ class Assistant:
             d = self.decider.decide(a, state)
         return self._reply(d)
 
+    def _several(self, query: str, state: State) -> Reply | None:
+        """A message asking two or more things gets one answer per part, when each part is answerable alone."""
+        parts = [p.strip(" ,.?") for p in _PARTS.split(_PARTS_INTRO.sub("", query)) if p and p.strip(" ,.?")]
+        if not 2 <= len(parts) <= 4 or any(len(p.split()) < 3 for p in parts):
+            return None
+        decisions = [self.decider.decide(self.u.analyze(p), state) for p in parts]
+        if any(d.kind != "answer" for d in decisions) or len({tuple(d.clauses) for d in decisions}) < len(decisions):
+            return None
+        replies = [self._reply(d, footer=False) for d in decisions]
+        clauses = list(dict.fromkeys(c for r in replies for c in r.clauses))
+        footer = render("_footer", {"clauses": clauses}, html=False)
+        footer_html = render("_footer", {"clauses": clauses}, html=True)
+        reply = Reply(
+            kind="answer", intent=replies[0].intent, confidence=min(r.confidence for r in replies),
+            grade=next((r.grade for r in replies if r.grade), None), tier=next((r.tier for r in replies if r.tier), None),
+            clauses=clauses, text="\n\n".join([*(r.text for r in replies), footer]), state=replies[-1].state,
+        )
+        return reply.with_html_renderer(lambda: "\n\n".join([*(r.html for r in replies), footer_html]))
+
     def _completes(self, a) -> bool:
         ent = a.ent
         return len(ent.text.split()) <= _SHORT_FOLLOWUP and bool(ent.grade or ent.tier or ent.role)
 
-    def _reply(self, d: Decision) -> Reply:
+    def _reply(self, d: Decision, footer: bool = True) -> Reply:
         context = {
-            "grade": None, "tier": None, "role": None, "by_grade": False, "check": False, "age": None,
+            "grade": None, "tier": None, "role": None, "by_grade": False, "check": False, "age": None, "footer": footer,
             **d.context,
             "clauses": d.clauses,
             "options": d.options,

@@ -64,6 +64,7 @@ _HELD_BEFORE = re.compile(
     r"(^|\b(co|dat|chi co|da co|hien co|moi co|lay|tot nghiep|hoc xong|co duoc|mang))( bang| trinh do| van bang)? $"
 )
 _ASKED_BEFORE = re.compile(r"\b(phai|can(?! su\b)|bat buoc|yeu cau|nen|muon)( \w+){0,3} $")
+_CHECKING = re.compile(r"\b(du chua|dat chua|du chuan chua|dat chuan chua|con thieu|thieu gi|da dap ung)\b")
 _NEG_BEFORE = re.compile(r"\b(chua|khong)( co| dat| hoc| lay)?( bang| trinh do)? $")
 _QLNN_HELD = re.compile(
     r"\b(da hoc|hoc xong|da qua|co chung chi|da co chung chi|da co)( lop)?( boi duong)?( kien thuc)?( quan li nha nuoc)?"
@@ -89,8 +90,10 @@ _COUNT = re.compile(
     r"|chi tieu|phu luc|du kien dao tao|(?<!co )so (dao tao|boi duong))\b"
 )
 # "bao nhiêu" with a row of the annex is a question about its numbers
-_ANNEX_ROW = re.compile(r"\b(trong nuoc|nuoc ngoai|tieng anh|lop chinh tri|cac lop|chuyen mon nghiep vu|dao tao|boi duong)\b")
-_HOW_MANY = re.compile(r"\b(bao nhieu|may)\b")
+_ANNEX_ROW = re.compile(
+    r"\b(trong nuoc|nuoc ngoai|tieng anh|lop chinh tri|cac lop|lop nao|chuyen mon nghiep vu|dao tao|boi duong|nam nao|nguoi)\b"
+)
+_HOW_MANY = re.compile(r"\b(bao nhieu|may|nhieu nhat|it nhat|nhieu hon|it hon|dong nhat)\b")
 _NOT_A_COUNT = re.compile(r"\b(ielts|toefl|tuoi|diem|phan tram|ti le|tien|ngay|thang)\b")
 _PERCENT = re.compile(r"\b(phan tram|ti le)\b")
 _AGE = [re.compile(r"(?<!duoi )(?<!tren )\b(\d{2}) tuoi\b"), re.compile(r"\btuoi (\d{2})\b")]
@@ -253,7 +256,8 @@ class EntityExtractor:
                 level = "cao_cap"  # "cử nhân chính trị" is the top LLCT level
             if _NEG_BEFORE.search(before):
                 ent.lacks[area] = level
-            elif _HELD_BEFORE.search(before) or (ent.held and before.endswith(" va ")) or re.search(r"^ roi\b", after):
+            elif (_HELD_BEFORE.search(before) or (ent.held and before.endswith(" va ")) or re.search(r"^ roi\b", after)
+                  or _CHECKING.search(text)):  # "CV: đại học, trung cấp chính trị … đủ chưa?" lists what is held
                 ent.held.setdefault(area, level)
         m = _QLNN_HELD.search(text)
         if m:

@@ -15,6 +15,7 @@ from telegram_server.html_check import HtmlError, parse_html, telegram_length
 
 JSON_PARAMS = {"reply_markup", "commands", "results", "scope", "allowed_updates", "reply_parameters",
                "link_preview_options", "entities", "caption_entities", "button"}
+MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # getFile refuses bigger files
 NOT_MODIFIED = ("Bad Request: message is not modified: specified new message content and reply markup "
                 "are exactly the same as a content and reply markup of the current message")
 
@@ -100,6 +101,7 @@ class FakeBotApi:
         self.calls: list[tuple[str, dict]] = []
         self.errors: list[tuple[str, str]] = []
         self.files: dict[str, bytes] = {}
+        self.downloads: list[str] = []  # file paths the bot downloaded, in order
         self.callback_answers: dict[str, dict] = {}
         self.inline_answers: dict[str, list[dict]] = {}
         self.faults: list[tuple[str, ApiError]] = []
@@ -193,6 +195,33 @@ class FakeBotApi:
             message["reply_to_message"] = reply_to.as_json(self.bot)
         return self._queue({"message": message})
 
+    def send_document(self, user_id: int, data: bytes, filename: str | None, mime_type: str | None = None,
+                      caption: str | None = None, chat: Chat | None = None, file_size: int | None = None,
+                      reply_to: Sent | None = None) -> dict:
+        """The user sends a file; its bytes are served by getFile and the file URL. file_size may be faked
+        (as a client would report a file the server never serves), to test refusals before any download."""
+        chat = chat or Chat(user_id)
+        file_id = f"upload{next(self._ids)}"
+        self.files[file_id] = data
+        document = {"file_id": file_id, "file_unique_id": "u" + file_id,
+                    "file_size": len(data) if file_size is None else file_size}
+        if filename is not None:
+            document["file_name"] = filename
+        if mime_type is not None:
+            document["mime_type"] = mime_type
+        message = {"message_id": next(self._ids) + 100000, "date": int(time.time()), "chat": chat.as_json(),
+                   "from": self._user(user_id), "document": document}
+        if caption:
+            message["caption"] = caption
+            mention = "@" + self.bot["username"]
+            if mention in caption:
+                at = caption.index(mention)
+                message["caption_entities"] = [
+                    {"type": "mention", "offset": telegram_length(caption[:at]), "length": len(mention)}]
+        if reply_to is not None:
+            message["reply_to_message"] = reply_to.as_json(self.bot)
+        return self._queue({"message": message})
+
     def press(self, user_id: int, message: Sent, label: str) -> dict:
         """The user presses the inline button whose label contains `label`."""
         button = next((b for b in message.buttons if label in b["text"]), None)
@@ -256,8 +285,15 @@ class FakeBotApi:
         return params
 
     async def _file(self, request: web.Request) -> web.Response:
-        data = self.files.get(request.match_info["path"])
-        return web.Response(body=data) if data is not None else web.Response(status=404)
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401)
+        path = request.match_info["path"]
+        data = self.files.get(path)
+        if data is None:
+            return web.Response(status=404)
+        self.downloads.append(path)
+        await self._notify()
+        return web.Response(body=data)
 
     # validation shared by methods
     def _chat(self, params: dict) -> Chat:
@@ -365,6 +401,8 @@ class FakeBotApi:
 
     async def m_editmessagetext(self, params: dict) -> dict:
         sent = self._find(params)
+        if sent.photo is not None or sent.document is not None:
+            raise ApiError("Bad Request: there is no text in the message to edit")
         text = self._text(params.get("text"), params.get("parse_mode"))
         markup = self._markup(params.get("reply_markup"))
         if text == sent.text and markup == sent.reply_markup:
@@ -407,5 +445,7 @@ class FakeBotApi:
         file_id = params.get("file_id", "")
         if file_id not in self.files:
             raise ApiError("Bad Request: invalid file_id")
+        if len(self.files[file_id]) > MAX_DOWNLOAD_BYTES:
+            raise ApiError("Bad Request: file is too big")
         return {"file_id": file_id, "file_unique_id": "u" + file_id, "file_size": len(self.files[file_id]),
                 "file_path": file_id}

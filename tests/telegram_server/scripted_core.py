@@ -15,9 +15,49 @@ def _reply(text: str, state: State | None, kind: str = "answer", *, html_text: s
                  html=html_text if html_text is not None else html.escape(text), state=state or State(), **extra)
 
 
+# a three-step /kiemtra dialog shaped like the real one: buttons send "#kt <value>", the progress is in State.check
+CHECK_STEPS = [("Cấp", ["Cấp tỉnh", "Cấp xã"]), ("Tuổi", []), ("Vùng dân tộc thiểu số", ["Có", "Không"])]
+
+
+def _check_ask(state: State, problem: str | None = None) -> Reply:
+    step = state.check["step"]
+    label, choices = CHECK_STEPS[step]
+    options = [Option(label=c, query=f"#kt {c}") for c in choices]
+    options += [Option(label="Bỏ qua", query="#kt bo_qua"), Option(label="Hủy", query="#kt huy")]
+    text = (f"⚠️ {problem}\n" if problem else "") + f"Bước {step + 1}/{len(CHECK_STEPS)} · {label}?"
+    return _reply(text, state, "clarify", intent="kiem_tra_ho_so", confidence=1.0, options=options,
+                  html_text=html.escape(text).replace(label, f"<b>{html.escape(label)}</b>", 1))
+
+
+def start_check(state: State | None = None) -> Reply:
+    """Begin the scripted dialog."""
+    return _check_ask((state or State()).model_copy(update={"check": {"step": 0, "answers": {}}}))
+
+
+def _check_step(query: str, state: State) -> Reply:
+    value = query.removeprefix("#kt ").strip()
+    step, answers = state.check["step"], dict(state.check["answers"])
+    if value == "huy":
+        return _reply("Đã hủy kiểm tra.", state.model_copy(update={"check": None}), intent="kiem_tra_ho_so")
+    label, choices = CHECK_STEPS[step]
+    if value != "bo_qua":
+        if not choices and not value.isdigit():
+            return _check_ask(state, problem=f"Chưa đọc được “{value[:40]}”.")
+        answers[label] = value
+    if step + 1 == len(CHECK_STEPS):
+        lines = [f"{k}: {v}" for k, v in answers.items()]
+        return _reply("\n".join(["Kết quả kiểm tra: Chưa đạt", *lines]), state.model_copy(update={"check": None}),
+                      intent="kiem_tra_ho_so", confidence=1.0, clauses=["II.1.b"])
+    return _check_ask(state.model_copy(update={"check": {"step": step + 1, "answers": answers}}))
+
+
 def answer(query: str, state: State | None = None) -> Reply:
     """Scripted replies keyed by the start of the query."""
     state = (state or State()).model_copy()
+    if state.check is not None:
+        return _check_step(query, state)
+    if query.startswith("#kt "):
+        return start_check(state)
     q = query.strip().lower()
     if q.startswith("tôi là "):
         state.grade = q.removeprefix("tôi là ").strip()
