@@ -27,8 +27,8 @@ OWN = [
 
 def questions() -> list[str]:
     qs = list(OWN)
-    for name in ("tests/data/heldout.jsonl", "../shared/eval/dev.jsonl"):
-        path = ROOT / name
+    paths = sorted((ROOT / "tests" / "data").glob("*.jsonl")) + [ROOT.parent / "shared" / "eval" / "dev.jsonl"]
+    for path in paths:
         if path.is_file():
             qs += [json.loads(line)["q"] for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     return qs
