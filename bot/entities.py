@@ -30,6 +30,14 @@ _TIER_PATTERNS: dict[str, list[str]] = {
         r"\bthi tran\b",
     ],
 }
+# literal words without which a kind of pattern cannot match (checked first: substring tests are cheap)
+_TIER_KEYS = {"tinh": ("tinh", "so"), "huyen": ("huyen", "thi xa", "thanh pho", "quan"), "xa": ("xa", "phuong", "thi tran")}
+_ROLE_KEYS = {"chu_tich_xa": ("chu tich",), "dai_bieu_hdnd": ("dai bieu",), "khong_chuyen_trach": ("chuyen trach",),
+              "chu_tich": ("chu tich",), "moi_trung_tuyen": ("tuyen", "dau", "tien cong vu"), "chu_chot": ("chu chot",),
+              "lanh_dao": ("lanh dao",)}
+_AREA_KEYS = {"chuyen_mon": ("chuyen mon", "bang"), "llct": ("chinh tri",), "qlnn": ("nha nuoc",),
+              "tin_hoc": ("tin hoc", "vi tinh", "may tinh", "cong nghe"), "ngoai_ngu": ("ngoai ngu", "anh", "ielts", "toefl"),
+              "tieng_dan_toc": ("tieng",), "quoc_phong": ("quoc phong", "an ninh")}
 _ROLE_PATTERNS: list[tuple[str, str]] = [
     ("chu_tich_xa", r"\bchu tich( hoi dong nhan dan| uy ban nhan dan)?( va chu tich)?( hoi dong nhan dan| uy ban nhan dan)?( cap)? (xa|phuong|thi tran)\b"),
     ("dai_bieu_hdnd", r"\bdai bieu\b"),
@@ -117,7 +125,7 @@ class PhraseSet:
         self.long = [p for p in self.plain if len(p.split()) > 4]
 
     def find(self, text: str, grams: set[str]) -> str | None:
-        """The first phrase found, or None."""
+        """The first phrase found, or None (grams: the message's word n-grams, see ngrams())."""
         for p in self.plain:
             if p in grams or (p in self.long and f" {p} " in f" {text} "):
                 return p
@@ -126,6 +134,26 @@ class PhraseSet:
             if m:
                 return m.group(0)
         return None
+
+
+class Guarded:
+    """A pattern tried only when one of its literal key words is in the text (regexes are the slow part)."""
+
+    def __init__(self, pattern: re.Pattern, keys: tuple[str, ...]) -> None:
+        self.pattern = pattern
+        self.keys = keys
+
+    def search(self, text: str):
+        """Like re.Pattern.search, skipping texts that cannot match."""
+        if not any(k in text for k in self.keys):
+            return None
+        return self.pattern.search(text)
+
+    def sub(self, repl: str, text: str) -> str:
+        """Like re.Pattern.sub."""
+        if not any(k in text for k in self.keys):
+            return text
+        return self.pattern.sub(repl, text)
 
 
 def _any_of(patterns: list[str]) -> re.Pattern:
@@ -175,14 +203,14 @@ class EntityExtractor:
                 grade_alts.append((phrase, grade.id))
         grade_alts.sort(key=lambda x: len(x[0]), reverse=True)
         # one alternation, longest phrase first: a single pass finds every grade mention
-        self._grade_any = re.compile(
+        self._grade_any = Guarded(re.compile(
             "|".join(f"(?P<g{i}>\\b{re.escape(p)}\\b{_GRADE_GUARDS.get(g, '')})" for i, (p, g) in enumerate(grade_alts))
-        )
+        ), tuple({p.split()[-1] for p, _ in grade_alts}))
         self._grade_of = {f"g{i}": g for i, (_, g) in enumerate(grade_alts)}
         # one alternation per kind of entity: a message is scanned a few times, not once per phrase
-        self._tier_re = {t: _any_of(ps) for t, ps in _TIER_PATTERNS.items()}
-        self._role_re = [(r, re.compile(p)) for r, p in _ROLE_PATTERNS]
-        self._area_re = {a: _any_of(ps) for a, ps in _AREA_PATTERNS.items()}
+        self._tier_re = {t: Guarded(_any_of(ps), _TIER_KEYS[t]) for t, ps in _TIER_PATTERNS.items()}
+        self._role_re = [(r, Guarded(re.compile(p), _ROLE_KEYS[r])) for r, p in _ROLE_PATTERNS]
+        self._area_re = {a: Guarded(_any_of(ps), _AREA_KEYS[a]) for a, ps in _AREA_PATTERNS.items()}
         # plain phrases are looked up among the message's word n-grams; 're:' entries stay patterns
         self._oos = [(o.topic, PhraseSet(o.words)) for o in lex.out_of_scope]
         self._places = PhraseSet(lex.other_places)
@@ -227,7 +255,9 @@ class EntityExtractor:
     def _grades(self, ent: Entities) -> None:
         person: list[tuple[int, str]] = []
         course: list[tuple[int, str]] = []
-        for m in self._grade_any.finditer(ent.text):
+        if not any(k in ent.text for k in self._grade_any.keys):
+            return
+        for m in self._grade_any.pattern.finditer(ent.text):
             grade = self._grade_of[m.lastgroup]
             before = ent.text[: m.start()]
             (course if _COURSE_BEFORE.search(before) else person).append((m.start(), grade))
@@ -259,11 +289,11 @@ class EntityExtractor:
             elif (_HELD_BEFORE.search(before) or (ent.held and before.endswith(" va ")) or re.search(r"^ roi\b", after)
                   or _CHECKING.search(text)):  # "CV: đại học, trung cấp chính trị … đủ chưa?" lists what is held
                 ent.held.setdefault(area, level)
-        m = _QLNN_HELD.search(text)
+        m = _QLNN_HELD.search(text) if "chuyen vien" in text or "can su" in text else None
         if m:
             ent.held.setdefault("qlnn", _QLNN_LEVEL[m.group(7)])
         for area, rx in _NOT_TAKEN.items():
-            if area not in ent.held and rx.search(text):
+            if area not in ent.held and ("chua" in text or "khong" in text) and rx.search(text):
                 ent.lacks.setdefault(area, NONE_LEVEL)
 
     def _clause(self, raw: str, text: str) -> str | None:

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 
 INTENTS_FILE = Path(__file__).parent / "data" / "intents.yaml"
+MAX_WORDS = 30  # examples are short: the first words of a long message carry its kind
 
 
 class IntentSpec(BaseModel):
@@ -77,6 +78,7 @@ class IntentMatcher:
         best: dict[str, float] = {spec.name: 0.0 for spec in self.intents}
         if not delexed.strip():
             return best
+        delexed = " ".join(delexed.split()[:MAX_WORDS])
         shared = sorted({i for w in set(delexed.split()) for i in self._by_word.get(w, ())})
         if not shared:
             return best

@@ -8,7 +8,7 @@ import unicodedata
 
 from knowledge.text import fold
 
-MAX_CHARS = 1000  # only the start of a very long message is read
+MAX_CHARS = 600  # only the start of a very long message is read (a question fits well within it)
 
 _TONE_KEYS = set("sfrxj")
 _SYLLABLE = re.compile(
