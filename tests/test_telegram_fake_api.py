@@ -1,10 +1,11 @@
 """The fake Bot API is as strict as Telegram, and python-telegram-bot reads its errors as Telegram's."""
 
+import aiohttp
 import pytest
 import pytest_asyncio
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, RetryAfter
-from telegram_server.api import NOT_MODIFIED, FakeBotApi
+from telegram_server.api import MAX_DOWNLOAD_BYTES, NOT_MODIFIED, FakeBotApi
 
 from handlers.telegram.delivery import retry_seconds
 
@@ -85,3 +86,36 @@ async def test_photos_can_be_downloaded_again(fake):
     message = await bot.send_photo(5, b"\x89PNG fake", caption="Biểu đồ")
     file = await bot.get_file(message.photo[-1].file_id)
     assert bytes(await file.download_as_bytearray()) == b"\x89PNG fake"
+
+
+async def test_a_users_file_is_served_by_get_file_and_the_file_url(fake):
+    api, bot = fake
+    api.send_document(5, b"STT;Ho va ten\n1;A\n", "ds.csv", "text/csv", caption="@kh39_bot xem")
+    [update] = await bot.get_updates(timeout=2)
+    document = update.message.document
+    assert (document.file_name, document.mime_type, document.file_size) == ("ds.csv", "text/csv", 18)
+    assert update.message.parse_caption_entities() == {update.message.caption_entities[0]: "@kh39_bot"}
+    file = await bot.get_file(document.file_id)
+    assert bytes(await file.download_as_bytearray()) == b"STT;Ho va ten\n1;A\n"
+    assert api.downloads == [document.file_id]
+
+
+async def test_file_url_needs_the_token_and_big_files_are_not_served(fake):
+    api, bot = fake
+    update = api.send_document(5, b"x" * 10, "big.xlsx", file_size=50 * 1024 * 1024)
+    file_id = update["message"]["document"]["file_id"]
+    api.files[file_id] = b"x" * (MAX_DOWNLOAD_BYTES + 1)
+    with pytest.raises(BadRequest, match="(?i)file is too big"):
+        await bot.get_file(file_id)
+    async with aiohttp.ClientSession() as session:
+        async with session.get(f"http://127.0.0.1:{api.port}/file/bot999:WRONG/{file_id}") as response:
+            assert response.status == 401
+    assert api.downloads == []
+
+
+async def test_documents_can_not_be_edited_as_text(fake):
+    api, bot = fake
+    message = await bot.send_document(5, b"PK fake", filename="r.xlsx", caption="Báo cáo")
+    assert api.outbox(5)[0].filename == "r.xlsx" and api.outbox(5)[0].document == b"PK fake"
+    with pytest.raises(BadRequest, match="(?i)no text in the message"):
+        await bot.edit_message_text("khác", 5, message.message_id)
