@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 
-from telegram import Update
+from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
@@ -15,6 +15,14 @@ from handlers.telegram.services import services
 
 UNSURE = 0.5
 GROUP_MAX_PARTS = 1
+Delivered = Callable[[Update, ContextTypes.DEFAULT_TYPE, Reply, list[Message]], Awaitable[None]]
+AFTER_DELIVERY: list[Delivered] = []
+
+
+def after_delivery(hook: Delivered) -> Delivered:
+    """Register a function told of every reply delivered and the messages it became (e.g. to track buttons)."""
+    AFTER_DELIVERY.append(hook)
+    return hook
 
 
 def is_group(update: Update) -> bool:
@@ -36,12 +44,13 @@ def take_turn(update: Update, context: ContextTypes.DEFAULT_TYPE, ask: Callable[
     return reply
 
 
-async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply, quotes: bool = True) -> None:
+async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Reply,
+                  quotes: bool = True) -> list[Message]:
     """Send a reply to the chat the update came from, with its buttons; short and threaded in groups."""
     svc = services(context)
     group = is_group(update)
     message = update.effective_message if update.message else None
-    await send_html(
+    sent = await send_html(
         context.bot,
         update.effective_chat.id,
         reply.html,
@@ -50,6 +59,9 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
         reply_to=message.message_id if group and message else None,
         max_parts=GROUP_MAX_PARTS if group else None,
     )
+    for hook in AFTER_DELIVERY:
+        await hook(update, context, reply, sent)
+    return sent
 
 
 async def converse(update: Update, context: ContextTypes.DEFAULT_TYPE, ask: Callable[[State], Reply],

@@ -10,6 +10,7 @@ from handlers.telegram.store import Store
 PREFIX = "b"
 SEE_QUOTE = "📜 Xem nguyên văn"
 MAX_QUOTE_BUTTONS = 3
+DIALOG = "kiemtra"  # action of the buttons of a /kiemtra step (handlers/telegram/kiemtra.py)
 
 
 def callback_data(button_id: int) -> str:
@@ -47,9 +48,26 @@ def options_markup(store: Store, options: list[Option], kind: str = "ask") -> In
     return InlineKeyboardMarkup(rows([button(store, o.label, kind, o.query) for o in options]))
 
 
+def dialog_step(reply: Reply) -> str | None:
+    """The step of the /kiemtra dialog a reply asks, else None: the core's dialog questions are 'clarify' replies
+    while State.check holds the dialog's progress (other replies made meanwhile, e.g. a quote, are not steps)."""
+    check = reply.state.check
+    if reply.kind != "clarify" or not isinstance(check, dict) or "step" not in check:
+        return None
+    return str(check["step"])
+
+
+def option_buttons(store: Store, reply: Reply) -> list[InlineKeyboardButton]:
+    """One button per option; a dialog step's buttons carry the step, so a press on an outdated step is known."""
+    step = dialog_step(reply)
+    if step is None:
+        return [button(store, o.label, "ask", o.query) for o in reply.options]
+    return [button(store, o.label, DIALOG, f"{step}|{o.query}") for o in reply.options]
+
+
 def reply_markup(store: Store, reply: Reply, quotes: bool = True) -> InlineKeyboardMarkup | None:
     """A reply's options, and for an answer resting on clauses, buttons to read them verbatim."""
-    buttons = [button(store, o.label, "ask", o.query) for o in reply.options]
+    buttons = option_buttons(store, reply)
     keyboard = rows(buttons)
     if quotes and reply.kind == "answer" and reply.clauses:
         if len(reply.clauses) == 1:
