@@ -12,7 +12,7 @@ from telegram.error import InvalidToken
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
 from telegram.request import BaseRequest
 
-from handlers.telegram import annex, ask, buttons, errors, forget, inline, kiemtra, ngach, plan, start, stats
+from handlers.telegram import annex, ask, buttons, errors, forget, inline, kiemtra, ngach, plan, roster, start, stats
 from handlers.telegram.redact import secrets_of, setup_logging
 from handlers.telegram.services import attach, services
 from handlers.telegram.settings import TelegramSettings
@@ -20,7 +20,7 @@ from handlers.telegram.settings import TelegramSettings
 log = logging.getLogger(__name__)
 
 # One module per feature, in matching order: each gives handlers() and optionally COMMANDS for the menu.
-FEATURES = [start, ngach, plan, annex, kiemtra, forget, stats, buttons, inline, ask]
+FEATURES = [start, ngach, plan, annex, kiemtra, roster, forget, stats, buttons, inline, ask]
 BUTTON_MAX_AGE_S = 30 * 24 * 3600
 MODE_KEY = "mode"
 REQUESTS_KEY = "http_requests"

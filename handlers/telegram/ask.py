@@ -13,7 +13,7 @@ from handlers.telegram.delivery import call
 from handlers.telegram.keyboards import clause_buttons
 from handlers.telegram.services import services
 
-NOT_TEXT = "Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, hoặc xem /help."
+NOT_TEXT = "Tôi chỉ đọc được tin nhắn chữ và tệp danh sách (.xlsx, .csv). Bạn hãy gõ câu hỏi, hoặc xem /help."
 UNKNOWN_COMMAND = "Tôi không có lệnh này. Gõ /help để xem các lệnh và câu hỏi mẫu."
 JUST_MENTIONED = "Bạn cần hỏi gì về Kế hoạch 39/KH-UBND? Ví dụ: <i>chuyên viên cấp huyện cần học gì?</i>"
 
@@ -54,7 +54,7 @@ async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
 
 
 async def on_not_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Explain, in a private chat, that only text is understood."""
+    """Explain, in a private chat, that only text (and staff-list files, see roster.py) is understood."""
     await call(lambda: update.message.reply_text(NOT_TEXT))
 
 

@@ -31,7 +31,10 @@ HELP = (
     "/timkiem tin học – tìm trong văn bản\n"
     "/chitieu – chỉ tiêu và biểu đồ\n"
     "/vanban – thông tin văn bản\n"
+    "/kiemtra – kiểm tra đạt chuẩn từng bước\n"
+    "/mau – mẫu danh sách Excel\n"
     "/quen – xóa dữ liệu tôi lưu về bạn\n\n"
+    "Gửi tệp danh sách cán bộ (.xlsx hoặc .csv) để kiểm tra cả đơn vị; tệp chỉ dùng để kiểm tra rồi bỏ đi.\n"
     "Trong nhóm, hãy nhắc tên tôi (@) hoặc trả lời tin nhắn của tôi."
 )
 EXAMPLES = [
