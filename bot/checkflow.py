@@ -16,6 +16,7 @@ STEPS = ("tier", "grade", "chuyen_mon", "llct", "qlnn", "tin_hoc", "qp_an", "age
 _NOT_FOR_COMMUNE = {"grade", "qlnn", "tin_hoc", "qp_an"}
 _CANCEL_WORDS = {"huy", "hủy", "/huy", "thoat", "thoát", "dung", "dừng"}
 _SKIP_WORDS = {"bo qua", "bỏ qua", "skip", "-", "/boqua"}
+_QUESTION_WORDS = 4  # typed text this long that is no valid answer is a new question: leave the dialog
 
 
 class CheckFlow:
@@ -33,8 +34,11 @@ class CheckFlow:
         """Begin the dialog."""
         return self._ask(state.model_copy(update={"check": {"step": 0, "answers": {}}}), intro=True)
 
-    def step(self, text: str, state: State) -> Reply:
-        """Take one answer (a button's value or typed text) and ask the next question or show the result."""
+    def step(self, text: str, state: State) -> Reply | None:
+        """Take one answer (a button's value or typed text) and ask the next question or show the result.
+
+        None when typed text is not an answer but a question of its own (the caller answers it instead).
+        """
         progress = dict(state.check or {"step": 0, "answers": {}})
         answers = dict(progress.get("answers", {}))
         name = self._current(progress["step"], answers)
@@ -47,6 +51,8 @@ class CheckFlow:
             try:
                 answers[name] = self._value(name, raw, from_button=text.startswith(MARK))
             except ValueError as exc:  # ValueProblem: a Vietnamese message for the user
+                if not text.startswith(MARK) and len(raw.split()) >= _QUESTION_WORDS:
+                    return None
                 problem = str(exc)
         if problem is None:
             progress = {"step": progress["step"] + 1, "answers": answers}

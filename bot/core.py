@@ -112,7 +112,10 @@ class Assistant:
 
     def _answer(self, query: str, state: State) -> Reply:
         if self.checkflow.active(state):
-            return self.checkflow.step(query, state)
+            reply = self.checkflow.step(query, state)
+            if reply is not None:
+                return reply
+            state = state.model_copy(update={"check": None})  # a new question ends the dialog
         if query.startswith("#kt "):  # a button of a finished or forgotten dialog
             return self.checkflow.start(state)
         forced = None
@@ -160,6 +163,7 @@ class Assistant:
     def _reply(self, d: Decision, footer: bool = True) -> Reply:
         context = {
             "grade": None, "tier": None, "role": None, "by_grade": False, "check": False, "age": None, "footer": footer,
+            "extreme": None,
             **d.context,
             "clauses": d.clauses,
             "options": d.options,

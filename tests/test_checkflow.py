@@ -51,3 +51,10 @@ def test_cancel_ends_the_dialog_and_free_questions_work_again():
 def test_button_data_stays_short():
     r = start_check(State())
     assert all(len(o.query.encode()) <= 64 for o in r.options)
+
+
+def test_a_new_question_mid_dialog_leaves_the_dialog_and_is_answered():
+    r = press(start_check(State()), "Cấp tỉnh")
+    asked = answer("tổng số người được đào tạo năm 2013 là bao nhiêu", r.state)
+    assert asked.state.check is None
+    assert asked.clauses == ["PL"] and "5.280" in asked.text

@@ -181,3 +181,13 @@ def test_state_round_trips_through_json():
     state = answer("tôi là CVC cấp tỉnh").state
     assert State.from_json(state.to_json()) == state
     assert State.from_json("{not json") == State()
+
+
+def test_command_replies_for_annex_and_document():
+    from bot.core import annex_reply, document_reply
+
+    annex = annex_reply()
+    assert annex.clauses == ["PL"] and "25.950" in annex.text and "5.810" in annex.text
+    assert "<b>" in annex.html
+    doc = document_reply()
+    assert "39/KH-UBND" in doc.text and "Nguyễn Trung Hiếu" in doc.text and "1374" in doc.text
