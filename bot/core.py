@@ -97,6 +97,32 @@ class Assistant:
         a = self.u.analyze(" ".join(words) or "tiêu chuẩn")
         return self._reply(self.decider.requirements(a, state, 1.0))
 
+    def profile_of(self, *texts: str) -> tuple[str | None, str | None]:
+        """The grade and tier ids named in any of the texts (a button's id, a label, a command argument)."""
+        grade = tier = None
+        for text in texts:
+            ent = self.u.extractor.extract(text or "")
+            grade = grade or ent.grade
+            tier = tier or ent.tier or (ent.text if ent.text in ("tinh", "huyen", "xa") else None)
+        return grade, tier
+
+    def annex_series(self) -> tuple[list[int], list[tuple[str, list[int]]], list[int]]:
+        """Years, training and refresher figures per year (home and abroad), and the grand total per year."""
+        annex = self.kb.annex
+        if annex is None:
+            return [], [], []
+        series = []
+        for label, codes in (("Đào tạo", ("A.I", "B.I")), ("Bồi dưỡng", ("A.II", "B.II"))):
+            rows = [annex.row(c) for c in codes]
+            series.append((label, [sum(r.by_year[i] for r in rows) for i in range(len(annex.years))]))
+        return list(annex.years), series, list(annex.row("TONG").by_year)
+
+    def staff_template(self) -> bytes:
+        """The XLSX template of a staff list for this plan."""
+        from bot.roster import build_template  # loads openpyxl: only when asked
+
+        return build_template(self.kb)
+
     def grade_options(self) -> list[Option]:
         """Buttons for choosing a grade."""
         return [Option(label=g.name[:1].upper() + g.name[1:], query=g.id) for g in self.kb.grades]
@@ -230,6 +256,21 @@ def requirements_reply(grade: str | None, tier: str | None, state: State | None 
 def start_check(state: State | None = None) -> Reply:
     """Begin the step-by-step eligibility check (/kiemtra); later answers go through answer()."""
     return default_assistant().start_check(state)
+
+
+def profile_of(*texts: str) -> tuple[str | None, str | None]:
+    """The grade and tier ids named in any of the texts."""
+    return default_assistant().profile_of(*texts)
+
+
+def annex_series() -> tuple[list[int], list[tuple[str, list[int]]], list[int]]:
+    """The annex per year, for a chart: years, (label, figures) series, grand totals."""
+    return default_assistant().annex_series()
+
+
+def staff_template() -> bytes:
+    """The XLSX staff-list template (/mau)."""
+    return default_assistant().staff_template()
 
 
 def grade_options() -> list[Option]:

@@ -26,7 +26,7 @@ async def on_chitieu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     chat_id = update.effective_chat.id
     if svc.chart_file_id is None:
         await call(lambda: context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO))
-        png = await asyncio.to_thread(annex_chart_png)
+        png = await asyncio.to_thread(annex_chart_png, svc.core)
         message = await call(lambda: context.bot.send_photo(chat_id, png, caption=CAPTION, filename="chitieu.png"))
         if message is not None and message.photo:
             svc.chart_file_id = message.photo[-1].file_id

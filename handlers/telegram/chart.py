@@ -5,21 +5,14 @@ from __future__ import annotations
 import functools
 import io
 
-from knowledge import default_kb
-
 TITLE = "Số người đào tạo, bồi dưỡng theo năm (Kế hoạch 39/KH-UBND)"
-SERIES = [("Đào tạo", ("A.I", "B.I"), "#1f6fb2"), ("Bồi dưỡng", ("A.II", "B.II"), "#f28e2b")]
+COLOURS = ("#1f6fb2", "#f28e2b", "#59a14f", "#e15759")
 
 
-def yearly_series() -> tuple[list[int], list[tuple[str, list[int], str]], list[int]]:
-    """Years, the stacked series (label, figures, colour), and the annex's grand total per year."""
-    annex = default_kb().annex
-    years = list(annex.years)
-    series = []
-    for label, codes, colour in SERIES:
-        rows = [annex.row(c) for c in codes]
-        series.append((label, [sum(r.by_year[i] for r in rows) for i in range(len(years))], colour))
-    return years, series, list(annex.row("TONG").by_year)
+def yearly_series(core) -> tuple[list[int], list[tuple[str, list[int], str]], list[int]]:
+    """Years, the stacked series (label, figures, colour) from the core, and the grand total per year."""
+    years, series, totals = core.annex_series()
+    return years, [(label, values, COLOURS[i % len(COLOURS)]) for i, (label, values) in enumerate(series)], totals
 
 
 def _number(n: int) -> str:
@@ -27,11 +20,11 @@ def _number(n: int) -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def annex_chart_png() -> bytes:
-    """Render once; later calls reuse the bytes."""
+def annex_chart_png(core) -> bytes:
+    """Render once per core; later calls reuse the bytes."""
     from matplotlib.figure import Figure  # imported lazily: slow, and only /chitieu needs it
 
-    years, series, totals = yearly_series()
+    years, series, totals = yearly_series(core)
     fig = Figure(figsize=(8, 5), dpi=110)
     ax = fig.subplots()
     xs = list(range(len(years)))

@@ -20,11 +20,11 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot.roster import RosterError, build_template, check_upload
+from bot.roster import RosterError, check_upload
 from bot.roster.reader import EXCEL_SUFFIXES, MAX_FILE_BYTES, MSG_TOO_BIG, MSG_WRONG_TYPE, TEXT_SUFFIXES
 from handlers.telegram.conversation import GROUP_MAX_PARTS, is_group
 from handlers.telegram.delivery import call, send_html
-from knowledge import default_kb
+from handlers.telegram.services import services
 
 log = logging.getLogger(__name__)
 COMMANDS = [("mau", "Mẫu danh sách Excel để kiểm tra cả đơn vị")]
@@ -158,7 +158,7 @@ async def on_mau(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message = update.effective_message
     reply = ReplyParameters(message.message_id, allow_sending_without_reply=True) if is_group(update) else None
     await call(lambda: context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_DOCUMENT))
-    template = build_template(default_kb())
+    template = services(context).core.staff_template()
     await call(lambda: context.bot.send_document(chat_id, template, filename=TEMPLATE_NAME, caption=TEMPLATE_CAPTION,
                                                  reply_parameters=reply))
 

@@ -120,3 +120,32 @@ def grade_options() -> list[Option]:
 def tier_options() -> list[Option]:
     return [Option(label="Cấp tỉnh", query="tôi làm ở cấp tỉnh"), Option(label="Cấp huyện", query="tôi làm ở cấp huyện"),
             Option(label="Cấp xã", query="tôi làm ở cấp xã")]
+
+
+_GRADES = {"chuyên viên cao cấp": "chuyen_vien_cao_cap", "chuyên viên chính": "chuyen_vien_chinh",
+           "chuyên viên": "chuyen_vien", "cán sự": "can_su"}
+_TIERS = {"tỉnh": "tinh", "huyện": "huyen", "xã": "xa"}
+
+
+def _first(table: dict[str, str], texts: tuple[str, ...]) -> str | None:
+    for text in texts:
+        lowered = (text or "").lower()
+        for name in sorted(table, key=len, reverse=True):  # longest name first
+            if name in lowered or table[name] == lowered:
+                return table[name]
+    return None
+
+
+def profile_of(*texts: str) -> tuple[str | None, str | None]:
+    return _first(_GRADES, texts), _first(_TIERS, texts)
+
+
+def annex_series() -> tuple[list[int], list[tuple[str, list[int]]], list[int]]:
+    return [2011, 2012], [("Đào tạo", [10, 20]), ("Bồi dưỡng", [30, 40])], [40, 60]
+
+
+def staff_template() -> bytes:
+    from bot.roster import build_template
+    from knowledge import default_kb
+
+    return build_template(default_kb())
