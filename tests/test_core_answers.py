@@ -191,3 +191,19 @@ def test_command_replies_for_annex_and_document():
     assert "<b>" in annex.html
     doc = document_reply()
     assert "39/KH-UBND" in doc.text and "Nguyễn Trung Hiếu" in doc.text and "1374" in doc.text
+
+
+def test_profile_of_reads_ids_labels_and_phrases():
+    from bot.core import profile_of
+
+    assert profile_of("chuyen_vien_chinh", "huyen") == ("chuyen_vien_chinh", "huyen")
+    assert profile_of("CVCC cấp tỉnh") == ("chuyen_vien_cao_cap", "tinh")
+    assert profile_of("Cấp xã") == (None, "xa")
+
+
+def test_annex_series_adds_up_and_template_is_xlsx():
+    from bot.core import annex_series, staff_template
+
+    years, series, totals = annex_series()
+    assert [sum(v[i] for _, v in series) for i in range(len(years))] == totals == [5810, 5280, 5280, 4790, 4790]
+    assert staff_template()[:2] == b"PK"
