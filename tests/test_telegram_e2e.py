@@ -138,3 +138,18 @@ async def test_bot_never_broke_a_telegram_rule_nor_logged_the_token(scripted):
     log = scripted.bot.log
     assert "Telegram channel ready: @kh39_bot" in log
     assert scripted.api.token not in log
+
+
+async def test_an_update_delivered_again_after_a_crash_is_answered_once(scripted):
+    [first] = await ask(scripted, 23, "yêu cầu cấp tỉnh")
+    update_id = scripted.api.updates[-1]["update_id"]
+    await scripted.api.drained()
+    await scripted.bot.kill()
+    scripted.api.confirmed = update_id  # as if the bot had died before confirming it: Telegram sends it again
+    scripted.bot.start()
+    await scripted.started()
+    await scripted.api.drained()
+    [after] = await ask(scripted, 23, "yêu cầu cấp tỉnh")
+    texts = [m.text for m in scripted.api.outbox(23)]
+    assert texts.count(first.text) == 2  # the redelivered update did not add a third reply
+    assert after.text == first.text

@@ -9,7 +9,15 @@ from urllib.parse import urlparse
 
 from telegram import BotCommand, LinkPreviewOptions, Update
 from telegram.error import InvalidToken
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, Defaults
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    ApplicationHandlerStop,
+    ContextTypes,
+    Defaults,
+    TypeHandler,
+)
 from telegram.request import BaseRequest
 
 from handlers.telegram import annex, ask, buttons, errors, forget, inline, kiemtra, ngach, plan, roster, start, stats
@@ -22,6 +30,7 @@ log = logging.getLogger(__name__)
 # One module per feature, in matching order: each gives handlers() and optionally COMMANDS for the menu.
 FEATURES = [start, ngach, plan, annex, kiemtra, roster, forget, stats, buttons, inline, ask]
 BUTTON_MAX_AGE_S = 30 * 24 * 3600
+SEEN_MAX_AGE_S = 2 * 24 * 3600  # Telegram keeps an unconfirmed update for 24 hours
 MODE_KEY = "mode"
 REQUESTS_KEY = "http_requests"
 BOOTSTRAP_RETRIES = 5  # a Telegram hiccup at start is retried; a wrong token is not
@@ -56,6 +65,7 @@ def build_application(settings: TelegramSettings) -> Application:
     app = builder.build()
     attach(app, settings)
     app.bot_data[REQUESTS_KEY] = requests
+    app.add_handler(TypeHandler(Update, _once), group=-1)
     for feature in FEATURES:
         app.add_handlers(feature.handlers())
     app.add_handlers(ask.fallback_handlers())
@@ -79,9 +89,18 @@ async def _post_shutdown(app: Application) -> None:
     app.bot_data["services"].store.close()
 
 
+async def _once(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """An update handled before a crash and delivered again is not answered twice."""
+    if not services(context).store.first_time(update.update_id):
+        log.info("update %d was handled before: skipped", update.update_id)
+        raise ApplicationHandlerStop
+
+
 async def _prune(context: ContextTypes.DEFAULT_TYPE) -> None:
-    removed = services(context).store.prune_buttons(BUTTON_MAX_AGE_S)
-    log.info("pruned %d expired buttons", removed)
+    store = services(context).store
+    removed = store.prune_buttons(BUTTON_MAX_AGE_S)
+    seen = store.prune_seen(SEEN_MAX_AGE_S)
+    log.info("pruned %d expired buttons, %d old update ids", removed, seen)
 
 
 def run(settings: TelegramSettings | None = None, webhook: bool = False) -> None:

@@ -20,6 +20,7 @@ CREATE TABLE IF NOT EXISTS questions (at REAL NOT NULL, intent TEXT NOT NULL, ki
 CREATE TABLE IF NOT EXISTS unanswered (
     at REAL NOT NULL, intent TEXT NOT NULL, text TEXT NOT NULL, user_hash TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS unanswered_user ON unanswered (user_hash);
+CREATE TABLE IF NOT EXISTS seen_updates (update_id INTEGER PRIMARY KEY, at REAL NOT NULL);
 """
 
 
@@ -76,6 +77,17 @@ class Store:
         """Delete everything stored that is linked to this user."""
         self._db.execute("DELETE FROM states WHERE user_id = ?", (user_id,))
         self._db.execute("DELETE FROM unanswered WHERE user_hash = ?", (self.user_hash(user_id),))
+
+    # updates already handled: Telegram delivers again what was fetched but not confirmed before a crash
+    def first_time(self, update_id: int) -> bool:
+        """Record an update id; False if it was recorded before (a redelivery)."""
+        return self._db.execute(
+            "INSERT OR IGNORE INTO seen_updates (update_id, at) VALUES (?, ?)", (update_id, time.time())
+        ).rowcount == 1
+
+    def prune_seen(self, max_age_s: float) -> int:
+        """Forget update ids older than max_age_s (Telegram keeps unconfirmed updates for 24 hours)."""
+        return self._db.execute("DELETE FROM seen_updates WHERE at < ?", (time.time() - max_age_s,)).rowcount
 
     # inline buttons: callback_data carries only the row id
     def add_button(self, kind: str, arg: str) -> int:
