@@ -207,3 +207,9 @@ def test_annex_series_adds_up_and_template_is_xlsx():
     years, series, totals = annex_series()
     assert [sum(v[i] for _, v in series) for i in range(len(years))] == totals == [5810, 5280, 5280, 4790, 4790]
     assert staff_template()[:2] == b"PK"
+
+
+def test_follow_up_changing_the_grade_keeps_the_topic():
+    first = answer("CVC cần LLCT gì")
+    second = answer("còn cán sự thì sao?", first.state)
+    assert second.grade == "can_su" and second.clauses == ["II.1.b"] and "Trung cấp" in second.text
