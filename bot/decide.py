@@ -126,7 +126,8 @@ class Decider:
             s["kiem_tra"] -= 0.3
         s["chi_tieu"] += 0.4 * ent.count - (0.0 if ent.count else 0.35)
         s["van_ban"] += 0.25 * bool(_DOC_CUE.search(text)) - (0.0 if _DOC_CUE.search(text) else 0.2)
-        s["pham_vi"] += 0.3 * bool(_SCOPE_CUE.search(text)) - (0.0 if _SCOPE_CUE.search(text) else 0.35)
+        scope = bool(_SCOPE_CUE.search(text)) and not _STRUCTURE.search(text)
+        s["pham_vi"] += 0.3 * scope - (0.0 if scope else 0.35)
         s["noi_dung"] += min(0.3, top_hit / 120) + 0.1 * ent.percent
         s["nguyen_van"] += 0.3 * bool(ent.clause) - (0.0 if _QUOTE_CUE.search(text) else 0.3)
         s["tro_giup"] -= 0.2
@@ -325,20 +326,76 @@ class Decider:
         )
 
     def content(self, a: Analysis, state: State, confidence: float) -> Decision:
+        if _STRUCTURE.search(a.ent.text):
+            outline = self.outline(a, state, confidence)
+            if outline is not None:
+                return outline
         if not a.hits or a.hits[0].score < 4.0:
             return self.fallback(a, state)
         top = a.hits[0]
         clause = top.passage.clause
-        share = 0.35 if re.search(r"\b(nhung|cac|gom)\b", a.ent.text) else 0.55  # a list question takes more items
-        chosen = [h for h in a.hits if h.passage.clause == clause and h.score >= share * top.score][:3]
-        chosen.sort(key=lambda h: h.passage.index)
+        if self._about_me_without_tier(a, state, clause):
+            return self.clarify_tier(a, state)
         c = self.kb.clause(clause)
+        if self._heading_share(a, clause) >= 0.75:  # the question names the clause itself: show all of it
+            chosen_texts = c.items[:_WHOLE_CLAUSE_ITEMS]
+        else:
+            share = 0.35 if re.search(r"\b(nhung|cac|gom)\b", a.ent.text) else 0.55  # a list question takes more
+            chosen = [h for h in a.hits if h.passage.clause == clause and h.score >= share * top.score][:3]
+            chosen_texts = [h.passage.text for h in sorted(chosen, key=lambda h: h.passage.index)]
         return Decision(
             kind="answer", intent="noi_dung", confidence=min(confidence, 1.0), template="passages",
             tier=a.ent.tier, clauses=[clause],
-            context={"clause": c, "passages": [h.passage.text for h in chosen], "path": self.clause_path(clause)},
+            context={"clause": c, "passages": chosen_texts, "path": self.clause_path(clause)},
             state=state.model_copy(update={"last_intent": "noi_dung"}),
         )
+
+    def _heading_share(self, a: Analysis, clause: str) -> float:
+        """Share of the question's informative words found in the clause's headings."""
+        lex = self.u.lex
+        words = [w for w in lex.join_compounds(a.ent.text).split() if w not in lex.stopwords and not w.isdigit()]
+        if not words:
+            return 0.0
+        heading = set(lex.join_compounds(lex.canonical(" ".join(self.clause_path(clause)))).split())
+        return sum(w in heading for w in words) / len(words)
+
+    def _about_me_without_tier(self, a: Analysis, state: State, clause: str) -> bool:
+        """'What is the objective for me?' when the answer differs by tier and the tier is unknown."""
+        ent = a.ent
+        known = ent.grade or ent.tier or ent.tiers or ent.role or state.grade or state.tier or state.role
+        return bool(ent.person and _ABOUT_ME.search(ent.text) and not known and clause.startswith(_TIER_SPECIFIC))
+
+    def clarify_tier(self, a: Analysis, state: State) -> Decision:
+        """Ask the tier, offering the two branches of the plan."""
+        options = [Option(label="Cấp tỉnh, cấp huyện", query="cấp tỉnh"), Option(label="Cấp xã", query="cấp xã")]
+        return Decision(kind="clarify", intent="noi_dung", confidence=0.5, template="clarify", options=options,
+                        context={"ask": "cấp"}, state=state.model_copy(update={"pending": a.raw[:300]}))
+
+    def outline(self, a: Analysis, state: State, confidence: float) -> Decision | None:
+        """'What parts does X have?': the headings under the part the question names."""
+        lex = self.u.lex
+        # "kế hoạch" is the plan itself; "mục", "phần", "nhóm" name the parts asked for, not a heading
+        words = set(lex.join_compounds(a.ent.text).split()) - lex.stopwords - {"ke_hoach", "muc", "phan", "nhom", "chia"}
+        parents = [c for c in self.kb.clauses if any(o.id.startswith(c.id + ".") for o in self.kb.clauses)]
+        scored = []
+        for c in parents:  # the part whose headings (its own and its parents') cover most of the question
+            path = set(lex.join_compounds(lex.canonical(" ".join(self.clause_path(c.id)))).split()) - lex.stopwords
+            own = set(lex.join_compounds(lex.canonical(c.title)).split()) - lex.stopwords
+            if own & words:
+                scored.append((len(path & words), c.id.count("."), c))
+        if re.search(r"\bke hoach (gom|co)\b", a.ent.text) and not scored:
+            children = [c for c in self.kb.clauses if c.id in ("I", "II", "III", "IV")]
+            parent_title = None
+        elif scored:
+            parent = max(scored, key=lambda x: (x[0], x[1]))[2]
+            depth = parent.id.count(".") + 1
+            children = [c for c in self.kb.clauses if c.id.startswith(parent.id + ".") and c.id.count(".") == depth]
+            parent_title = f"{parent.id}. {parent.title}"
+        else:
+            return None
+        return Decision(kind="answer", intent="noi_dung", confidence=confidence, template="outline",
+                        clauses=[c.id for c in children],
+                        context={"parent": parent_title, "children": children}, state=state)
 
     def quote(self, clause_id: str, state: State) -> Decision:
         if not clause_id or not self.kb.has_clause(clause_id):
@@ -402,6 +459,15 @@ def _only_profile(ent) -> bool:
     return not _PROFILE_FILLER.sub(" ", ent.text).split()
 
 
+_STRUCTURE = re.compile(
+    r"\b(chia ra|chia thanh|gom (nhung|may|bao nhieu) (phan|nhom|muc|noi dung)|nhung (phan|nhom|muc) nao"
+    r"|co (may|bao nhieu) (phan(?! tram)|muc|nhom)|cau truc|bo cuc)\b"
+)
+_ABOUT_ME = re.compile(r"\b(doi voi (toi|em|minh)|cho (toi|em|minh)|cua (toi|em|minh))\b")
+_TIER_SPECIFIC = ("I.2.a", "I.2.b", "II.1", "II.2")  # clauses written for one tier
+_WHOLE_CLAUSE_ITEMS = 6
+
+
 # pairs of intents answered by the same handler: a near tie between them needs no second reading
 _SAME_FAMILY = [{"yeu_cau", "kiem_tra"}, {"tro_giup", "nguyen_van"}]
 
@@ -450,10 +516,10 @@ def select_annex_rows(parts: list[str], areas: list[str]) -> list[str]:
         whole = " ".join(parts)
         places = [p for p in ("trong nuoc", "nuoc ngoai") if re.search(rf"\b{p}\b", whole)]
         for part in parts:
-            if len(places) == 1 and places[0] not in part and not re.search(r"\btong (so|cong)\b", part):
+            if len(places) == 1 and places[0] not in part and not re.search(r"\btong\b", part):
                 part = f"{part} {places[0]}"  # "trong nước, đào tạo hay bồi dưỡng": the place holds for every part
             rows = select_annex_row(part, areas)
-            if rows != ["TONG"] or re.search(r"\btong (so|cong)\b", part):
+            if rows != ["TONG"] or re.search(r"\btong\b", part):
                 merged.extend(r for r in rows if r not in merged)
         if merged:
             return merged
@@ -487,7 +553,7 @@ def select_annex_row(text: str, areas: list[str]) -> list[str]:
     return ["TONG"]
 
 
-_ANNEX_SPLIT = r"[;?.]+|,\s*(?=và|còn|với|va |con )|\s+và\s+(?=số|tổng|so |tong )|\s+hay\s+|\s+hoặc\s+"
+_ANNEX_SPLIT = r"[;?.]+|,\s*(?=và|còn|với|va |con |tổng|tong )|\s+và\s+(?=số|tổng|so |tong )|\s+hay\s+|\s+hoặc\s+"
 _MOST = re.compile(r"\b(nhieu|cao|dong|lon)( nguoi)? (nhat|hon)\b")
 _LEAST = re.compile(r"\b(it|thap|nho)( nguoi)? (nhat|hon)\b")
 _WHICH_YEAR = re.compile(r"\bnam nao\b")

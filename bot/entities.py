@@ -95,7 +95,7 @@ _CLAUSE_RAW = re.compile(r"(?<![\w.])(IV|III|II|I)((?:\.\d)(?:\.(?:[a-eA-E]|đ|�
 _CLAUSE_CUE = re.compile(r"\b(dieu|khoan|muc|nguyen van|trich|diem|phan)\b")
 _COUNT = re.compile(
     r"\b(bao nhieu (nguoi|luot|hoc vien|can bo|cong chuc|lop|suat)|so (luong|nguoi|luot)|tong (so|cong)|may nguoi|may suat"
-    r"|chi tieu|phu luc|du kien dao tao|(?<!co )so (dao tao|boi duong))\b"
+    r"|chi tieu|phu luc|du kien dao tao|(?<!co )so (dao tao|boi duong)|tong (dao tao|boi duong))\b"
 )
 # "bao nhiêu" with a row of the annex is a question about its numbers
 _ANNEX_ROW = re.compile(

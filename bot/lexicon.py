@@ -11,7 +11,7 @@ import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
-from bot.normalize import normalize
+from bot.normalize import is_syllable, normalize
 from knowledge import KnowledgeBase, default_kb
 
 LEXICON_FILE = Path(__file__).parent / "data" / "lexicon.yaml"
@@ -41,11 +41,13 @@ class Lexicon:
     person_words: list[str]
     stopwords: frozenset[str]
     section_cues: dict[str, str] = field(default_factory=dict)
+    known_words: frozenset[str] = field(default_factory=frozenset)
     compounds: list[str] = field(default_factory=list)
     _compound_re: re.Pattern | None = None
     _repaired: dict[str, str] = field(default_factory=dict)
     vocabulary: frozenset[str] = field(default_factory=frozenset)
     frequency: dict[str, int] = field(default_factory=dict)
+    pairs: frozenset[str] = field(default_factory=frozenset)
     _by_initial: dict[str, list[str]] = field(default_factory=dict)
     _abbr_re: re.Pattern | None = None
 
@@ -53,9 +55,13 @@ class Lexicon:
         """Build the vocabulary (for typo repair) and the abbreviation pattern."""
         words: set[str] = set()
         freq: dict[str, int] = {}
+        pairs: set[str] = set()
         for text in extra_texts:
-            for w in normalize(text).split():
+            ws = normalize(text).split()
+            for w in ws:
                 freq[w] = freq.get(w, 0) + 1
+            pairs.update(f"{a} {b}" for a, b in zip(ws, ws[1:]))
+        self.pairs = frozenset(pairs)
         words.update(freq)
         self.frequency = freq
         for mapping in (self.abbreviations, self.synonyms):
@@ -67,7 +73,7 @@ class Lexicon:
                 if not w.startswith("re:"):
                     words.update(w.split())
         words.update(("luong", "tien", "muc"))
-        for group in (self.other_places, self.current_time, self.person_words, self.stopwords):
+        for group in (self.other_places, self.current_time, self.person_words, self.stopwords, self.known_words):
             for w in group:
                 words.update(w.split())
         self.vocabulary = frozenset(w for w in words if w)
@@ -94,8 +100,12 @@ class Lexicon:
             return text
         return self._abbr_re.sub(lambda m: self.abbreviations[m.group(1)], text)
 
-    def repair(self, word: str) -> str:
-        """The nearest known word (same initial, one or two edits away), or the word itself."""
+    def repair(self, word: str, before: str = "", after: str = "") -> str:
+        """The nearest known word (same initial, one or two edits away), or the word itself.
+
+        A well-formed Vietnamese syllable is only replaced when the repair makes a word pair the plan uses
+        ("chin tri" -> "chinh tri"); ordinary words the plan lacks ("nhóm", "chia") stay as typed.
+        """
         if len(word) < 4 or word in self.vocabulary or word.isdigit():
             return word
         cached = self._repaired.get(word)
@@ -103,12 +113,18 @@ class Lexicon:
             cached = _repair(self, word)
             if len(self._repaired) < 20000:  # bounded: unknown words are few, but input is unbounded
                 self._repaired[word] = cached
+        if cached != word and is_syllable(word):
+            if f"{before} {cached}" not in self.pairs and f"{cached} {after}" not in self.pairs:
+                return word
         return cached
 
     def canonical(self, text: str) -> str:
         """Normalized, abbreviations expanded, typos repaired."""
-        expanded = self.expand(normalize(text))
-        repaired = " ".join(self.repair(w) for w in expanded.split())
+        words = self.expand(normalize(text)).split()
+        repaired = " ".join(
+            self.repair(w, words[i - 1] if i else "", words[i + 1] if i + 1 < len(words) else "")
+            for i, w in enumerate(words)
+        )
         return _TIER_CAP.sub(r"\1 cap \2", repaired)
 
 
@@ -151,6 +167,9 @@ def _kb_texts(kb: KnowledgeBase) -> list[str]:
 def load_lexicon(path: Path = LEXICON_FILE, kb: KnowledgeBase | None = None, extra: list[str] | None = None) -> Lexicon:
     """Read the lexicon file and build its vocabulary from it, the plan and extra texts."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for key, value in raw.items():  # every entry is text (YAML reads a bare 'no' or 'on' as a boolean)
+        if isinstance(value, list) and any(isinstance(v, bool) for v in value):
+            raise ValueError(f"{path}: {key}: quote the words YAML reads as yes/no: {[v for v in value if isinstance(v, bool)]}")
     lex = Lexicon(
         abbreviations={normalize(k): normalize(v) for k, v in raw["abbreviations"].items()},
         synonyms={normalize(k): normalize(v) for k, v in raw["synonyms"].items()},
@@ -160,6 +179,7 @@ def load_lexicon(path: Path = LEXICON_FILE, kb: KnowledgeBase | None = None, ext
         person_words=[normalize(p) for p in raw["person_words"]],
         stopwords=frozenset(normalize(w) for w in raw["stopwords"]),
         section_cues={normalize(k): v for k, v in raw.get("section_cues", {}).items()},
+        known_words=frozenset(normalize(w) for w in raw.get("known_words", [])),
         compounds=sorted({normalize(c) for c in raw.get("compounds", [])}, key=len, reverse=True),
     )
     return lex.finish(_kb_texts(kb or default_kb()) + (extra or []))

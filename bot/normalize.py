@@ -21,8 +21,26 @@ _INVISIBLE = re.compile(r"[\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 
 
+# vowel nuclei of Vietnamese syllables, written without marks
+_NUCLEI = frozenset(
+    "a e i o u y ai ao au ay eo eu ia iu oa oe oi ua ue ui uo uu uy ya ye ieu yeu oai oao oay oeo uay uoi uou uya uye "
+    "uyu ue".split()
+)
+
+
 def _is_syllable(word: str) -> bool:
     return bool(_SYLLABLE.match(word))
+
+
+def is_syllable(word: str) -> bool:
+    """True for a well-formed Vietnamese syllable written without marks ('nhom', 'chia'; not 'duog', 'toelf')."""
+    m = _SYLLABLE.match(word)
+    if not m:
+        return False
+    nucleus = m.group(2)
+    if m.group(1) in ("qu", "gi") and not nucleus:
+        return True
+    return nucleus in _NUCLEI
 
 
 def untelex(word: str) -> str:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from bot.lexicon import Lexicon
 from knowledge import KnowledgeBase
 
-K1 = 1.2
+K1 = 0.9
 B = 0.6
 PAIR_WEIGHT = 1.5
 HEADING_WEIGHT = 1.0
@@ -31,6 +31,13 @@ class Hit:
 
     passage: Passage
     score: float
+
+
+def term_weight(term: str) -> float:
+    """Word pairs weigh more than words; a multiword name (one term) weighs as the words it joins."""
+    if "+" in term:
+        return PAIR_WEIGHT
+    return min(3.0, 1.0 + 0.25 * term.count("_"))
 
 
 def terms(words: list[str]) -> list[str]:
@@ -78,7 +85,7 @@ class PassageIndex:
         for i, (tf, head) in enumerate(zip(self._tf, self._head_tf)):
             norm = K1 * (1 - B + B * self._len[i] / self._avg)
             for t in set(tf) | set(head):
-                weight = PAIR_WEIGHT if "+" in t else 1.0
+                weight = term_weight(t)
                 f = tf.get(t, 0)
                 w = weight * self.idf[t] * f * (K1 + 1) / (f + norm) if f else 0.0
                 if t in head:

@@ -66,6 +66,8 @@ def tier_boost(ent: Entities) -> dict[str, float]:
     boost: dict[str, float] = {}
     if ent.tier == "xa" or ent.role in ("chu_tich_xa", "khong_chuyen_trach"):
         boost.update({"I.2.b": 1.3, "II.2": 1.3})
+    if ent.role in ("chu_tich", "dai_bieu_hdnd"):  # the clauses written for elected officials
+        boost.update({"I.2.c": 1.3, "II.3": 1.2})
     return boost
 
 

@@ -89,7 +89,7 @@ class Tier(Strict):
 
     id: str
     name: str
-    covers: list[str]
+    covers: list[str] = Field(description="units the plan says the tier includes; empty when it names none")
     clause: str
     quote: str
     aliases: list[str] = []

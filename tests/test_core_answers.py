@@ -213,3 +213,39 @@ def test_follow_up_changing_the_grade_keeps_the_topic():
     first = answer("CVC cần LLCT gì")
     second = answer("còn cán sự thì sao?", first.state)
     assert second.grade == "can_su" and second.clauses == ["II.1.b"] and "Trung cấp" in second.text
+
+
+@pytest.mark.parametrize(
+    "q,parent,children",
+    [
+        ("kế hoạch gồm mấy phần", None, ["I", "II", "III", "IV"]),
+        ("giải pháp gồm những nhóm nào", "III", ["III.1", "III.2", "III.3", "III.4"]),
+        ("mục tiêu cụ thể chia ra cho những nhóm nào", "I.2", ["I.2.a", "I.2.b", "I.2.c"]),
+    ],
+)
+def test_structure_questions_list_the_parts(q, parent, children):
+    r = answer(q)
+    assert r.clauses == children
+    assert all(f"• {c}." in r.text for c in children)
+    if parent:
+        assert r.text.startswith(parent + ".")
+
+
+def test_a_question_naming_a_clause_shows_all_of_it():
+    r = answer("mục tiêu cụ thể đối với cán bộ công chức cấp tỉnh, cấp huyện")
+    assert r.clauses == ["I.2.a"] and "70 - 80%" in r.text and "liên ngành" in r.text
+
+
+def test_objective_for_me_without_a_tier_asks_the_tier():
+    r = answer("tôi là cán bộ, mục tiêu đào tạo đối với tôi là gì?")
+    assert r.kind == "clarify" and [o.label for o in r.options] == ["Cấp tỉnh, cấp huyện", "Cấp xã"]
+    done = answer(r.options[1].query, r.state)
+    assert done.kind == "answer" and done.clauses[0].startswith(("I.2.b", "II.2"))
+
+
+def test_typos_of_ordinary_words_are_not_turned_into_plan_words():
+    from bot.understand import default_understander
+
+    lex = default_understander().lex
+    assert lex.canonical("chia ra những nhóm") == "chia ra nhung nhom"
+    assert lex.canonical("trung cap chin tri") == "trung cap chinh tri"
