@@ -6,6 +6,7 @@ import functools
 import logging
 import re
 
+from bot.annex import annex_path
 from bot.checkflow import CheckFlow
 from bot.decide import Decider, Decision
 from bot.render import render
@@ -69,8 +70,6 @@ class Assistant:
         state = state or State()
         annex = self.kb.annex
         codes = [r.code for r in annex.rows] if annex else []
-        from bot.decide import annex_path
-
         d = Decision(kind="answer", intent="chi_tieu", confidence=1.0, template="annex", clauses=["PL"],
                      context={"rows": annex.rows if annex else [], "year": None, "per_year": True, "annex": annex,
                               "paths": {c: annex_path(annex, c) for c in codes}}, state=state)
