@@ -21,12 +21,17 @@ _DOC_CUE = re.compile(
     r"|\bcan cu (phap li|vao (nhung |cac )?van ban|nao)\b|\b(ke hoach|van ban)( \w+){0,4} can cu\b"
 )
 _LEARN_CUE = re.compile(r"\b(can hoc|phai hoc|hoc gi|boi duong gi|dao tao gi|can gi|can nhung gi|phai co gi|yeu cau gi|tieu chuan gi)\b")
-_GENERIC_CHECK = re.compile(r"\b(thieu (gi|nhung gi)|con thieu|dap ung (du )?(cac |nhung )?yeu cau|du (tieu )?chuan chua|dat (tieu )?chuan chua|da dat chua|du chua)\b")
+_GENERIC_CHECK = re.compile(
+    r"\b(thieu (gi|nhung gi)|con thieu|dap ung (du )?(cac |nhung )?yeu cau|du (tieu )?chuan chua|dat (tieu )?chuan chua"
+    r"|da dat chua|du chua|bo sung (gi|nhung gi)|de dat chuan|can (hoc )?them (gi|nhung gi))\b"
+)
 _SCOPE_CUE = re.compile(
     r"\b(cap (tinh|huyen|xa)|huyen|xa|thi xa|thanh pho|phuong|thi tran)( trong ke hoach( nay)?)? (gom|bao gom|co nhung)\b"
     r"|\b(thuoc|tinh la|la) cap (nao|huyen|xa|tinh)\b"
 )
-_CHECK_CUE = re.compile(r"\b(dat chuan|du chuan|dap ung|dat yeu cau|dat chua|du chua|thieu|con thieu|du de|dat khong|duoc khong)\b")
+_CHECK_CUE = re.compile(
+    r"\b(dat chuan|du chuan|dap ung|dat yeu cau|dat chua|du chua|thieu|con thieu|du de|dat khong|duoc khong|bo sung gi)\b"
+)
 _NEED_CUE = re.compile(r"\b(can|phai|bat buoc|yeu cau|tieu chuan|dat chuan|chuan hoa|hoc|bo sung|trinh do|dieu kien)\b")
 _HELP = re.compile(r"^(xin chao|chao|chao ban|hello|hi|helo|alo|help|menu|bat dau|start|huong dan|cam on|cam on ban|thanks|ok)\b")
 
@@ -90,9 +95,9 @@ class Decider:
 
     def _by_intent(self, top: str, a: Analysis, state: State, confidence: float) -> Decision:
         ent = a.ent
-        if top == "yeu_cau":
+        if top == "yeu_cau" and not (ent.held or ent.lacks):
             return self.requirements(a, state, confidence)
-        if top == "kiem_tra":
+        if top in ("yeu_cau", "kiem_tra"):  # levels the person holds: weigh them against the requirements
             return self.check(a, state, confidence)
         if top == "chi_tieu":
             return self.annex(a, state, confidence)
@@ -127,12 +132,18 @@ class Decider:
             s["kiem_tra"] -= 0.3
         s["chi_tieu"] += 0.4 * ent.count - (0.0 if ent.count else 0.35)
         s["van_ban"] += 0.25 * bool(_DOC_CUE.search(text)) - (0.0 if _DOC_CUE.search(text) else 0.2)
+        s["van_ban"] += 0.4 * bool(self._cites_a_basis(a.raw))
         scope = bool(_SCOPE_CUE.search(text)) and not _STRUCTURE.search(text)
         s["pham_vi"] += 0.3 * scope - (0.0 if scope else 0.35)
         s["noi_dung"] += min(0.3, top_hit / 120) + 0.1 * ent.percent
         s["nguyen_van"] += 0.3 * bool(ent.clause) - (0.0 if _QUOTE_CUE.search(text) else 0.3)
         s["tro_giup"] -= 0.2
         return s
+
+    def _cites_a_basis(self, raw: str) -> bool:
+        """The message names a document number of the preamble (18/2010, 92/2009, 1374 ...)."""
+        basis = self.kb.clause("CC").text
+        return any(n in basis for n in re.findall(r"\b\d{2,4}(?:/\d{4})?\b", raw) if not re.fullmatch(r"20\d\d", n))
 
     # ---- intents -----------------------------------------------------------------------------
     def _profile(self, a: Analysis, state: State) -> tuple[str | None, str | None, str | None]:
@@ -251,8 +262,9 @@ class Decider:
         held_areas = set(ent.held) | set(ent.lacks)
         full = len(held_areas) >= 2 or bool(_GENERIC_CHECK.search(ent.text) and not set(ent.areas) - held_areas)
         d = self.requirements(a, state, confidence, all_areas=full)
-        if held_areas and not full:
-            items = [i for i in d.context["items"] if i["req"].area in held_areas] or d.context["items"]
+        if held_areas and not full:  # what they hold, and what the question asks about
+            focus = held_areas | set(ent.areas)
+            items = [i for i in d.context["items"] if i["req"].area in focus] or d.context["items"]
             d.context["items"] = items
             d.clauses = _unique(i["req"].clause for i in items)
         d.intent = "kiem_tra"
@@ -338,16 +350,22 @@ class Decider:
         if self._about_me_without_tier(a, state, clause):
             return self.clarify_tier(a, state)
         c = self.kb.clause(clause)
-        if self._heading_share(a, clause) >= 0.75:  # the question names the clause itself: show all of it
+        whole = self._heading_share(a, clause) >= 0.75  # the question names the clause itself: show all of it
+        if whole:
             chosen_texts = c.items[:_WHOLE_CLAUSE_ITEMS]
         else:
             share = 0.35 if re.search(r"\b(nhung|cac|gom)\b", a.ent.text) else 0.55  # a list question takes more
             chosen = [h for h in a.hits if h.passage.clause == clause and h.score >= share * top.score][:3]
             chosen_texts = [h.passage.text for h in sorted(chosen, key=lambda h: h.passage.index)]
+        sections = [{"clause": c, "passages": chosen_texts, "path": self.clause_path(clause)}]
+        runner = next((h for h in a.hits if h.passage.clause != clause), None)
+        if not whole and runner is not None and runner.score >= _SECOND_CLAUSE_SHARE * top.score:  # two answer alike
+            other = self.kb.clause(runner.passage.clause)
+            sections.append({"clause": other, "passages": [runner.passage.text], "path": self.clause_path(other.id)})
         return Decision(
             kind="answer", intent="noi_dung", confidence=min(confidence, 1.0), template="passages",
-            tier=a.ent.tier, clauses=[clause],
-            context={"clause": c, "passages": chosen_texts, "path": self.clause_path(clause)},
+            tier=a.ent.tier, clauses=[s["clause"].id for s in sections],
+            context={"sections": sections},
             state=state.model_copy(update={"last_intent": "noi_dung"}),
         )
 
@@ -467,6 +485,7 @@ _STRUCTURE = re.compile(
 _ABOUT_ME = re.compile(r"\b(doi voi (toi|em|minh)|cho (toi|em|minh)|cua (toi|em|minh))\b")
 _TIER_SPECIFIC = ("I.2.a", "I.2.b", "II.1", "II.2")  # clauses written for one tier
 _WHOLE_CLAUSE_ITEMS = 6
+_SECOND_CLAUSE_SHARE = 0.85  # a second clause is shown when its best passage scores this close to the first
 
 
 # pairs of intents answered by the same handler: a near tie between them needs no second reading

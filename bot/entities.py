@@ -69,7 +69,7 @@ _LEVEL_WORDS = [
 _LLCT_AFTER = re.compile(r"^ (li luan chinh tri|li luan|chinh tri)\b")
 _CM_AFTER = re.compile(r"^ (chuyen mon|chuyen nganh)\b")
 _HELD_BEFORE = re.compile(
-    r"(^|\b(co|dat|chi co|da co|hien co|moi co|lay|tot nghiep|hoc xong|co duoc|mang))( bang| trinh do| van bang)? $"
+    r"(^|\b(co|dat|chi co|da co|hien co|moi co|moi|chi|lay|tot nghiep|hoc xong|co duoc|mang))( bang| trinh do| van bang)? $"
 )
 _ASKED_BEFORE = re.compile(r"\b(phai|can(?! su\b)|bat buoc|yeu cau|nen|muon)( \w+){0,3} $")
 _CHECKING = re.compile(r"\b(du chua|dat chua|du chuan chua|dat chuan chua|con thieu|thieu gi|da dap ung)\b")
@@ -186,8 +186,10 @@ class Entities:
 
     @property
     def other_period(self) -> bool:
-        """A year outside the plan's period and its legal bases."""
-        return any(y > 2015 or y < 2000 for y in self.years)
+        """Years outside the plan's period only ('giai đoạn 2016-2020'); '2011-2016' still touches the plan."""
+        return bool(self.years) and any(y > 2015 or y < 2000 for y in self.years) and not any(
+            2011 <= y <= 2015 for y in self.years
+        )
 
 
 class EntityExtractor:

@@ -249,3 +249,26 @@ def test_typos_of_ordinary_words_are_not_turned_into_plan_words():
     lex = default_understander().lex
     assert lex.canonical("chia ra những nhóm") == "chia ra nhung nhom"
     assert lex.canonical("trung cap chin tri") == "trung cap chinh tri"
+
+
+def test_two_clauses_that_answer_alike_are_both_shown():
+    r = answer("tỷ lệ bồi dưỡng bắt buộc hằng năm của công chức xã có khác công chức tỉnh, huyện không")
+    assert set(r.clauses) == {"I.2.a", "I.2.b"} and r.text.count("70 - 80%") == 2
+
+
+def test_a_decree_number_points_to_the_legal_bases():
+    r = answer("nghi dinh 92/2009 lien quan gi den ke hoach")
+    assert "CC" in r.clauses and "92/2009" in r.text
+
+
+@pytest.mark.parametrize(
+    "q,kind",
+    [
+        ("đại biểu HĐND nhiệm kỳ 2011-2016 được bồi dưỡng trong thời gian nào", "answer"),
+        ("sở nội vụ sơ kết thực hiện kế hoạch bao lâu 1 lần", "answer"),
+        ("Luật Tổ chức HĐND và UBND 2003 có bao nhiêu chương", "fallback"),
+        ("thi IELTS ở Sóc Trăng đăng ký ở đâu", "fallback"),
+    ],
+)
+def test_scope_edges(q, kind):
+    assert answer(q).kind == kind
