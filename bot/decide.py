@@ -59,6 +59,7 @@ class Decider:
         self.kb = kb
         self.u = understander
         self.cal = understander.matcher.calibration
+        self._headings: dict[str, frozenset[str]] = {}
 
     # ---- entry -------------------------------------------------------------------------------
     def decide(self, a: Analysis, state: State, forced: str | None = None) -> Decision:
@@ -375,8 +376,17 @@ class Decider:
         words = [w for w in lex.join_compounds(a.ent.text).split() if w not in lex.stopwords and not w.isdigit()]
         if not words:
             return 0.0
-        heading = set(lex.join_compounds(lex.canonical(" ".join(self.clause_path(clause)))).split())
+        heading = self._heading_words(clause)
         return sum(w in heading for w in words) / len(words)
+
+    def _heading_words(self, clause: str) -> frozenset[str]:
+        """Canonical words of a clause's headings (its own and its parents'), computed once."""
+        cached = self._headings.get(clause)
+        if cached is None:
+            lex = self.u.lex
+            cached = frozenset(lex.join_compounds(lex.canonical(" ".join(self.clause_path(clause)))).split())
+            self._headings[clause] = cached
+        return cached
 
     def _about_me_without_tier(self, a: Analysis, state: State, clause: str) -> bool:
         """'What is the objective for me?' when the answer differs by tier and the tier is unknown."""
@@ -398,7 +408,7 @@ class Decider:
         parents = [c for c in self.kb.clauses if any(o.id.startswith(c.id + ".") for o in self.kb.clauses)]
         scored = []
         for c in parents:  # the part whose headings (its own and its parents') cover most of the question
-            path = set(lex.join_compounds(lex.canonical(" ".join(self.clause_path(c.id)))).split()) - lex.stopwords
+            path = self._heading_words(c.id) - lex.stopwords
             own = set(lex.join_compounds(lex.canonical(c.title)).split()) - lex.stopwords
             if own & words:
                 scored.append((len(path & words), c.id.count("."), c))

@@ -10,7 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 
 INTENTS_FILE = Path(__file__).parent / "data" / "intents.yaml"
-MAX_WORDS = 30  # examples are short: the first words of a long message carry its kind
+MAX_WORDS = 24  # examples are short: the first words of a long message carry its kind
 
 
 class IntentSpec(BaseModel):
