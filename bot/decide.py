@@ -32,7 +32,9 @@ _SCOPE_CUE = re.compile(
 _CHECK_CUE = re.compile(
     r"\b(dat chuan|du chuan|dap ung|dat yeu cau|dat chua|du chua|thieu|con thieu|du de|dat khong|duoc khong|bo sung gi)\b"
 )
-_NEED_CUE = re.compile(r"\b(can|phai|bat buoc|yeu cau|tieu chuan|dat chuan|chuan hoa|hoc|bo sung|trinh do|dieu kien)\b")
+_NEED_CUE = re.compile(  # "cần" folds to "can" like "cán bộ", "cán sự": those are not a need
+    r"\b(can(?! (bo|su|doi)\b)|phai|bat buoc|yeu cau|tieu chuan|dat chuan|chuan hoa|hoc|bo sung|trinh do|dieu kien)\b"
+)
 _HELP = re.compile(r"^(xin chao|chao|chao ban|hello|hi|helo|alo|help|menu|bat dau|start|huong dan|cam on|cam on ban|thanks|ok)\b")
 
 
