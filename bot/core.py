@@ -102,7 +102,7 @@ class Assistant:
         for text in texts:
             ent = self.u.extractor.extract(text or "")
             grade = grade or ent.grade
-            tier = tier or ent.tier or (ent.text if ent.text in ("tinh", "huyen", "xa") else None)
+            tier = tier or ent.tier
         return grade, tier
 
     def annex_series(self) -> tuple[list[int], list[tuple[str, list[int]]], list[int]]:

@@ -77,8 +77,6 @@ class Decider:
         if _HELP.match(ent.text) and len(words) <= 4 and not (ent.grade or ent.areas or ent.tier):
             return self.help(state)
         if _only_profile(ent):  # "huyện", "cấp xã", "tôi là CVC": what applies to that grade / tier
-            if ent.tier is None and ent.text in _BARE_TIERS:
-                ent.tier, ent.tiers = ent.text, [ent.text]
             return self.requirements(a, state, 1.0)
         scores = self._intent_scores(a, state)
         if forced in scores:
@@ -280,9 +278,9 @@ class Decider:
         options = [Option(label=g.name.capitalize(), query=g.name) for g in self.kb.grades]
         options.append(Option(label="Công chức cấp xã", query="công chức cấp xã"))
         return Decision(
-            kind="clarify", intent=intent, confidence=0.5, template="clarify",
+            kind="clarify", intent=intent, confidence=0.5, template="clarify", tier=a.ent.tier,
             options=options, context={"ask": "ngạch"},
-            state=state.model_copy(update={"pending": a.raw[:300]}),
+            state=state.model_copy(update={"pending": a.raw[:300], "tier": a.ent.tier or state.tier}),
         )
 
     def annex(self, a: Analysis, state: State, confidence: float) -> Decision:
@@ -476,7 +474,6 @@ class Decider:
         return [c for c in self.kb.clauses if c.items]
 
 
-_BARE_TIERS = ("tinh", "huyen", "xa")
 _PROFILE_FILLER = re.compile(
     r"\b(toi|em|minh|la|o|lam|cong tac|ngach|cap|tinh|huyen|xa|phuong|thi tran|thi xa|thanh pho|so|chuyen vien|chinh|cao cap"
     r"|can su|cong chuc|can bo|thi sao|con|va|tuong duong)\b"
@@ -485,7 +482,7 @@ _PROFILE_FILLER = re.compile(
 
 def _only_profile(ent) -> bool:
     """The message names only a grade and/or a tier (no question of its own)."""
-    if not (ent.grade or ent.tier or ent.text in _BARE_TIERS) or ent.areas or ent.held or ent.lacks:
+    if not (ent.grade or ent.tier) or ent.areas or ent.held or ent.lacks:
         return False
     return not _PROFILE_FILLER.sub(" ", ent.text).split()
 

@@ -271,6 +271,9 @@ class EntityExtractor:
                 ent.grade = ent.course_grade
 
     def _tiers(self, ent: Entities) -> None:
+        if ent.text in self._tier_re:  # a bare tier id, as a button sends it: "tinh", "huyen", "xa"
+            ent.tiers, ent.tier = [ent.text], ent.text
+            return
         found = [t for t, rx in self._tier_re.items() if rx.search(ent.text)]
         ent.tiers = found
         ent.tier = found[0] if len(found) == 1 else None
