@@ -188,7 +188,7 @@ class Assistant:
     def _reply(self, d: Decision, footer: bool = True) -> Reply:
         context = {
             "grade": None, "tier": None, "role": None, "by_grade": False, "check": False, "age": None, "footer": footer,
-            "extreme": None,
+            "extreme": None, "others": [],
             **d.context,
             "clauses": d.clauses,
             "options": d.options,

@@ -263,11 +263,13 @@ class Decider:
         held_areas = set(ent.held) | set(ent.lacks)
         full = len(held_areas) >= 2 or bool(_GENERIC_CHECK.search(ent.text) and not set(ent.areas) - held_areas)
         d = self.requirements(a, state, confidence, all_areas=full)
-        if held_areas and not full:  # what they hold, and what the question asks about
+        if held_areas and (not full or len(held_areas) == 1):  # what they hold, and what the question asks about
             focus = held_areas | set(ent.areas)
             items = [i for i in d.context["items"] if i["req"].area in focus] or d.context["items"]
+            if full:  # "đạt chuẩn chưa?" knowing one level: the other standards in one line, not six blocks
+                d.context["others"] = [i for i in d.context["items"] if i not in items and i["req"].kind == "standard"]
             d.context["items"] = items
-            d.clauses = _unique(i["req"].clause for i in items)
+            d.clauses = _unique(i["req"].clause for i in [*items, *d.context.get("others", [])])
         d.intent = "kiem_tra"
         d.context["check"] = True
         if d.state is not None:

@@ -272,3 +272,10 @@ def test_a_decree_number_points_to_the_legal_bases():
 )
 def test_scope_edges(q, kind):
     assert answer(q).kind == kind
+
+
+def test_a_check_knowing_one_level_names_the_other_standards_in_one_line():
+    r = answer("cán sự có bằng cao đẳng đạt chuẩn chưa")
+    assert "✅ Đạt: có cao đẳng" in r.text
+    assert "Các yêu cầu khác: Lý luận chính trị (II.1.b)" in r.text and "/kiemtra" in r.text
+    assert r.text.count("❔") == 0
