@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import heapq
 import math
 from collections import Counter
 from dataclasses import dataclass
@@ -80,6 +81,7 @@ class PassageIndex:
         for h in heads:
             hdf.update(h)
         self.head_idf = {t: math.log(1 + (len(heads) - d + 0.5) / (d + 0.5)) for t, d in hdf.items()}
+        self._by_prefix: dict[str, list[int]] = {}
         # postings: term -> [(passage index, its weight)], so a search touches only passages sharing a term
         self._postings: dict[str, list[tuple[int, float]]] = {}
         for i, (tf, head) in enumerate(zip(self._tf, self._head_tf)):
@@ -111,22 +113,23 @@ class PassageIndex:
     def search(self, canonical: str, limit: int = 5, boost: dict[str, float] | None = None) -> list[Hit]:
         """Best passages for a canonical query; boost multiplies scores by clause id prefix."""
         boost = {**(boost or {}), **self.section_boost(canonical)}
-        scores: dict[int, float] = {}
+        scores = [0.0] * len(self.passages)
         for t in self.query_terms(canonical):
             for i, w in self._postings.get(t, ()):
-                scores[i] = scores.get(i, 0.0) + w
-        hits: list[Hit] = []
-        for i, score in scores.items():
-            passage = self.passages[i]
-            if score <= 0:
-                continue
-            if boost:
-                for prefix, factor in boost.items():
-                    if passage.clause == prefix or passage.clause.startswith(prefix + "."):
-                        score *= factor
-            hits.append(Hit(passage, score))
-        hits.sort(key=lambda h: -h.score)
-        return hits[:limit]
+                scores[i] += w
+        for prefix, factor in boost.items():
+            for i in self._under(prefix):
+                scores[i] *= factor
+        best = heapq.nlargest(limit, ((s, -i) for i, s in enumerate(scores) if s > 0))
+        return [Hit(self.passages[-i], s) for s, i in best]
+
+    def _under(self, prefix: str) -> list[int]:
+        """Passages of a clause and of the clauses under it."""
+        found = self._by_prefix.get(prefix)
+        if found is None:
+            found = [i for i, p in enumerate(self.passages) if p.clause == prefix or p.clause.startswith(prefix + ".")]
+            self._by_prefix[prefix] = found
+        return found
 
     def coverage(self, canonical: str, stopwords: frozenset[str]) -> float:
         """Share of the query's informative words (IDF-weighted) that the plan knows."""
