@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
 
 INTENTS_FILE = Path(__file__).parent / "data" / "intents.yaml"
+LONG_MESSAGE = 12  # words
 MAX_WORDS = 24  # examples are short: the first words of a long message carry its kind
 
 
@@ -70,6 +71,10 @@ class IntentMatcher:
         for i, ex in enumerate(self.examples):
             for w in set(ex.split()):
                 self._by_word.setdefault(w, []).append(i)
+        # words found in more than a tenth of the examples ("gi", "can", "co"); slot words excepted
+        self._common = frozenset(
+            w for w, ids in self._by_word.items() if len(ids) > len(self.examples) / 10 and not w.startswith("x")
+        )
         self.calibration = self._calibrate()
 
     def scores(self, delexed: str) -> dict[str, float]:
@@ -78,7 +83,10 @@ class IntentMatcher:
         if not delexed.strip():
             return best
         delexed = " ".join(delexed.split()[:MAX_WORDS])
-        shared = sorted({i for w in set(delexed.split()) for i in self._by_word.get(w, ())})
+        words = set(delexed.split())
+        if len(words) > LONG_MESSAGE:  # a long message has telling words enough: common ones select no example
+            words -= self._common
+        shared = sorted({i for w in words for i in self._by_word.get(w, ())})
         if not shared:
             return best
         examples = [self.examples[i] for i in shared]
