@@ -194,7 +194,6 @@ class Assistant:
             "options": d.options,
             "grade_names": self._grade_names,
             "role_names": self._role_names,
-            "level_phrase": self._level_phrase,
         }
         state = d.state or State()
         if d.kind == "answer":
@@ -211,9 +210,6 @@ class Assistant:
 
     def _role_names(self, ids: list[str]) -> str:
         return ", ".join(self.kb.by_id("roles", r).name for r in ids if self.kb.by_id("roles", r))
-
-    def _level_phrase(self, req) -> str:
-        return req.statement
 
 
 @functools.lru_cache(maxsize=1)

@@ -182,7 +182,6 @@ class Entities:
     percent: bool = False
     out_of_scope: str | None = None
     other_place: str | None = None
-    current_time: bool = False
 
     @property
     def other_period(self) -> bool:
@@ -216,7 +215,6 @@ class EntityExtractor:
         # plain phrases are looked up among the message's word n-grams; 're:' entries stay patterns
         self._oos = [(o.topic, PhraseSet(o.words)) for o in lex.out_of_scope]
         self._places = PhraseSet(lex.other_places)
-        self._now = PhraseSet(lex.current_time)
         self._person = PhraseSet(lex.person_words)
         self._cm_levels = re.compile(r"\b(" + "|".join(f"(?P<{lv}>{pat})" for lv, pat in _LEVEL_WORDS) + r")\b")
 
@@ -251,7 +249,6 @@ class EntityExtractor:
         ent.percent = bool(_PERCENT.search(text))
         ent.out_of_scope = next((topic for topic, ps in self._oos if ps.find(text, grams) is not None), None)
         ent.other_place = self._places.find(text, grams)
-        ent.current_time = self._now.find(text, grams) is not None
         return ent
 
     def _grades(self, ent: Entities) -> None:

@@ -36,7 +36,6 @@ class Lexicon:
     synonyms: dict[str, str]
     out_of_scope: list[OutOfScope]
     other_places: list[str]
-    current_time: list[str]
     person_words: list[str]
     stopwords: frozenset[str]
     section_cues: dict[str, str] = field(default_factory=dict)
@@ -72,7 +71,7 @@ class Lexicon:
                 if not w.startswith("re:"):
                     words.update(w.split())
         words.update(("luong", "tien", "muc"))
-        for group in (self.other_places, self.current_time, self.person_words, self.stopwords, self.known_words):
+        for group in (self.other_places, self.person_words, self.stopwords, self.known_words):
             for w in group:
                 words.update(w.split())
         self.vocabulary = frozenset(w for w in words if w)
@@ -174,7 +173,6 @@ def load_lexicon(path: Path = LEXICON_FILE, kb: KnowledgeBase | None = None, ext
         synonyms={normalize(k): normalize(v) for k, v in raw["synonyms"].items()},
         out_of_scope=[OutOfScope(o["topic"], tuple(w if w.startswith("re:") else normalize(w) for w in o["words"])) for o in raw["out_of_scope"]],
         other_places=[normalize(p) for p in raw["other_places"]],
-        current_time=[normalize(p) for p in raw["current_time"]],
         person_words=[normalize(p) for p in raw["person_words"]],
         stopwords=frozenset(normalize(w) for w in raw["stopwords"]),
         section_cues={normalize(k): v for k, v in raw.get("section_cues", {}).items()},

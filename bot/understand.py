@@ -23,11 +23,6 @@ class Analysis:
     hits: list[Hit]
     coverage: float
 
-    @property
-    def text(self) -> str:
-        """The canonical text."""
-        return self.ent.text
-
 
 class Understander:
     """Owns the lexicon, the entity patterns, the intent matcher and the passage index."""

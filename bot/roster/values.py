@@ -137,18 +137,19 @@ class ValueReader:
 
     def tier(self, text: str) -> str:
         """Tier id of 'Sở Nội vụ', 'huyện Kế Sách', 'TX Vĩnh Châu', 'Phường 2' ..."""
-        found = _earliest_longest(text, self._tiers)
-        if found is None:
-            names = ", ".join(t.name for t in self.kb.tiers)
-            raise ValueProblem(f"không nhận ra cấp {_quoted(text)} (ghi: {names})")
-        return found
+        return self._named(text, self._tiers, self.kb.tiers, "cấp", "")
 
     def grade(self, text: str) -> str:
         """Grade id of 'CV', 'Chuyên viên chính', 'ngạch cán sự', '01.003' ..."""
-        found = _earliest_longest(text, self._grades)
+        return self._named(text, self._grades, self.kb.grades, "ngạch", " hoặc tương đương")
+
+    @staticmethod
+    def _named(text: str, table: list[tuple[str, str]], items, what: str, tail: str) -> str:
+        """The id the text names (earliest, longest name); else a message listing the valid names."""
+        found = _earliest_longest(text, table)
         if found is None:
-            names = ", ".join(g.name for g in self.kb.grades)
-            raise ValueProblem(f"không nhận ra ngạch {_quoted(text)} (ghi: {names} hoặc tương đương)")
+            names = ", ".join(item.name for item in items)
+            raise ValueProblem(f"không nhận ra {what} {_quoted(text)} (ghi: {names}{tail})")
         return found
 
     def role(self, text: str) -> str:
