@@ -62,7 +62,7 @@ async def test_thongke_shows_intents_and_unanswered_to_admins(inproc, tmp_path):
     report = inproc.api.outbox(ADMIN_ID)[0].text
     assert "unknown: 2" in report and "requirements: 1" in report
     assert "1. (2) lương tháng này?" in report.lower()
-    rows = sqlite3.connect(tmp_path / "telegram.sqlite3").execute("SELECT * FROM unanswered").fetchall()
+    rows = sqlite3.connect(tmp_path / "assistant.sqlite3").execute("SELECT * FROM unanswered").fetchall()
     assert len(rows) == 2 and all("5" != str(v) for row in rows for v in row)
 
 

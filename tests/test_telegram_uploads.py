@@ -76,13 +76,13 @@ async def test_uploaded_people_are_neither_logged_nor_stored(inproc, tmp_path, c
     assert len(inproc.api.outbox(5)) == 4
     logged = "\n".join(r.getMessage() + (r.exc_text or "") for r in caplog.records)
     assert "Calling Bot API endpoint `sendDocument`" in logged  # DEBUG really was captured
-    stored = b"".join(p.read_bytes() for p in tmp_path.glob("telegram.sqlite3*"))
+    stored = b"".join(p.read_bytes() for p in tmp_path.glob("assistant.sqlite3*"))
     for name in NAMES:
         assert name not in logged
         assert name.encode() not in stored
-    db = sqlite3.connect(tmp_path / "telegram.sqlite3")
+    db = sqlite3.connect(tmp_path / "assistant.sqlite3")
     assert db.execute("SELECT COUNT(*) FROM questions").fetchone() == (0,)
-    assert db.execute("SELECT COUNT(*) FROM states").fetchone() == (0,)
+    assert db.execute("SELECT COUNT(*) FROM conversations").fetchone() == (0,)
 
 
 async def test_unexpected_failure_apologises_without_logging_the_file(inproc, caplog, monkeypatch):

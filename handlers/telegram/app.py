@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import secrets
-from urllib.parse import urlparse
 
 from telegram import BotCommand, LinkPreviewOptions, Update
-from telegram.error import InvalidToken
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -21,7 +17,6 @@ from telegram.ext import (
 from telegram.request import BaseRequest
 
 from handlers.telegram import annex, ask, buttons, errors, forget, inline, kiemtra, ngach, plan, roster, start, stats
-from handlers.telegram.redact import secrets_of, setup_logging
 from handlers.telegram.services import attach, services
 from handlers.telegram.settings import TelegramSettings
 
@@ -29,8 +24,6 @@ log = logging.getLogger(__name__)
 
 # One module per feature, in matching order: each gives handlers() and optionally COMMANDS for the menu.
 FEATURES = [start, ngach, plan, annex, kiemtra, roster, forget, stats, buttons, inline, ask]
-BUTTON_MAX_AGE_S = 30 * 24 * 3600
-SEEN_MAX_AGE_S = 2 * 24 * 3600  # Telegram keeps an unconfirmed update for 24 hours
 MODE_KEY = "mode"
 REQUESTS_KEY = "http_requests"
 BOOTSTRAP_RETRIES = 5  # a Telegram hiccup at start is retried; a wrong token is not
@@ -50,8 +43,6 @@ def build_application(settings: TelegramSettings) -> Application:
         .base_file_url(settings.file_url)
         .defaults(Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True)))
         .concurrent_updates(settings.bot_concurrency)
-        .post_init(_post_init)
-        .post_shutdown(_post_shutdown)
     )
     requests: list[BaseRequest] = []
     if settings.bot_http_client == "aiohttp":
@@ -75,7 +66,8 @@ def build_application(settings: TelegramSettings) -> Application:
     return app
 
 
-async def _post_init(app: Application) -> None:
+async def on_started(app: Application) -> None:
+    """Publish the command menu and log that the channel is ready."""
     await app.bot.set_my_commands(commands())
     svc = app.bot_data["services"]
     log.info(
@@ -83,10 +75,6 @@ async def _post_init(app: Application) -> None:
         app.bot.username, app.bot_data.get(MODE_KEY, "polling"), svc.settings.bot_core_module,
         svc.settings.bot_data_dir, svc.settings.bot_rate_limit or "off",
     )
-
-
-async def _post_shutdown(app: Application) -> None:
-    app.bot_data["services"].store.close()
 
 
 async def _once(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -97,57 +85,5 @@ async def _once(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 async def _prune(context: ContextTypes.DEFAULT_TYPE) -> None:
-    store = services(context).store
-    removed = store.prune_buttons(BUTTON_MAX_AGE_S)
-    seen = store.prune_seen(SEEN_MAX_AGE_S)
-    log.info("pruned %d expired buttons, %d old update ids", removed, seen)
-
-
-def run(settings: TelegramSettings | None = None, webhook: bool = False) -> None:
-    """Run until stopped: long polling, or a webhook server that checks Telegram's secret token."""
-    settings = settings or TelegramSettings()
-    if not settings.token:
-        raise SystemExit("TELEGRAM_BOT_TOKEN is not set")
-    secret = settings.bot_webhook_secret.get_secret_value() if settings.bot_webhook_secret else ""
-    if webhook and not secret:
-        secret = secrets.token_urlsafe(32)
-    setup_logging(settings.bot_log_level, secrets_of(settings.token, secret))
-    app = build_application(settings)
-    try:
-        _serve(app, settings, webhook, secret)
-    except InvalidToken:
-        log.error("Telegram rejected the bot token: check TELEGRAM_BOT_TOKEN")
-        raise SystemExit(1) from None
-    except Exception:  # logged through the redacting filter instead of a raw traceback on stderr
-        log.exception("the Telegram channel stopped on an error")
-        raise SystemExit(1) from None
-    finally:
-        _release(app)
-
-
-def _release(app: Application) -> None:
-    """Close the HTTP sessions (python-telegram-bot leaves them open when start-up fails), then the loop."""
-    loop = asyncio.get_event_loop()
-    if not loop.is_closed():
-        loop.run_until_complete(asyncio.gather(*(r.shutdown() for r in app.bot_data[REQUESTS_KEY])))
-        loop.close()
-
-
-def _serve(app: Application, settings: TelegramSettings, webhook: bool, secret: str) -> None:
-    if not webhook:
-        app.run_polling(timeout=settings.bot_poll_timeout, allowed_updates=Update.ALL_TYPES,
-                        bootstrap_retries=BOOTSTRAP_RETRIES, close_loop=False)
-        return
-    if not settings.bot_webhook_url:
-        raise SystemExit("BOT_WEBHOOK_URL is required with --webhook")
-    app.bot_data[MODE_KEY] = f"webhook on {settings.bot_webhook_listen}:{settings.bot_webhook_port}"
-    app.run_webhook(
-        listen=settings.bot_webhook_listen,
-        port=settings.bot_webhook_port,
-        url_path=urlparse(settings.bot_webhook_url).path.lstrip("/"),
-        webhook_url=settings.bot_webhook_url,
-        secret_token=secret,
-        allowed_updates=Update.ALL_TYPES,
-        bootstrap_retries=BOOTSTRAP_RETRIES,
-        close_loop=False,
-    )
+    removed = services(context).store.prune()
+    log.info("pruned old rows: %s", ", ".join(f"{n} {table}" for table, n in removed.items()))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.reply import Option, Reply
-from handlers.telegram.store import Store
+from handlers.store import Store
 
 PREFIX = "b"
 SEE_QUOTE = "📜 Xem nguyên văn"

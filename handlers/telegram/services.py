@@ -9,7 +9,7 @@ from types import ModuleType
 from telegram.ext import Application, ContextTypes
 
 from handlers.telegram.settings import TelegramSettings
-from handlers.telegram.store import Store
+from handlers.store import Store
 
 KEY = "services"
 

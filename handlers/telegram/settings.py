@@ -14,6 +14,9 @@ APP_NAME = "kh39-assistant"
 _SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
+STORE_FILE = "assistant.sqlite3"  # one store for every channel of the process
+
+
 class TelegramSettings(BaseSettings):
     """Everything the Telegram channel needs to run; env names are the field names upper-cased."""
 
@@ -78,8 +81,8 @@ class TelegramSettings(BaseSettings):
 
     @property
     def db_path(self) -> Path:
-        """Where the channel's SQLite database lives."""
-        return self.bot_data_dir / "telegram.sqlite3"
+        """Where the SQLite store shared by every channel lives."""
+        return self.bot_data_dir / STORE_FILE
 
 
 def load_settings() -> TelegramSettings:

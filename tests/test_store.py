@@ -3,7 +3,7 @@
 import sqlite3
 
 from bot.reply import State
-from handlers.telegram.store import Store
+from handlers.store import Retention, Store
 
 
 def test_state_round_trips_and_survives_reopening(tmp_path):
@@ -61,5 +61,43 @@ def test_buttons_map_short_ids_to_actions_and_expire(tmp_path):
     first = store.add_button("quote", "II.1.đ")
     assert store.button(first).arg == "II.1.đ"
     assert store.button(first + 1000) is None
-    assert store.prune_buttons(max_age_s=-1) == 1
+    assert store.prune(Retention(buttons=-1))["buttons"] == 1
     assert store.button(first) is None
+
+
+def test_conversations_of_one_user_are_kept_apart_and_forgotten_together(tmp_path):
+    store = Store(tmp_path / "t.sqlite3")
+    store.save_state("telegram:private:7", State(grade="can_su"), user_key="telegram:7")
+    store.save_state("telegram:group:-100:7", State(grade="chuyen_vien"), user_key="telegram:7")
+    store.save_state("zalo:u7:u7", State(grade="chuyen_vien_chinh"), user_key="zalo:u7")
+    assert store.load_state("telegram:private:7").grade == "can_su"
+    assert store.load_state("telegram:group:-100:7").grade == "chuyen_vien"
+    store.forget_user("telegram:7")
+    assert store.load_state("telegram:private:7") == State()
+    assert store.load_state("telegram:group:-100:7") == State()
+    assert store.load_state("zalo:u7:u7").grade == "chuyen_vien_chinh"
+
+
+def test_message_ids_are_seen_once_per_channel(tmp_path):
+    store = Store(tmp_path / "t.sqlite3")
+    assert store.first_time(5) and not store.first_time(5)
+    assert store.first_time("5", channel="zalo") and not store.first_time("5", channel="zalo")
+
+
+def test_feedback_is_counted_by_intent_without_the_user(tmp_path):
+    path = tmp_path / "t.sqlite3"
+    store = Store(path)
+    store.log_feedback("telegram:42", "yeu_cau", ["II.1.b"], 1)
+    store.log_feedback("zalo:9", "yeu_cau", ["II.1.b"], -1)
+    store.log_feedback("zalo:9", "chi_tieu", ["PL"], 1)
+    assert store.feedback_counts() == [("yeu_cau", 1, 1), ("chi_tieu", 1, 0)]
+    assert "42" not in repr(sqlite3.connect(path).execute("SELECT user_hash FROM feedback").fetchall())
+
+
+def test_prune_removes_only_rows_past_their_retention(tmp_path):
+    store = Store(tmp_path / "t.sqlite3")
+    store.save_state("k", State(grade="can_su"))
+    store.log_question("yeu_cau", "answer")
+    removed = store.prune(Retention(questions=-1))
+    assert removed["questions"] == 1 and removed["conversations"] == 0
+    assert store.load_state("k").grade == "can_su"
