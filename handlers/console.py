@@ -6,6 +6,7 @@ import sys
 from typing import TextIO
 
 from bot import core
+from bot.commands import pick_option, run_command
 from bot.reply import Reply, State
 
 GREETING = (
@@ -15,25 +16,6 @@ GREETING = (
 )
 PROMPT = "> "
 EXIT_WORDS = {"/thoat", "/exit", "/quit", "thoat", "thoát", "exit", "quit"}
-
-
-def _command(line: str, state: State) -> Reply | None:
-    """The core call a slash command stands for, or None for free text."""
-    name, _, arg = line.partition(" ")
-    arg = arg.strip()
-    if name == "/dieu":
-        return core.quote_clause(arg, state)
-    if name == "/timkiem":
-        return core.search_plan(arg, state)
-    if name == "/chitieu":
-        return core.annex_reply(state)
-    if name == "/vanban":
-        return core.document_reply(state)
-    if name == "/kiemtra":
-        return core.start_check(state)
-    if name in ("/start", "/help", "/trogiup"):
-        return core.answer("hướng dẫn", state)
-    return None
 
 
 def _format(reply: Reply) -> str:
@@ -68,9 +50,8 @@ def run_console(stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
             state, options = State(), []
             print("Đã xóa mọi thông tin về bạn trong phiên này.", file=stdout)
             continue
-        if line.isdigit() and options and 1 <= int(line) <= len(options):
-            line = options[int(line) - 1].query
-        reply = _command(line, state) if line.startswith("/") else None
+        line = pick_option(line, options) or line
+        reply = run_command(line, state)
         if reply is None:
             reply = core.answer(line, state)
         state, options = reply.state, reply.options
