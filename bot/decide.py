@@ -486,7 +486,10 @@ def _only_profile(ent) -> bool:
     """The message names only a grade and/or a tier (no question of its own)."""
     if not (ent.grade or ent.tier) or ent.areas or ent.held or ent.lacks:
         return False
-    return not _PROFILE_FILLER.sub(" ", ent.text).split()
+    text = ent.text
+    for place in ent.places:  # "em ở huyện Ngã Năm": the place's name is part of the profile
+        text = text.replace(place, " ")
+    return not _PROFILE_FILLER.sub(" ", text).split()
 
 
 _STRUCTURE = re.compile(

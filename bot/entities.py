@@ -106,6 +106,8 @@ _NOT_A_COUNT = re.compile(r"\b(ielts|toefl|tuoi|diem|phan tram|ti le|tien|ngay|t
 _PERCENT = re.compile(r"\b(phan tram|ti le)\b")
 _AGE = [re.compile(r"(?<!duoi )(?<!tren )\b(\d{2}) tuoi\b"), re.compile(r"\btuoi (\d{2})\b")]
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_NOT_THERE = re.compile(r"\b(khong phai|chu khong phai|khong con|khong lam)( o| tai)?( \w+){1,3}")
+_TWO_TIERS = re.compile(r"\b(va|hoac|voi|hay|so voi|so sanh|khac|con)\b|,\s*(cap|con)\b")
 
 
 
@@ -170,6 +172,7 @@ class Entities:
     course_grade: str | None = None
     tier: str | None = None
     tiers: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
     role: str | None = None
     areas: list[str] = field(default_factory=list)
     held: dict[str, str] = field(default_factory=dict)
@@ -210,6 +213,12 @@ class EntityExtractor:
         self._grade_of = {f"g{i}": g for i, (_, g) in enumerate(grade_alts)}
         # one alternation per kind of entity: a message is scanned a few times, not once per phrase
         self._tier_re = {t: Guarded(_any_of(ps), _TIER_KEYS[t]) for t, ps in _TIER_PATTERNS.items()}
+        # offices and places of each tier, from the plan data: "sở tư pháp", "ubnd huyện", "mỹ tú", "phường 7"
+        self._unit_re = {}
+        for tier in kb.tiers:
+            units = sorted({lex.canonical(u) for u in tier.units} - {""}, key=len, reverse=True)
+            if units:
+                self._unit_re[tier.id] = re.compile(r"\b(?:" + "|".join(re.escape(u) for u in units) + r")\b")
         self._role_re = [(r, Guarded(re.compile(p), _ROLE_KEYS[r])) for r, p in _ROLE_PATTERNS]
         self._area_re = {a: Guarded(_any_of(ps), _AREA_KEYS[a]) for a, ps in _AREA_PATTERNS.items()}
         # plain phrases are looked up among the message's word n-grams; 're:' entries stay patterns
@@ -271,9 +280,22 @@ class EntityExtractor:
         if ent.text in self._tier_re:  # a bare tier id, as a button sends it: "tinh", "huyen", "xa"
             ent.tiers, ent.tier = [ent.text], ent.text
             return
-        found = [t for t, rx in self._tier_re.items() if rx.search(ent.text)]
+        text = _NOT_THERE.sub(" ", ent.text)  # "không phải ở sở": not where the person works
+        first: dict[str, int] = {}
+        for tier, rx in [*self._tier_re.items(), *self._unit_re.items()]:
+            m = rx.search(text)
+            if m:
+                ent.places.append(m.group(0))
+                if m.start() < first.get(tier, len(text) + 1):
+                    first[tier] = m.start()
+        found = sorted(first, key=first.get)
         ent.tiers = found
-        ent.tier = found[0] if len(found) == 1 else None
+        if len(found) == 1:
+            ent.tier = found[0]
+        elif found:  # "phường 7, TP Sóc Trăng": the first unit named is where the person works, the rest contain it
+            between = text[first[found[0]]:first[found[1]]]
+            listed = text[:first[found[1]]].endswith("cap ")  # "cấp tỉnh, cấp huyện": tiers listed, not an address
+            ent.tier = None if listed or _TWO_TIERS.search(between) else found[0]
 
     def _held(self, ent: Entities) -> None:
         text = ent.text

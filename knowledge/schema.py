@@ -93,6 +93,8 @@ class Tier(Strict):
     clause: str
     quote: str
     aliases: list[str] = []
+    units: list[str] = Field(default=[], description="offices and places whose staff work at this tier "
+                             "(Sở Tư pháp, UBND huyện, a district's or commune's name); the first one named wins")
 
 
 class Grade(Strict):
