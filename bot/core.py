@@ -11,6 +11,7 @@ from bot.checkflow import CheckFlow
 from bot.decide import Decider, Decision
 from bot.render import render
 from bot.reply import Option, Reply, State
+from bot.subjects import SubjectReader, load_subject_words
 from bot.understand import Understander, default_understander
 from knowledge import KnowledgeBase
 
@@ -30,6 +31,7 @@ class Assistant:
         self.kb: KnowledgeBase = understander.kb
         self.decider = Decider(self.kb, understander)
         self.checkflow = CheckFlow(self.kb)
+        self.subjects = SubjectReader(load_subject_words(), understander.lex.stopwords)
 
     # ---- public ------------------------------------------------------------------------------
     def answer(self, query: str, state: State | None = None) -> Reply:
@@ -148,6 +150,7 @@ class Assistant:
         if marker and marker.group(1) in {i.name for i in self.u.intents}:
             forced, query = marker.group(1), marker.group(2)  # a reading the user picked from offered options
             return self._reply(self.decider.decide(self.u.analyze(query), state, forced=forced))
+        state = self.subjects.switch(state, query, self.u.lex.canonical(query))
         combined = self._several(query, state)
         if combined is not None:
             return combined
@@ -199,7 +202,9 @@ class Assistant:
         if d.kind == "answer":
             state = state.model_copy(update={"last_intent": d.intent, "last_clauses": d.clauses or state.last_clauses})
         reply = Reply(
-            kind=d.kind, intent=d.intent, confidence=round(d.confidence, 3), grade=d.grade, tier=d.tier,
+            # the person being discussed: what this reply says of them, else what the conversation knows
+            kind=d.kind, intent=d.intent, confidence=round(d.confidence, 3),
+            grade=d.grade or state.grade, tier=d.tier or state.tier,
             clauses=[] if d.kind == "fallback" else d.clauses, options=d.options,
             text=render(d.template, context, html=False), state=state,
         )

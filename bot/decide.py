@@ -128,6 +128,8 @@ class Decider:
         s["yeu_cau"] += 0.3 * (commune and bool(_LEARN_CUE.search(text)) and not ent.percent)
         if not (ent.grade or req_areas or ent.person or state.grade or commune):
             s["yeu_cau"] -= 0.3
+        if req_areas and (state.grade or state.role) and not ent.count:  # an area asked of someone already described
+            s["yeu_cau"] += 0.15
         s["kiem_tra"] += 0.35 * has_held + 0.1 * bool(_CHECK_CUE.search(text))
         if not has_held and not _CHECK_CUE.search(text):
             s["kiem_tra"] -= 0.3
@@ -150,7 +152,7 @@ class Decider:
     def _profile(self, a: Analysis, state: State) -> tuple[str | None, str | None, str | None]:
         ent = a.ent
         grade = ent.grade or state.grade
-        tier = ent.tier or (state.tier if not ent.grade or ent.grade == state.grade else None)
+        tier = ent.tier or state.tier
         role = ent.role if ent.role in ("chu_tich_xa", "khong_chuyen_trach", "dai_bieu_hdnd", "can_bo_xa") else None
         if role is None and tier == "xa" and re.search(r"\bcan bo\b", ent.text) and not re.search(r"\bcong chuc\b", ent.text):
             role = "can_bo_xa"

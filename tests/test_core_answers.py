@@ -279,3 +279,41 @@ def test_a_check_knowing_one_level_names_the_other_standards_in_one_line():
     assert "✅ Đạt: có cao đẳng" in r.text
     assert "Các yêu cầu khác: Lý luận chính trị (II.1.b)" in r.text and "/kiemtra" in r.text
     assert r.text.count("❔") == 0
+
+
+def _play(*turns):
+    from bot.reply import State
+
+    state, replies = State(), []
+    for q in turns:
+        r = answer(q, state)
+        state = r.state
+        replies.append(r)
+    return replies
+
+
+def test_a_colleagues_levels_do_not_carry_to_the_next_colleague():
+    first, second = _play("anh Nam cán sự có trung cấp chuyên môn, đạt chưa",
+                          "người khác, chuyên viên chính, đạt chuẩn chuyên môn chưa")
+    assert "trung cấp" in first.text
+    assert second.grade == "chuyen_vien_chinh" and "hiện có trung cấp" not in second.text.lower()
+
+
+def test_going_back_to_a_named_colleague_restores_their_grade():
+    *_, back = _play("chị Hoa là chuyên viên ở sở", "còn anh Tâm là chuyên viên cao cấp", "quay lại chị Hoa, LLCT cần gì")
+    assert back.grade == "chuyen_vien" and back.tier == "tinh" and "II.1.b" in back.clauses
+
+
+def test_a_new_colleague_keeps_the_office_but_nothing_else():
+    _, second = _play("tôi là chuyên viên chính ở UBND huyện Mỹ Tú", "còn chị Mai là cán sự")
+    assert second.grade == "can_su" and second.tier == "huyen"
+
+
+def test_every_reply_reports_the_person_being_discussed():
+    _, annex = _play("tôi là chuyên viên ở Sở Tư pháp", "năm 2013 đào tạo bao nhiêu người")
+    assert annex.intent == "chi_tieu" and annex.grade == "chuyen_vien" and annex.tier == "tinh"
+
+
+def test_a_word_typed_with_its_marks_is_not_read_as_another_word():
+    r = answer("chuyên viên thì trình độ chuyên môn thì cần gì")
+    assert r.kind == "answer" and "II.1.a" in r.clauses
