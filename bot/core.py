@@ -11,7 +11,7 @@ from bot.checkflow import CheckFlow
 from bot.decide import Decider, Decision
 from bot.render import render
 from bot.reply import Option, Reply, State
-from bot.subjects import SubjectReader, load_subject_words
+from bot.subjects import Said, SubjectReader, load_subject_words
 from bot.understand import Understander, default_understander
 from knowledge import KnowledgeBase
 
@@ -155,6 +155,7 @@ class Assistant:
         if combined is not None:
             return combined
         a = self.u.analyze(query)
+        state = self.subjects.learn(state, self._said(a), a.ent.text)
         if state.pending and self._completes(a):
             merged = self.u.analyze(f"{query} {state.pending}")
             state = state.model_copy(update={"pending": None})
@@ -164,6 +165,17 @@ class Assistant:
                 state = state.model_copy(update={"pending": None})
             d = self.decider.decide(a, state)
         return self._reply(d)
+
+    def _said(self, a) -> Said:
+        """What the message states about its subject; a role only when the plan ties it to tiers."""
+        ent = a.ent
+        role = self.kb.by_id("roles", ent.role) if ent.role else None
+        tier = ent.tier
+        if role is not None and not role.tiers:
+            role = None
+        elif role is not None and tier is None and len(role.tiers) == 1:
+            tier = role.tiers[0]
+        return Said(grade=ent.grade, tier=tier, role=role.id if role else None, age=ent.age, held=dict(ent.held))
 
     def _several(self, query: str, state: State) -> Reply | None:
         """A message asking two or more things gets one answer per part, when each part is answerable alone."""

@@ -24,6 +24,7 @@ class SubjectWords:
     others: tuple[str, ...]
     ordinals: dict[str, int]
     self_words: tuple[str, ...]
+    corrections: tuple[str, ...]
 
 
 def load_subject_words(path: Path = _FILE) -> SubjectWords:
@@ -34,6 +35,7 @@ def load_subject_words(path: Path = _FILE) -> SubjectWords:
         others=tuple(normalize(o) for o in raw["others"]),
         ordinals={normalize(k): int(v) for k, v in raw["ordinals"].items()},
         self_words=tuple(normalize(s) for s in raw["self"]),
+        corrections=tuple(normalize(c) for c in raw["corrections"]),
     )
 
 
@@ -48,6 +50,7 @@ class SubjectReader:
         self._others = _phrases(words.others)
         self._ordinal = re.compile(r"\bnguoi (" + "|".join(re.escape(k) for k in words.ordinals) + r")\b")
         self._self = _phrases(words.self_words)
+        self._correction = re.compile(r"^(khong|ko|k)\b|" + _phrases(words.corrections).pattern)
         self._stop = stopwords
 
     def subject_of(self, raw: str, folded: str) -> str | None:
@@ -80,6 +83,39 @@ class SubjectReader:
         # a colleague met for the first time works where the conversation is (same office), nothing else is known
         profile = known if known is not None else Profile(tier=state.tier)
         return state.with_profile(profile).model_copy(update={"subject": target, "people": people, "pending": None})
+
+
+    def learn(self, state: State, said: Said, folded: str) -> State:
+        """The state with what the message says of the current subject written into their profile.
+
+        A grade different from the one known, said without correcting ("à nhầm, …"), is another person in the same
+        office: the levels held by the one before are not carried over."""
+        update: dict = {}
+        if said.grade and said.grade != state.grade:
+            update["grade"] = said.grade
+            if state.grade and not self._correction.search(folded):
+                update["held"] = {}
+                update["age"] = None
+        if said.tier:
+            update["tier"] = said.tier
+        if said.role:
+            update["role"] = said.role
+        if said.age:
+            update["age"] = said.age
+        if said.held:
+            update["held"] = {**update.get("held", state.held), **said.held}
+        return state.model_copy(update=update) if update else state
+
+
+@dataclass(frozen=True)
+class Said:
+    """What one message states about the person it is about."""
+
+    grade: str | None = None
+    tier: str | None = None
+    role: str | None = None
+    age: int | None = None
+    held: dict | None = None
 
 
 def _phrases(items: tuple[str, ...]) -> re.Pattern:

@@ -317,3 +317,14 @@ def test_every_reply_reports_the_person_being_discussed():
 def test_a_word_typed_with_its_marks_is_not_read_as_another_word():
     r = answer("chuyên viên thì trình độ chuyên môn thì cần gì")
     assert r.kind == "answer" and "II.1.a" in r.clauses
+
+
+def test_a_correction_replaces_the_tier_for_later_turns():
+    *_, later = _play("tôi là chuyên viên chính ở sở", "à không, mình công tác ở UBND huyện Long Phú chứ không phải ở sở",
+                      "vậy chuyên môn phải đạt gì")
+    assert later.tier == "huyen" and later.grade == "chuyen_vien_chinh" and "II.1.a" in later.clauses
+
+
+def test_a_commune_role_gives_the_tier_for_the_whole_conversation():
+    *_, later = _play("em là chủ tịch UBND xã", "cảm ơn nhé")
+    assert later.tier == "xa"
