@@ -10,6 +10,7 @@ from bot.annex import annex_path
 from bot.checkflow import CheckFlow
 from bot.decide import Decider, Decision
 from bot.render import render
+from bot.message import MessageSplitter
 from bot.reply import Option, Reply, State
 from bot.subjects import Said, SubjectReader, load_subject_words
 from bot.understand import Understander, default_understander
@@ -31,6 +32,7 @@ class Assistant:
         self.kb: KnowledgeBase = understander.kb
         self.decider = Decider(self.kb, understander)
         self.checkflow = CheckFlow(self.kb)
+        self.splitter = MessageSplitter()
         self.subjects = SubjectReader(load_subject_words(), understander.lex.stopwords)
 
     # ---- public ------------------------------------------------------------------------------
@@ -150,6 +152,14 @@ class Assistant:
         if marker and marker.group(1) in {i.name for i in self.u.intents}:
             forced, query = marker.group(1), marker.group(2)  # a reading the user picked from offered options
             return self._reply(self.decider.decide(self.u.analyze(query), state, forced=forced))
+        parts = self.splitter.split(query)
+        intro = self.u.analyze(parts.intro) if parts.intro else None
+        if intro and not (intro.ent.held or intro.ent.lacks or intro.ent.age or intro.ent.years):
+            # "Kính gửi …, tôi là chuyên viên ở … . Xin hỏi …": the introduction describes the asker; an introduction
+            # that gives levels held, an age or a year is part of the case asked about, and is read with it
+            state = self.subjects.switch(state, parts.intro, intro.ent.text)
+            state = self.subjects.learn(state, self._said(intro), intro.ent.text)
+            query = parts.question
         state = self.subjects.switch(state, query, self.u.lex.canonical(query))
         combined = self._several(query, state)
         if combined is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.annex import ANNEX_SPLIT, WHICH_CLASS, annex_extreme, annex_path, select_annex_rows
+from bot.annex import ANNEX_SPLIT, WHICH_CLASS, AnnexRows, annex_extreme, annex_path
 from bot.entities import NONE_LEVEL
 from bot.reply import Option, State
 from bot.understand import Analysis, Understander
@@ -62,6 +62,7 @@ class Decider:
         self.u = understander
         self.cal = understander.matcher.calibration
         self._headings: dict[str, frozenset[str]] = {}
+        self.annex_rows = AnnexRows(kb.annex, understander.lex.canonical) if kb.annex else None
 
     # ---- entry -------------------------------------------------------------------------------
     def decide(self, a: Analysis, state: State, forced: str | None = None) -> Decision:
@@ -292,11 +293,12 @@ class Decider:
         assert annex is not None
         text = a.ent.text
         parts = [self.u.lex.canonical(p) for p in re.split(ANNEX_SPLIT, a.raw) if p.strip()] or [text]
-        codes = select_annex_rows(parts, a.ent.areas)
-        if WHICH_CLASS.search(text) and codes in (["A.I"], ["TONG"], ["A"]):
-            codes = ["A.I.1", "A.I.2", "A.I.3"]  # "which class had the most": compare the classes
+        codes = self.annex_rows.select(parts)
+        if WHICH_CLASS.search(text) and any(annex.row(c).parts for c in codes):
+            codes = self.annex_rows.deepest([c for c in codes if annex.row(c).parts])  # "which class had the most": compare the classes
         years = [y for y in a.ent.years if y in annex.years]
-        year = years[0] if len(years) == 1 or (years and not {2011, 2015} <= set(years)) else None
+        whole = {annex.years[0], annex.years[-1]} <= set(years)  # "2011 - 2015": the period, not one year
+        year = years[0] if len(years) == 1 or (years and not whole) else None
         per_year = bool(re.search(r"\b(moi nam|hang nam|tung nam|theo nam|cac nam)\b", text))
         rows = [annex.row(c) for c in codes]
         return Decision(

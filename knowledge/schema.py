@@ -200,6 +200,7 @@ class AnnexRow(Strict):
     total: int
     by_year: list[int]
     parts: list[str] = Field(default=[], description="codes of the rows that add up to this one")
+    aliases: list[str] = Field(default=[], description="words a question uses for this row (its label included)")
 
     @field_validator("total", mode="before")
     @classmethod
@@ -222,6 +223,18 @@ class Annex(Strict):
     unit: str
     years: list[int]
     rows: list[AnnexRow]
+
+    def parent(self, code: str) -> AnnexRow | None:
+        """The row this one is a part of, or None for the grand total."""
+        return next((r for r in self.rows if code in r.parts), None)
+
+    def ancestors(self, code: str) -> list[str]:
+        """Codes of the rows containing this one, nearest first."""
+        out, row = [], self.parent(code)
+        while row is not None:
+            out.append(row.code)
+            row = self.parent(row.code)
+        return out
 
     def row(self, code: str) -> AnnexRow:
         """The row with this code; raises KeyError if absent."""
