@@ -9,7 +9,7 @@ import re
 from bot.annex import annex_path
 from bot.checkflow import CheckFlow
 from bot.decide import Decider, Decision
-from bot.render import render
+from bot.render import render, source_labels
 from bot.message import MessageSplitter
 from bot.reply import Option, Reply, State
 from bot.subjects import Said, SubjectReader, load_subject_words
@@ -197,8 +197,9 @@ class Assistant:
             return None
         replies = [self._reply(d, footer=False) for d in decisions]
         clauses = list(dict.fromkeys(c for r in replies for c in r.clauses))
-        footer = render("_footer", {"clauses": clauses}, html=False)
-        footer_html = render("_footer", {"clauses": clauses}, html=True)
+        footer_context = {"source": source_labels(self.kb, clauses), "doc": self.kb.document}
+        footer = render("_footer", footer_context, html=False)
+        footer_html = render("_footer", footer_context, html=True)
         reply = Reply(
             kind="answer", intent=replies[0].intent, confidence=min(r.confidence for r in replies),
             grade=next((r.grade for r in replies if r.grade), None), tier=next((r.tier for r in replies if r.tier), None),
@@ -213,9 +214,11 @@ class Assistant:
     def _reply(self, d: Decision, footer: bool = True) -> Reply:
         context = {
             "grade": None, "tier": None, "role": None, "by_grade": False, "check": False, "age": None, "footer": footer,
-            "extreme": None, "others": [],
+            "extreme": None, "others": [], "near": None,
             **d.context,
             "clauses": d.clauses,
+            "source": source_labels(self.kb, d.clauses),
+            "doc": self.kb.document,
             "options": d.options,
             "grade_names": self._grade_names,
             "role_names": self._role_names,

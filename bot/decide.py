@@ -451,16 +451,21 @@ class Decider:
                         options=options, context={"empty": empty}, state=state)
 
     def fallback(self, a: Analysis, state: State, reason: str | None = None) -> Decision:
+        """Out of scope, or not stated by the plan: say so, cite nothing, point to where the plan is nearest."""
+        near = None
+        if reason and a.ent.out_of_scope and a.hits and a.hits[0].score >= _NEAR_SCORE:
+            clause = self.kb.clause(a.hits[0].passage.clause)
+            near = f"{clause.id} ({self.clause_path(clause.id)[-1]})"
         return Decision(kind="fallback", intent="ngoai_pham_vi", confidence=0.9 if reason else 0.6,
-                        template="fallback", context={"reason": reason}, state=state)
+                        template="fallback", context={"reason": reason, "near": near}, state=state)
 
     def _oos_reason(self, a: Analysis) -> str:
-        ent = a.ent
+        ent, doc = a.ent, self.kb.document
         if ent.other_place:
-            return f"Kế hoạch 39 chỉ áp dụng cho tỉnh Sóc Trăng, không nói về {ent.other_place.title()}."
+            return f"{doc.name} chỉ áp dụng cho tỉnh {doc.province}, không nói về {ent.other_place.title()}."
         if ent.other_period:
-            return "Kế hoạch 39 chỉ cho giai đoạn 2011 - 2015; tôi không có văn bản của giai đoạn khác."
-        return f"Kế hoạch 39 không quy định về {ent.out_of_scope}."
+            return f"{doc.name} chỉ cho giai đoạn {doc.period_text}; tôi không có văn bản của giai đoạn khác."
+        return f"{doc.name} không nêu {ent.out_of_scope}."
 
     # ---- helpers -----------------------------------------------------------------------------
     def clause_path(self, clause_id: str) -> list[str]:
@@ -503,6 +508,7 @@ _STRUCTURE = re.compile(
 _ABOUT_ME = re.compile(r"\b(doi voi (toi|em|minh)|cho (toi|em|minh)|cua (toi|em|minh))\b")
 _TIER_SPECIFIC = ("I.2.a", "I.2.b", "II.1", "II.2")  # clauses written for one tier
 _WHOLE_CLAUSE_ITEMS = 6
+_NEAR_SCORE = 6.0  # a passage scoring this well is where the plan speaks of the topic asked about
 _SECOND_CLAUSE_SHARE = 0.85  # a second clause is shown when its best passage scores this close to the first
 
 

@@ -186,12 +186,13 @@ class Entities:
     out_of_scope: str | None = None
     other_place: str | None = None
 
+    period: tuple[int, int] = (0, 9999)
+
     @property
     def other_period(self) -> bool:
-        """Years outside the plan's period only ('giai đoạn 2016-2020'); '2011-2016' still touches the plan."""
-        return bool(self.years) and any(y > 2015 or y < 2000 for y in self.years) and not any(
-            2011 <= y <= 2015 for y in self.years
-        )
+        """Years after the plan's period only ('giai đoạn 2016-2020'); '2011-2016' still touches the plan."""
+        start, end = self.period
+        return bool(self.years) and any(y > end for y in self.years) and not any(start <= y <= end for y in self.years)
 
 
 class EntityExtractor:
@@ -230,7 +231,7 @@ class EntityExtractor:
     def extract(self, raw: str) -> Entities:
         """All entities of one message."""
         text = self.lex.canonical(raw)
-        ent = Entities(text=text)
+        ent = Entities(text=text, period=(self.kb.document.period.start, self.kb.document.period.end))
         self._grades(ent)
         self._tiers(ent)
         for role, rx in self._role_re:

@@ -42,6 +42,27 @@ class Document(Strict):
     implements: str | None = Field(None, description="the higher decision the plan implements")
     signer: Signer
     recipients: list[str] = []
+    kind: str = Field("Kế hoạch", description="the kind of document, as its title calls it")
+    short: str = Field(description="the short name a source line uses, e.g. KH 39/KH-UBND")
+
+    @property
+    def name(self) -> str:
+        """'Kế hoạch 39/KH-UBND'."""
+        return f"{self.kind} {self.number}"
+
+    @property
+    def date_text(self) -> str:
+        """The date as Vietnamese documents write it: 05/12/2011."""
+        return self.date.strftime("%d/%m/%Y")
+
+    @property
+    def period_text(self) -> str:
+        """'2011 - 2015'."""
+        return f"{self.period.start} - {self.period.end}"
+
+    def in_period(self, year: int) -> bool:
+        """Is the year within the plan's period?"""
+        return self.period.start <= year <= self.period.end
 
 
 class Clause(Strict):
