@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.annex import ANNEX_SPLIT, WHICH_CLASS, AnnexRows, annex_extreme, annex_path
 from bot.entities import NONE_LEVEL
+from bot.menus import Menus
 from bot.reply import Option, State
 from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
@@ -63,6 +64,7 @@ class Decider:
         self.cal = understander.matcher.calibration
         self._headings: dict[str, frozenset[str]] = {}
         self.annex_rows = AnnexRows(kb.annex, understander.lex.canonical) if kb.annex else None
+        self.menus = Menus()
 
     # ---- entry -------------------------------------------------------------------------------
     def decide(self, a: Analysis, state: State, forced: str | None = None) -> Decision:
@@ -75,10 +77,16 @@ class Decider:
             return self.quote(ent.clause, state)
         if ent.out_of_scope or ent.other_place or ent.other_period:
             return self.fallback(a, state, reason=self._oos_reason(a))
-        if _HELP.match(ent.text) and len(words) <= 4 and not (ent.grade or ent.areas or ent.tier):
-            return self.help(state)
+        slots = bool(ent.grade or ent.tier or ent.role or ent.areas or ent.years or ent.held or ent.lacks or ent.count)
+        greeting = self.menus.greeting(ent.text)
+        if greeting and not slots and not _ASKING.search(ent.text):
+            return self.help(state, thanks=greeting == "thanks")
         if _only_profile(ent):  # "huyện", "cấp xã", "tôi là CVC": what applies to that grade / tier
             return self.requirements(a, state, 1.0)
+        if self._annex_followup(a, state):
+            return self.annex(a, state, 1.0)
+        if not slots and not state.grade and self._vague(ent.text):
+            return self.ask_back(a, state)
         scores = self._intent_scores(a, state)
         if forced in scores:
             scores[forced] = max(scores.values()) + 1.0
@@ -294,6 +302,8 @@ class Decider:
         text = a.ent.text
         parts = [self.u.lex.canonical(p) for p in re.split(ANNEX_SPLIT, a.raw) if p.strip()] or [text]
         codes = self.annex_rows.select(parts)
+        if not self.annex_rows.named(text) and state.last_intent == "chi_tieu" and state.last_rows:
+            codes = list(state.last_rows)  # "còn 2014?": the rows asked about before
         if WHICH_CLASS.search(text) and any(annex.row(c).parts for c in codes):
             codes = self.annex_rows.deepest([c for c in codes if annex.row(c).parts])  # "which class had the most": compare the classes
         years = [y for y in a.ent.years if y in annex.years]
@@ -307,7 +317,7 @@ class Decider:
             context={"rows": rows, "year": year, "per_year": per_year, "annex": annex,
                      "paths": {c: annex_path(annex, c) for c in codes},
                      "extreme": annex_extreme(annex, rows, text, {c: annex_path(annex, c) for c in codes})},
-            state=state.model_copy(update={"last_intent": "chi_tieu"}),
+            state=state.model_copy(update={"last_intent": "chi_tieu", "last_rows": codes}),
         )
 
     def document(self, a: Analysis, state: State, confidence: float) -> Decision:
@@ -444,11 +454,37 @@ class Decider:
             state=state,
         )
 
-    def help(self, state: State, empty: bool = False) -> Decision:
-        options = [Option(label=g.name.capitalize(), query=f"{g.name} cần học gì") for g in self.kb.grades]
-        options.append(Option(label="Cấp xã", query="công chức cấp xã cần học gì"))
+    def help(self, state: State, empty: bool = False, thanks: bool = False) -> Decision:
+        """A short greeting (or thanks) and a few suggested questions."""
         return Decision(kind="clarify" if empty else "answer", intent="tro_giup", confidence=1.0, template="help",
-                        options=options, context={"empty": empty}, state=state)
+                        options=list(self.menus.suggestions), context={"empty": empty, "thanks": thanks},
+                        state=state)
+
+    def _vague(self, folded: str) -> bool:
+        """A message naming no topic of its own: a few words, all of them words a menu asks back about."""
+        own = [w for w in folded.split() if w not in self.u.lex.stopwords]
+        return 0 < len(own) <= self.menus.vague_max_words and self.menus.for_vague(folded) is not self.menus.default
+
+    def ask_back(self, a: Analysis, state: State) -> Decision:
+        """Ask what the user means, offering the menu that fits the words used."""
+        menu = self.menus.for_vague(a.ent.text)
+        return Decision(kind="clarify", intent="hoi_lai", confidence=0.5, template="clarify", options=menu.options,
+                        context={"ask": "menu", "question": menu.ask},
+                        state=state.model_copy(update={"pending": a.raw[:300]}))
+
+    def _annex_followup(self, a: Analysis, state: State) -> bool:
+        """'chính trị 2013?', 'còn 2014?', 'cả giai đoạn?': an annex row or year with no verb, or after figures."""
+        if self.annex_rows is None:
+            return False
+        ent = a.ent
+        words = ent.text.split()
+        if len(words) > _FRAGMENT_WORDS or ent.grade or ent.percent or _NEED_CUE.search(ent.text):
+            return False
+        named = self.annex_rows.named(ent.text)
+        years = [y for y in ent.years if self.kb.document.in_period(y)]
+        if named and (years or self.annex_rows.total in named):
+            return True
+        return state.last_intent == "chi_tieu" and bool(years or named)
 
     def fallback(self, a: Analysis, state: State, reason: str | None = None) -> Decision:
         """Out of scope, or not stated by the plan: say so, cite nothing, point to where the plan is nearest."""
@@ -508,7 +544,9 @@ _STRUCTURE = re.compile(
 _ABOUT_ME = re.compile(r"\b(doi voi (toi|em|minh)|cho (toi|em|minh)|cua (toi|em|minh))\b")
 _TIER_SPECIFIC = ("I.2.a", "I.2.b", "II.1", "II.2")  # clauses written for one tier
 _WHOLE_CLAUSE_ITEMS = 6
-_NEAR_SCORE = 6.0  # a passage scoring this well is where the plan speaks of the topic asked about
+_NEAR_SCORE = 6.0
+_FRAGMENT_WORDS = 7  # an annex question without a verb is short: "bồi dưỡng trong nước 2014"
+_ASKING = re.compile(r"\b(gi|nao|bao nhieu|khong|chua|sao|hoi|the nao|ra sao)\b")  # a passage scoring this well is where the plan speaks of the topic asked about
 _SECOND_CLAUSE_SHARE = 0.85  # a second clause is shown when its best passage scores this close to the first
 
 

@@ -42,6 +42,7 @@ class State(BaseModel):
     last_intent: str | None = Field(None, description="intent of the last answer")
     last_area: str | None = Field(None, description="training area of the last answer")
     last_clauses: list[str] = Field(default=[], description="clauses the last answer cited")
+    last_rows: list[str] = Field(default=[], description="annex rows of the last figures shown")
     pending: str | None = Field(None, description="a question waiting for a clarification")
     held: dict[str, str] = Field(default={}, description="levels the user said they hold, area -> level")
     check: dict | None = Field(None, description="progress of a /kiemtra dialog: step and answers so far")

@@ -330,3 +330,30 @@ def test_a_correction_replaces_the_tier_for_later_turns():
 def test_a_commune_role_gives_the_tier_for_the_whole_conversation():
     *_, later = _play("em là chủ tịch UBND xã", "cảm ơn nhé")
     assert later.tier == "xa"
+
+
+@pytest.mark.parametrize("q,option", [("em muốn hỏi về bồi dưỡng", "Chuyên viên"), ("hạn nộp là khi nào", "Hạn gửi kế hoạch về Sở Nội vụ")])
+def test_a_vague_message_is_asked_back_with_the_menu_its_words_fit(q, option):
+    r = answer(q)
+    assert r.kind == "clarify" and option in [o.label for o in r.options] and not r.clauses
+
+
+def test_thanks_get_a_short_reply_and_suggestions_not_clauses():
+    r = answer("ok, cảm ơn anh chị đã giải đáp tận tình")
+    assert r.intent == "tro_giup" and not r.clauses and len(r.options) >= 3 and len(r.text) < 200
+
+
+@pytest.mark.parametrize("q,fact", [("chinh tri 2013?", "80"), ("Tiếng Anh tổng?", "300"), ("boi duong trong nuoc 2014", "4.500")])
+def test_an_annex_row_and_a_year_without_a_verb_are_a_figure_question(q, fact):
+    r = answer(q)
+    assert r.intent == "chi_tieu" and fact in r.text
+
+
+def test_a_year_after_figures_keeps_the_rows_asked_about():
+    *_, later = _play("tiếng Anh đào tạo bao nhiêu người", "còn 2014?")
+    assert later.intent == "chi_tieu" and "Tiếng Anh" in later.text and "năm 2014: 50" in later.text
+
+
+def test_what_the_plan_does_not_state_is_a_fallback_pointing_to_the_topic():
+    r = answer("lop boi duong ngach chuyen vien thi nhung mon gi")
+    assert r.kind == "fallback" and r.clauses == [] and "II.1.c" in r.text
