@@ -51,12 +51,12 @@ class AnnexRows:
         return [c for c in self.named(text) if c in tops]
 
     def _select_one(self, text: str, extra: list[str] | None = None) -> list[str]:
-        excluded = {c for m in re.finditer(r"\bkhong tinh (\w+ \w+)", text) for c in self.named(m.group(1))}
+        excluded = {c for m in re.finditer(r"\bkhong tinh (?:phan |den )?(\w+ \w+)", text) for c in self.named(m.group(1))}
         named = [c for c in dict.fromkeys(self.named(text)) if c not in excluded]
         if not named and excluded:  # "không tính bồi dưỡng": the other parts of the same rows
             named = [c for x in excluded for c in self.annex.parent(x).parts if c not in excluded]
         # a row whose parts are all named is the row itself ("cả trong nước và nước ngoài" is the total)
-        changed = True
+        changed = bool(_BOTH.search(text))  # "cả … và …", "lẫn", "tổng": parts taken together
         while changed:
             changed = False
             for row in self.annex.rows:
@@ -72,6 +72,7 @@ class AnnexRows:
         return rows or [self.total]
 
 
+_BOTH = re.compile(r"\b(ca|lan|tong|gop|cong)\b")
 ANNEX_SPLIT = r"[;?.]+|,\s*(?=và|còn|với|va |con |tổng|tong )|\s+và\s+(?=số|tổng|so |tong )|\s+hay\s+|\s+hoặc\s+"
 _MOST = re.compile(r"\b(nhieu|cao|dong|lon)( nguoi)? (nhat|hon)\b")
 _LEAST = re.compile(r"\b(it|thap|nho)( nguoi)? (nhat|hon)\b")

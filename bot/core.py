@@ -33,6 +33,7 @@ class Assistant:
         self.decider = Decider(self.kb, understander)
         self.checkflow = CheckFlow(self.kb)
         self.splitter = MessageSplitter()
+        self._graded_tiers = {t for r in self.kb.requirements if r.grades for t in r.tiers} | {None}
         self.subjects = SubjectReader(load_subject_words(), understander.lex.stopwords)
 
     # ---- public ------------------------------------------------------------------------------
@@ -166,6 +167,8 @@ class Assistant:
             return combined
         a = self.u.analyze(query)
         state = self.subjects.learn(state, self._said(a), a.ent.text)
+        if a.ent.grade and not a.ent.tier and state.tier not in self._graded_tiers:
+            state = state.model_copy(update={"tier": None})  # grades apply at other tiers (II.1, not cấp xã)
         if state.pending and self._completes(a):
             merged = self.u.analyze(f"{query} {state.pending}")
             state = state.model_copy(update={"pending": None})
@@ -214,7 +217,7 @@ class Assistant:
     def _reply(self, d: Decision, footer: bool = True) -> Reply:
         context = {
             "grade": None, "tier": None, "role": None, "by_grade": False, "check": False, "age": None, "footer": footer,
-            "extreme": None, "others": [], "near": None,
+            "extreme": None, "others": [], "near": None, "carried": None, "silent_for": None,
             **d.context,
             "clauses": d.clauses,
             "source": source_labels(self.kb, d.clauses),

@@ -85,7 +85,7 @@ class Decider:
             return self.requirements(a, state, 1.0)
         if self._annex_followup(a, state):
             return self.annex(a, state, 1.0)
-        if not slots and not state.grade and self._vague(ent.text):
+        if not slots and not (state.grade or state.role or state.tier) and self._vague(ent.text):
             return self.ask_back(a, state)
         scores = self._intent_scores(a, state)
         if forced in scores:
@@ -172,11 +172,23 @@ class Decider:
     def requirements(self, a: Analysis, state: State, confidence: float, all_areas: bool = False) -> Decision:
         ent = a.ent
         grade, tier, role = self._profile(a, state)
-        areas = [x for x in ent.areas if x in REQUIREMENT_AREAS] or ([state.last_area] if _followup(a) and state.last_area else [])
+        areas = [x for x in ent.areas if x in REQUIREMENT_AREAS]
+        carried = None
+        if not areas and not all_areas and _followup(a) and state.last_area and not _WHOLE.search(ent.text):
+            areas = [state.last_area]  # "còn chuyên viên chính thì sao?": the topic of the last answer
+            carried = self.kb.by_id("areas", state.last_area).name.lower()
         if all_areas:
             areas = []
         if tier == "xa" or role:
-            return self._role_requirements(a, state, confidence, tier, role, areas)
+            d = self._role_requirements(a, state, confidence, tier, role, areas)
+            d.context["carried"] = carried
+            return d
+        d = self._requirements(a, state, confidence, grade, tier, areas)
+        d.context["carried"] = carried
+        return d
+
+    def _requirements(self, a, state, confidence, grade, tier, areas) -> Decision:
+        ent = a.ent
         if grade is None and _CONDITION_ROLES.get(ent.role or "") is not None:
             return self._conditional_requirements(a, state, confidence, ent.role)
         if grade is None:
@@ -239,6 +251,10 @@ class Decider:
         reqs = [r for r in reqs if r.when is None or _mentions_condition(a, r)]
         if areas:
             narrowed = [r for r in reqs if r.area in areas]
+            if not narrowed and tier is not None:  # the plan says nothing of that area for this tier
+                d = self._area_requirements(a, state, confidence, areas, None)
+                d.context["silent_for"] = self.kb.by_id("tiers", tier).name
+                return d
             reqs = narrowed or reqs
         verdicts = self._verdicts(reqs, {**state.held, **a.ent.held}, a.ent.lacks)
         return Decision(
@@ -246,7 +262,8 @@ class Decider:
             grade=a.ent.grade, tier=tier, clauses=_unique(r.clause for r in reqs),
             context={"grade": None, "tier": self.kb.by_id("tiers", tier) if tier else None,
                      "role": self.kb.by_id("roles", role) if role else None, "items": verdicts, "areas": areas},
-            state=state.model_copy(update={"tier": tier or state.tier, "role": role or state.role}),
+            state=state.model_copy(update={"tier": tier or state.tier, "role": role or state.role,
+                                           "last_area": areas[0] if len(areas) == 1 else state.last_area}),
         )
 
     def _verdicts(self, reqs, held: dict[str, str], lacks: dict[str, str]) -> list[dict]:
@@ -302,8 +319,10 @@ class Decider:
         text = a.ent.text
         parts = [self.u.lex.canonical(p) for p in re.split(ANNEX_SPLIT, a.raw) if p.strip()] or [text]
         codes = self.annex_rows.select(parts)
-        if not self.annex_rows.named(text) and state.last_intent == "chi_tieu" and state.last_rows:
-            codes = list(state.last_rows)  # "còn 2014?": the rows asked about before
+        named = self.annex_rows.named(text)
+        bare_period = named and set(named) == {self.annex_rows.total} and len(text.split()) <= 4
+        if (not named or bare_period) and state.last_intent == "chi_tieu" and state.last_rows:
+            codes = list(state.last_rows)  # "còn 2014?", "cả giai đoạn?": the rows asked about before
         if WHICH_CLASS.search(text) and any(annex.row(c).parts for c in codes):
             codes = self.annex_rows.deepest([c for c in codes if annex.row(c).parts])  # "which class had the most": compare the classes
         years = [y for y in a.ent.years if y in annex.years]
@@ -545,6 +564,7 @@ _ABOUT_ME = re.compile(r"\b(doi voi (toi|em|minh)|cho (toi|em|minh)|cua (toi|em|
 _TIER_SPECIFIC = ("I.2.a", "I.2.b", "II.1", "II.2")  # clauses written for one tier
 _WHOLE_CLAUSE_ITEMS = 6
 _NEAR_SCORE = 6.0
+_WHOLE = re.compile(r"\b(hoc gi|can gi|nhung gi|tat ca|day du|tieu chuan gi|yeu cau gi|nhung yeu cau)\b")
 _FRAGMENT_WORDS = 7  # an annex question without a verb is short: "bồi dưỡng trong nước 2014"
 _ASKING = re.compile(r"\b(gi|nao|bao nhieu|khong|chua|sao|hoi|the nao|ra sao)\b")  # a passage scoring this well is where the plan speaks of the topic asked about
 _SECOND_CLAUSE_SHARE = 0.85  # a second clause is shown when its best passage scores this close to the first

@@ -58,7 +58,7 @@ class SubjectReader:
         ascii_raw = _fold_titles(raw)
         for m in self._named.finditer(ascii_raw):
             name = normalize(m.group(1))
-            if name and name not in self._stop and name not in ("ay", "do", "nay", "kia"):
+            if name and (len(name) == 1 or name not in self._stop) and name not in ("ay", "do", "nay", "kia"):
                 title = normalize(m.group(0)).split()[0]
                 return f"{title} {name}"
         m = self._ordinal.search(folded)
