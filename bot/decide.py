@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.annex import ANNEX_SPLIT, WHICH_CLASS, AnnexRows, annex_extreme, annex_path
 from bot.entities import NONE_LEVEL
-from bot.menus import Menus
+from bot.askback import Menus
 from bot.reply import Option, State
 from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase

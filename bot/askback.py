@@ -1,4 +1,4 @@
-"""Asking back: the menus of bot/data/menus.yaml for vague messages, and the suggestions after a greeting."""
+"""Asking back: the menus of bot/data/askback.yaml for vague messages, and the suggestions after a greeting."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.normalize import normalize
 from bot.reply import Option
 
-MENUS_FILE = Path(__file__).parent / "data" / "menus.yaml"
+MENUS_FILE = Path(__file__).parent / "data" / "askback.yaml"
 
 
 class _Choice(BaseModel):
