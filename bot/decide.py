@@ -65,6 +65,9 @@ class Decider:
         self._headings: dict[str, frozenset[str]] = {}
         self.annex_rows = AnnexRows(kb.annex, understander.lex.canonical) if kb.annex else None
         self.menus = Menus()
+        self.ungraded = {t.id for t in kb.tiers if not t.graded}
+        self.tier_specific = tuple(c for t in kb.tiers for c in t.clauses)
+        self.addressed = {role for r in kb.requirements for role in r.roles or []}  # roles some requirement names
 
     # ---- entry -------------------------------------------------------------------------------
     def decide(self, a: Analysis, state: State, forced: str | None = None) -> Decision:
@@ -103,6 +106,18 @@ class Decider:
             decision.confidence = min(decision.confidence, 0.5 + (s1 - s2))
         return decision
 
+    def _role_tiers(self, role_id: str) -> set[str]:
+        role = self.kb.by_id("roles", role_id)
+        return set(role.tiers) if role else set()
+
+    def _role_named(self, phrase: str) -> str | None:
+        """The role one of whose names is this phrase (folded)."""
+        lex = self.u.lex
+        for role in self.kb.roles:
+            if any(lex.canonical(alias) == lex.canonical(phrase) for alias in [role.name, *role.aliases]):
+                return role.id
+        return None
+
     def _by_intent(self, top: str, a: Analysis, state: State, confidence: float) -> Decision:
         ent = a.ent
         if top == "yeu_cau" and not (ent.held or ent.lacks):
@@ -133,7 +148,7 @@ class Decider:
         need = bool(_NEED_CUE.search(text))
         s["yeu_cau"] += 0.25 * bool(ent.grade) + 0.12 * bool(req_areas) + 0.05 * need + 0.1 * (ent.person and need)
         s["yeu_cau"] -= 0.35 * ent.count + 0.25 * ent.percent
-        commune = ent.tier == "xa" or ent.role in ("chu_tich_xa", "khong_chuyen_trach", "dai_bieu_hdnd")
+        commune = ent.tier in self.ungraded or bool(ent.role and self._role_tiers(ent.role) and self._role_tiers(ent.role) <= self.ungraded) or ent.role in self.addressed and not self._role_tiers(ent.role or "")
         s["yeu_cau"] += 0.3 * (commune and bool(_LEARN_CUE.search(text)) and not ent.percent)
         if not (ent.grade or req_areas or ent.person or state.grade or commune):
             s["yeu_cau"] -= 0.3
@@ -162,11 +177,15 @@ class Decider:
         ent = a.ent
         grade = ent.grade or state.grade
         tier = ent.tier or state.tier
-        role = ent.role if ent.role in ("chu_tich_xa", "khong_chuyen_trach", "dai_bieu_hdnd", "can_bo_xa") else None
-        if role is None and tier == "xa" and re.search(r"\bcan bo\b", ent.text) and not re.search(r"\bcong chuc\b", ent.text):
-            role = "can_bo_xa"
-        if tier is None and role in ("chu_tich_xa", "khong_chuyen_trach"):
-            tier = "xa"
+        # a role the plan ties to ungraded tiers (commune roles), or an elected one (tiers: all)
+        tiers_of = self._role_tiers(ent.role) if ent.role else set()
+        role = ent.role if ent.role and (tiers_of and tiers_of <= self.ungraded
+                                         or not tiers_of and ent.role in self.addressed) else None
+        if role is None and tier in self.ungraded and re.search(r"\bcan bo\b", ent.text) and not re.search(r"\bcong chuc\b", ent.text):
+            role = self._role_named(f"can bo {self.kb.by_id('tiers', tier).name}")  # "cán bộ xã", not công chức
+        role_tiers = self._role_tiers(role) if role else set()
+        if tier is None and len(role_tiers) == 1:
+            tier = next(iter(role_tiers))
         return grade, tier, role
 
     def requirements(self, a: Analysis, state: State, confidence: float, all_areas: bool = False) -> Decision:
@@ -179,7 +198,7 @@ class Decider:
             carried = self.kb.by_id("areas", state.last_area).name.lower()
         if all_areas:
             areas = []
-        if tier == "xa" or role:
+        if tier in self.ungraded or role:
             d = self._role_requirements(a, state, confidence, tier, role, areas)
             d.context["carried"] = carried
             return d
@@ -233,9 +252,10 @@ class Decider:
         for area in areas:
             reqs.extend(requirements_by_area(self.kb, area))
             reqs.extend(r for r in self.kb.requirements if r.kind == "training" and r.when is not None
-                        and (r.tiers == [] or "xa" not in r.tiers) and _mentions_condition(a, r))
-        if "chuyen_mon" in areas and tier in (None, "xa"):
-            reqs.extend(r for r in self.kb.requirements if r.id == "xa_chuyen_mon")
+                        and not set(r.tiers) & self.ungraded and _mentions_condition(a, r))
+        if tier is None or tier in self.ungraded:  # the commune standards of these areas too
+            reqs.extend(r for r in self.kb.requirements if r.kind == "standard" and r.area in areas
+                        and r.min_level and set(r.tiers) & self.ungraded)
         reqs = list({r.id: r for r in reqs}.values())
         return Decision(
             kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
@@ -286,7 +306,7 @@ class Decider:
     def check(self, a: Analysis, state: State, confidence: float) -> Decision:
         ent = a.ent
         grade, tier, role = self._profile(a, state)
-        if grade is None and tier != "xa" and role is None:
+        if grade is None and tier not in self.ungraded and role is None:
             return self.clarify_grade(a, state, "kiem_tra")
         held_areas = set(ent.held) | set(ent.lacks)
         full = len(held_areas) >= 2 or bool(_GENERIC_CHECK.search(ent.text) and not set(ent.areas) - held_areas)
@@ -427,7 +447,7 @@ class Decider:
         """'What is the objective for me?' when the answer differs by tier and the tier is unknown."""
         ent = a.ent
         known = ent.grade or ent.tier or ent.tiers or ent.role or state.grade or state.tier or state.role
-        return bool(ent.person and _ABOUT_ME.search(ent.text) and not known and clause.startswith(_TIER_SPECIFIC))
+        return bool(ent.person and _ABOUT_ME.search(ent.text) and not known and clause.startswith(self.tier_specific))
 
     def clarify_tier(self, a: Analysis, state: State) -> Decision:
         """Ask the tier, offering the two branches of the plan."""
@@ -448,7 +468,7 @@ class Decider:
             if own & words:
                 scored.append((len(path & words), c.id.count("."), c))
         if re.search(r"\bke hoach (gom|co)\b", a.ent.text) and not scored:
-            children = [c for c in self.kb.clauses if c.id in ("I", "II", "III", "IV")]
+            children = [c for c in self.kb.clauses if "." not in c.id and c.items == [] and c.title.isupper()]
             parent_title = None
         elif scored:
             parent = max(scored, key=lambda x: (x[0], x[1]))[2]
@@ -561,7 +581,6 @@ _STRUCTURE = re.compile(
     r"|co (may|bao nhieu) (phan(?! tram)|muc|nhom)|cau truc|bo cuc)\b"
 )
 _ABOUT_ME = re.compile(r"\b(doi voi (toi|em|minh)|cho (toi|em|minh)|cua (toi|em|minh))\b")
-_TIER_SPECIFIC = ("I.2.a", "I.2.b", "II.1", "II.2")  # clauses written for one tier
 _WHOLE_CLAUSE_ITEMS = 6
 _NEAR_SCORE = 6.0
 _WHOLE = re.compile(r"\b(hoc gi|can gi|nhung gi|tat ca|day du|tieu chuan gi|yeu cau gi|nhung yeu cau)\b")

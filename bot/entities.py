@@ -213,7 +213,12 @@ class EntityExtractor:
         ), tuple({p.split()[-1] for p, _ in grade_alts}))
         self._grade_of = {f"g{i}": g for i, (_, g) in enumerate(grade_alts)}
         # one alternation per kind of entity: a message is scanned a few times, not once per phrase
-        self._tier_re = {t: Guarded(_any_of(ps), _TIER_KEYS[t]) for t, ps in _TIER_PATTERNS.items()}
+        self._tier_re = {}
+        for tier in kb.tiers:  # hand-written guards for the plan's usual tier ids; any other tier by its aliases
+            patterns = _TIER_PATTERNS.get(tier.id) or [
+                r"\b" + re.escape(lex.canonical(a)) + r"\b" for a in {tier.name, *tier.aliases} if lex.canonical(a)]
+            keys = _TIER_KEYS.get(tier.id) or tuple({lex.canonical(a).split()[-1] for a in {tier.name, *tier.aliases}})
+            self._tier_re[tier.id] = Guarded(_any_of(patterns), keys)
         # offices and places of each tier, from the plan data: "sở tư pháp", "ubnd huyện", "mỹ tú", "phường 7"
         self._unit_re = {}
         for tier in kb.tiers:
@@ -226,6 +231,9 @@ class EntityExtractor:
         self._oos = [(o.topic, PhraseSet(o.words)) for o in lex.out_of_scope]
         self._places = PhraseSet(lex.other_places)
         self._person = PhraseSet(lex.person_words)
+        # (role, tier) -> the role of the same name at that tier: "Chủ tịch HĐND, Chủ tịch UBND" + xã
+        self._role_at = {(general.id, r.tiers[0]): r.id for general in kb.roles if not general.tiers
+                         for r in kb.roles if len(r.tiers) == 1 and r.name.startswith(general.name)}
         self._cm_levels = re.compile(r"\b(" + "|".join(f"(?P<{lv}>{pat})" for lv, pat in _LEVEL_WORDS) + r")\b")
 
     def extract(self, raw: str) -> Entities:
@@ -238,8 +246,8 @@ class EntityExtractor:
             if rx.search(text):
                 ent.role = role
                 break
-        if ent.role == "chu_tich" and "xa" in ent.tiers:
-            ent.role = "chu_tich_xa"
+        if ent.role and ent.tiers:  # "chủ tịch xã": the role of that name at that tier, when the plan has one
+            ent.role = self._role_at.get((ent.role, ent.tiers[0]), ent.role)
         for area, rx in self._area_re.items():
             if rx.search(text):
                 ent.areas.append(area)

@@ -60,6 +60,11 @@ class Document(Strict):
         """'2011 - 2015'."""
         return f"{self.period.start} - {self.period.end}"
 
+    @property
+    def ended(self) -> int:
+        """The last year of the period."""
+        return self.period.end
+
     def in_period(self, year: int) -> bool:
         """Is the year within the plan's period?"""
         return self.period.start <= year <= self.period.end
@@ -116,6 +121,9 @@ class Tier(Strict):
     aliases: list[str] = []
     units: list[str] = Field(default=[], description="offices and places whose staff work at this tier "
                              "(Sở Tư pháp, UBND huyện, a district's or commune's name); the first one named wins")
+    graded: bool = Field(True, description="the plan's requirements at this tier go by grade (ngạch)")
+    default_role: str | None = Field(None, description="the role assumed at this tier when none is named")
+    clauses: list[str] = Field(default=[], description="clauses written for this tier (preferred when it is named)")
 
 
 class Grade(Strict):
@@ -134,6 +142,7 @@ class Role(Strict):
     name: str
     tiers: list[str] = Field(default=[], description="tiers the role exists in; empty = all")
     aliases: list[str] = []
+    clauses: list[str] = Field(default=[], description="clauses written for this role (preferred when it is named)")
 
 
 class Area(Strict):
