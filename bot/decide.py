@@ -516,14 +516,14 @@ class Decider:
         if self.annex_rows is None:
             return False
         ent = a.ent
-        words = ent.text.split()
-        if len(words) > _FRAGMENT_WORDS or ent.grade or ent.percent or _NEED_CUE.search(ent.text):
+        words = len(ent.text.split())
+        if ent.grade or ent.percent or _NEED_CUE.search(ent.text):
             return False
         named = self.annex_rows.named(ent.text)
         years = [y for y in ent.years if self.kb.document.in_period(y)]
-        if named and (years or self.annex_rows.total in named):
+        if named and (years or self.annex_rows.total in named) and words <= _FRAGMENT_WORDS:
             return True
-        return state.last_intent == "chi_tieu" and bool(years or named)
+        return state.last_intent == "chi_tieu" and bool(years or named) and words <= _FOLLOWUP_WORDS
 
     def fallback(self, a: Analysis, state: State, reason: str | None = None) -> Decision:
         """Out of scope, or not stated by the plan: say so, cite nothing, point to where the plan is nearest."""
@@ -585,6 +585,7 @@ _WHOLE_CLAUSE_ITEMS = 6
 _NEAR_SCORE = 6.0
 _WHOLE = re.compile(r"\b(hoc gi|can gi|nhung gi|tat ca|day du|tieu chuan gi|yeu cau gi|nhung yeu cau)\b")
 _FRAGMENT_WORDS = 7  # an annex question without a verb is short: "bồi dưỡng trong nước 2014"
+_FOLLOWUP_WORDS = 10  # after figures, "trong đó các lớp chuyên môn nghiệp vụ?" still asks for figures
 _ASKING = re.compile(r"\b(gi|nao|bao nhieu|khong|chua|sao|hoi|the nao|ra sao)\b")  # a passage scoring this well is where the plan speaks of the topic asked about
 _SECOND_CLAUSE_SHARE = 0.85  # a second clause is shown when its best passage scores this close to the first
 
