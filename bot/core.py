@@ -166,7 +166,8 @@ class Assistant:
         if combined is not None:
             return combined
         a = self.u.analyze(query)
-        state = self.subjects.learn(state, self._said(a), a.ent.text)
+        if not (a.ent.out_of_scope or a.ent.other_place or a.ent.other_period):  # what is refused teaches nothing
+            state = self.subjects.learn(state, self._said(a), a.ent.text)
         if a.ent.grade and not a.ent.tier and state.tier not in self._graded_tiers:
             state = state.model_copy(update={"tier": None})  # grades apply at other tiers (II.1, not cấp xã)
         if state.pending and self._completes(a):
