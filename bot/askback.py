@@ -68,12 +68,16 @@ class Menus:
         self.default = self._menus[-1][1]
         self.suggestions = [Option(label=o.label, query=o.query) for o in raw.greeting.suggestions]
 
-    def for_vague(self, folded: str) -> Menu:
-        """The first menu whose words the message uses, else the default one."""
+    def matching(self, folded: str) -> Menu | None:
+        """The first menu whose words the message uses, or None."""
         for rx, menu in self._menus:
             if rx is not None and rx.search(folded):
                 return menu
-        return self.default
+        return None
+
+    def for_vague(self, folded: str) -> Menu:
+        """The menu that fits the message's words, else the last (general) one."""
+        return self.matching(folded) or self.default
 
     def greeting(self, folded: str) -> str | None:
         """'thanks' or 'hello' when the message opens with such words, else None."""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from bot.annex import ANNEX_SPLIT, WHICH_CLASS, AnnexRows, annex_extreme, annex_path
 from bot.entities import NONE_LEVEL
+from bot.excerpt import excerpt
 from bot.askback import Menus
 from bot.reply import Option, State
 from bot.understand import Analysis, Understander
@@ -21,7 +22,8 @@ _DOC_CUE = re.compile(
     r"\b(ki|nguoi ki|ban hanh|so hieu|so may|quyet dinh|nghi dinh|luat|phap li|van ban nao|noi nhan|hieu luc|het han)\b"
     r"|\bcan cu (phap li|vao (nhung |cac )?van ban|nao)\b|\b(ke hoach|van ban)( \w+){0,4} can cu\b"
 )
-_LEARN_CUE = re.compile(r"\b(can hoc|phai hoc|hoc gi|boi duong gi|dao tao gi|can gi|can nhung gi|phai co gi|yeu cau gi|tieu chuan gi)\b")
+_LEARN_CUE = re.compile(r"\b(can hoc|phai hoc|hoc gi|boi duong gi|dao tao gi|can gi|can nhung gi|phai co gi|yeu cau gi|tieu chuan gi"
+                        r"|duoc (dao tao|boi duong)( \w+){0,3} (gi|nao)|trinh do gi|boi duong theo)\b")
 _GENERIC_CHECK = re.compile(
     r"\b(thieu (gi|nhung gi)|con thieu|dap ung (du )?(cac |nhung )?yeu cau|du (tieu )?chuan chua|dat (tieu )?chuan chua"
     r"|da dat chua|du chua|bo sung (gi|nhung gi)|de dat chuan|can (hoc )?them (gi|nhung gi))\b"
@@ -407,23 +409,41 @@ class Decider:
             return self.clarify_tier(a, state)
         c = self.kb.clause(clause)
         whole = self._heading_share(a, clause) >= 0.75  # the question names the clause itself: show all of it
-        if whole:
-            chosen_texts = c.items[:_WHOLE_CLAUSE_ITEMS]
+        lex = self.u.lex
+        asked = {t for t in self.u.index.query_terms(a.ent.text) if "+" not in t} - lex.stopwords
+        words_of = self._passage_words
+        if whole:  # the items that fit a phone screen, those sharing most words with the question first
+            ranked = sorted(range(len(c.items)), key=lambda k: (-len(asked & set(words_of(c.items[k]).split())), k))
+            picked, size = [], 0
+            for k in ranked[:_WHOLE_CLAUSE_ITEMS]:
+                if picked and size + len(c.items[k]) > _SCREEN:
+                    break
+                picked.append(k)
+                size += len(c.items[k])
+            chosen_texts = [c.items[k] for k in sorted(picked)]
         else:
             share = 0.35 if re.search(r"\b(nhung|cac|gom)\b", a.ent.text) else 0.55  # a list question takes more
             chosen = [h for h in a.hits if h.passage.clause == clause and h.score >= share * top.score][:3]
             chosen_texts = [h.passage.text for h in sorted(chosen, key=lambda h: h.passage.index)]
+        if not whole:  # a long item is shown by its sentences that answer; "Nguyên văn" shows all of it
+            chosen_texts = [excerpt(t, asked, words_of) for t in chosen_texts]
         sections = [{"clause": c, "passages": chosen_texts, "path": self.clause_path(clause)}]
         runner = next((h for h in a.hits if h.passage.clause != clause), None)
         if not whole and runner is not None and runner.score >= _SECOND_CLAUSE_SHARE * top.score:  # two answer alike
             other = self.kb.clause(runner.passage.clause)
-            sections.append({"clause": other, "passages": [runner.passage.text], "path": self.clause_path(other.id)})
+            sections.append({"clause": other, "passages": [excerpt(runner.passage.text, asked, words_of)],
+                             "path": self.clause_path(other.id)})
+        shown = sum(len(s["passages"]) for s in sections if s["clause"].id == clause)
         return Decision(
             kind="answer", intent="noi_dung", confidence=min(confidence, 1.0), template="passages",
             tier=a.ent.tier, clauses=[s["clause"].id for s in sections],
-            context={"sections": sections},
+            context={"sections": sections, "more": len(c.items) - shown if whole else 0, "more_clause": clause},
             state=state.model_copy(update={"last_intent": "noi_dung"}),
         )
+
+    def _passage_words(self, text: str) -> str:
+        """A passage's words as the search reads them (canonical, multiword names joined)."""
+        return self.u.lex.join_compounds(self.u.lex.canonical(text))
 
     def _heading_share(self, a: Analysis, clause: str) -> float:
         """Share of the question's informative words found in the clause's headings."""
@@ -502,7 +522,7 @@ class Decider:
     def _vague(self, folded: str) -> bool:
         """A message naming no topic of its own: a few words, all of them words a menu asks back about."""
         own = [w for w in folded.split() if w not in self.u.lex.stopwords]
-        return 0 < len(own) <= self.menus.vague_max_words and self.menus.for_vague(folded) is not self.menus.default
+        return 0 < len(own) <= self.menus.vague_max_words and self.menus.matching(folded) is not None
 
     def ask_back(self, a: Analysis, state: State) -> Decision:
         """Ask what the user means, offering the menu that fits the words used."""
@@ -582,6 +602,7 @@ _STRUCTURE = re.compile(
 )
 _ABOUT_ME = re.compile(r"\b(doi voi (toi|em|minh)|cho (toi|em|minh)|cua (toi|em|minh))\b")
 _WHOLE_CLAUSE_ITEMS = 6
+_SCREEN = 600  # characters of quoted items that fit one phone screen
 _NEAR_SCORE = 6.0
 _WHOLE = re.compile(r"\b(hoc gi|can gi|nhung gi|tat ca|day du|tieu chuan gi|yeu cau gi|nhung yeu cau)\b")
 _FRAGMENT_WORDS = 7  # an annex question without a verb is short: "bồi dưỡng trong nước 2014"

@@ -67,6 +67,7 @@ _LEVEL_WORDS = [
     ("cao_cap", r"cao cap"),  # only a political-theory level: read as LLCT below
 ]
 _LLCT_AFTER = re.compile(r"^ (li luan chinh tri|li luan|chinh tri)\b")
+_LLCT_BEFORE = re.compile(r"\b(li luan chinh tri|chinh tri|li luan)( (moi|chi|co|la|da|duoc|hoc))? $")
 _CM_AFTER = re.compile(r"^ (chuyen mon|chuyen nganh)\b")
 _HELD_BEFORE = re.compile(
     r"(^|\b(co|dat|chi co|da co|hien co|moi co|moi|chi|lay|tot nghiep|hoc xong|co duoc|mang))( bang| trinh do| van bang)? $"
@@ -314,7 +315,8 @@ class EntityExtractor:
             before = text[: m.start()]
             if after.startswith(" tro len") or _ASKED_BEFORE.search(before):
                 continue
-            area = "llct" if _LLCT_AFTER.match(after) or level == "cao_cap" else "chuyen_mon"
+            llct = _LLCT_AFTER.match(after) or _LLCT_BEFORE.search(before) or level == "cao_cap"
+            area = "llct" if llct else "chuyen_mon"
             if area == "llct" and level not in ("so_cap", "trung_cap", "cao_cap"):
                 level = "cao_cap"  # "cử nhân chính trị" is the top LLCT level
             if _NEG_BEFORE.search(before):

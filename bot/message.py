@@ -27,7 +27,10 @@ class MessageSplitter:
     """Finds where the question of a long, polite message starts ("Kính gửi …, tôi là … . Xin hỏi …")."""
 
     def __init__(self, path: Path = _FILE) -> None:
-        cues = [normalize(c) for c in yaml.safe_load(path.read_text(encoding="utf-8"))["question_cues"]]
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cues = [normalize(c) for c in raw["question_cues"]]
+        mine = [normalize(c) for c in raw["subjects"]["self"]]
+        self._self = re.compile(r"\b(" + "|".join(re.escape(c) for c in mine) + r")\b")
         self._cue = re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\b")
 
     def split(self, text: str) -> Parts:
@@ -43,6 +46,8 @@ class MessageSplitter:
             if m and m.start() <= 3:
                 return Parts(" ".join(sentences[:i]), " ".join(sentences[i:]))
         last = sentences[-1]
-        if len(sentences) >= 3 and len(last.split()) >= 6 and last.rstrip().endswith("?"):
-            return Parts(" ".join(sentences[:-1]), last)
+        intro = " ".join(sentences[:-1])
+        introduces = bool(self._self.search(normalize(intro)))  # "tôi là …", "em là …": the asker introduced
+        if (len(sentences) >= 3 or introduces) and len(last.split()) >= 6 and last.rstrip().endswith("?"):
+            return Parts(intro, last)
         return Parts("", text)

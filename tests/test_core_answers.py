@@ -233,9 +233,16 @@ def test_structure_questions_list_the_parts(q, parent, children):
         assert r.text.startswith(parent + ".")
 
 
-def test_a_question_naming_a_clause_shows_all_of_it():
+def test_a_question_naming_a_clause_shows_a_screenful_and_how_to_see_the_rest():
     r = answer("mục tiêu cụ thể đối với cán bộ công chức cấp tỉnh, cấp huyện")
-    assert r.clauses == ["I.2.a"] and "70 - 80%" in r.text and "liên ngành" in r.text
+    assert r.clauses == ["I.2.a"] and "còn" in r.text and 'nguyên văn I.2.a' in r.text and len(r.text) < 900
+    full = answer("nguyên văn I.2.a")
+    assert "70 - 80%" in full.text and "liên ngành" in full.text
+
+
+def test_a_long_passage_is_shown_by_the_phrases_that_answer():
+    r = answer("UBND huyen gui ke hoach dao tao can bo cho co quan nao, vao luc nao")
+    assert r.clauses[0] == "IV.2" and "Sở Nội vụ" in r.text and "tháng 8" in r.text and "…" in r.text
 
 
 def test_objective_for_me_without_a_tier_asks_the_tier():
