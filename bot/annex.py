@@ -73,7 +73,8 @@ class AnnexRows:
 
 
 _BOTH = re.compile(r"\b(ca|lan|tong|gop|cong)\b")
-ANNEX_SPLIT = r"[;?.]+|,\s*(?=và|còn|với|va |con |tổng|tong )|\s+và\s+(?=số|tổng|so |tong )|\s+hay\s+|\s+hoặc\s+"
+ANNEX_SPLIT = (r"[;?.]+|,\s*(?=và|còn|với|va |con |tổng|tong )|\s+và\s+(?=số|tổng|so |tong )|\s+hay\s+|\s+hoặc\s+"
+               r"|(?<=bao nhiêu),\s*|(?<=bao nhieu),\s*|(?<=bn),\s*")
 _MOST = re.compile(r"\b(nhieu|cao|dong|lon)( nguoi)? (nhat|hon)\b")
 _LEAST = re.compile(r"\b(it|thap|nho)( nguoi)? (nhat|hon)\b")
 _WHICH_YEAR = re.compile(r"\bnam nao\b")

@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+import yaml
+
 from bot.annex import ANNEX_SPLIT, WHICH_CLASS, AnnexRows, annex_extreme, annex_path
 from bot.entities import NONE_LEVEL
+from bot.lexicon import LEXICON_FILE
+from bot.normalize import normalize
 from bot.excerpt import excerpt
 from bot.askback import Menus
 from bot.reply import Option, State
@@ -67,6 +71,8 @@ class Decider:
         self._headings: dict[str, frozenset[str]] = {}
         self.annex_rows = AnnexRows(kb.annex, understander.lex.canonical) if kb.annex else None
         self.menus = Menus()
+        cues = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))["compare_cues"]
+        self._compare = re.compile(r"\b(" + "|".join(re.escape(normalize(c)) for c in cues) + r")\b")
         self.ungraded = {t.id for t in kb.tiers if not t.graded}
         self.tier_specific = tuple(c for t in kb.tiers for c in t.clauses)
         self.addressed = {role for r in kb.requirements for role in r.roles or []}  # roles some requirement names
@@ -543,6 +549,8 @@ class Decider:
         years = [y for y in ent.years if self.kb.document.in_period(y)]
         if named and (years or self.annex_rows.total in named) and words <= _FRAGMENT_WORDS:
             return True
+        if len(set(named)) >= 1 and self._compare.search(ent.text) and (years or len(set(named)) >= 2):
+            return True  # "so sánh bồi dưỡng trong nước 2011 vs 2015", "đào tạo so với bồi dưỡng"
         return state.last_intent == "chi_tieu" and bool(years or named) and words <= _FOLLOWUP_WORDS
 
     def fallback(self, a: Analysis, state: State, reason: str | None = None) -> Decision:
