@@ -8,7 +8,8 @@ import re
 
 from bot.annex import annex_path
 from bot.checkflow import CheckFlow
-from bot.decide import Decider, Decision
+from bot.decide import Decider
+from bot.decision import Decision
 from bot.render import render, source_labels
 from bot.message import MessageSplitter
 from bot.reply import Option, Reply, State
