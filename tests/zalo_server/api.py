@@ -179,7 +179,10 @@ class FakeZaloApi:
                 if fault_method == method:
                     del self.faults[i]
                     raise ApiError(code, "injected fault")
-            result = await getattr(self, f"_{method}")(params)
+            if method == "getUpdates":
+                result = await self._getUpdates(params, request)
+            else:
+                result = await getattr(self, f"_{method}")(params)
         except ApiError as exc:
             if exc.code != 408:
                 self.errors.append((method, exc.code, exc.description))
@@ -192,7 +195,7 @@ class FakeZaloApi:
     async def _getMe(self, params: dict) -> dict:
         return dict(self.bot)
 
-    async def _getUpdates(self, params: dict) -> dict:
+    async def _getUpdates(self, params: dict, request: web.Request) -> dict:
         if self.webhook:
             raise ApiError(400, "Bad Request: getUpdates is not available while a webhook is set")
         timeout = params.get("timeout", "30")
@@ -209,7 +212,9 @@ class FakeZaloApi:
                     await asyncio.wait_for(self._changed.wait(), left)
                 except asyncio.TimeoutError:
                     pass
-        update = self.pending.pop(0)
+            if request.transport is None or request.transport.is_closing():
+                raise ApiError(408, "Request timeout")  # the poller is gone (killed): keep the update for the next
+            update = self.pending.pop(0)
         self.delivered.append(update)
         return update
 
