@@ -179,3 +179,16 @@ async def test_nothing_was_refused_and_no_text_or_token_was_logged(zalo):
     log = zalo.bot.log
     assert zalo.api.token not in log and zalo.api.token.split(":")[1] not in log
     assert "chuyên viên cần học gì" not in log and "tôi là chuyên viên" not in log
+
+
+async def test_in_a_group_a_long_reply_is_one_message_and_xem_du_gives_the_rest(zalo):
+    group, question = "g901", "chuyên viên cần học gì"
+    verbatim = quotes_of(core.answer(question, State()))
+    [answer] = await zalo.ask("u114", f"@kh39.bot {question}", chat=group, group=True)
+    number = len(listed(answer.text))
+    [first] = await zalo.ask("u114", f"@kh39.bot {number}", chat=group, group=True)
+    assert listed(first.text) == ["Xem đủ"]
+    remaining = verbatim[len(body(first.text)):]
+    rest = await zalo.ask("u114", "@kh39.bot 1", chat=group, group=True, expect=len(split_text(remaining)))
+    whole = body(first.text) + "\n" + joined(rest)
+    assert re.sub(r"\s+", " ", whole) == re.sub(r"\s+", " ", verbatim)

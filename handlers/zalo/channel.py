@@ -126,12 +126,14 @@ class ZaloChannel:
         if msg.group and (msg.event != TEXT or addressed(msg.text, self.responder.account_name) is None):
             return  # in a group the bot speaks only when addressed
         log.debug("Zalo: message %s from %s (%s)", msg.message_id[:40], msg.user_id[:40], msg.event)
-        await self._typing(msg.chat_id)
+        typing = asyncio.ensure_future(self._typing(msg.chat_id))
+        await asyncio.sleep(0)  # the typing request goes out; the reply is prepared while Zalo shows it
         try:
             outgoing = await self.responder.respond(msg)
         except Exception:
             log.exception("Zalo: preparing a reply failed")
             outgoing = [Outgoing(SORRY)]
+        await typing  # the typing action always reaches Zalo before the reply
         for out in outgoing:
             if not await self._send(msg.chat_id, out):
                 break

@@ -51,6 +51,8 @@ class FakeZaloApi:
         self.pending: list[dict] = []  # updates not yet fetched
         self.delivered: list[dict] = []
         self.sent: list[Sent] = []
+        self._outboxes: dict[str, list[Sent]] = {}
+        self._arrived: dict[str, asyncio.Event] = {}  # per chat: set when the bot sends there
         self.calls: list[tuple[str, dict]] = []
         self.errors: list[tuple[str, int, str]] = []
         self.faults: list[tuple[str, int]] = []  # (method, error code) answered once each, in order, before work
@@ -105,11 +107,20 @@ class FakeZaloApi:
 
     # what users see
     def outbox(self, chat_id: str) -> list[Sent]:
-        return [m for m in self.sent if m.chat_id == chat_id]
+        """Messages the bot sent to a chat, oldest first."""
+        return list(self._outboxes.get(chat_id, ()))
 
     async def replies(self, chat_id: str, count: int, timeout: float = 15.0) -> list[Sent]:
         """Wait until the chat holds at least `count` bot messages; returns them all."""
-        await self.wait_for(lambda: len(self.outbox(chat_id)) >= count, timeout, f"{count} messages in {chat_id}")
+        deadline = asyncio.get_running_loop().time() + timeout
+        while len(self._outboxes.get(chat_id, ())) < count:
+            arrived = self._arrived.setdefault(chat_id, asyncio.Event())
+            arrived.clear()
+            try:
+                await asyncio.wait_for(arrived.wait(), max(0.0, deadline - asyncio.get_running_loop().time()))
+            except asyncio.TimeoutError:
+                raise AssertionError(f"timed out waiting for {count} messages in {chat_id}; last calls: "
+                                     f"{[c[0] for c in self.calls[-12:]]}; errors: {self.errors[-5:]}") from None
         return self.outbox(chat_id)
 
     def method_calls(self, method: str) -> list[dict]:
@@ -251,6 +262,9 @@ class FakeZaloApi:
 
     def _record(self, sent: Sent) -> dict:
         self.sent.append(sent)
+        self._outboxes.setdefault(sent.chat_id, []).append(sent)
+        if sent.chat_id in self._arrived:
+            self._arrived[sent.chat_id].set()
         return {"message_id": sent.message_id, "date": int(time.time() * 1000)}
 
     async def _sendMessage(self, params: dict) -> dict:
