@@ -67,11 +67,12 @@ async def run_round(api, users: int, total: int, pool: list[str], first_user: in
 
 async def measured_round(harness, name: str, users: int, total: int, pool: list[str], first_user: int) -> None:
     """Run a round and print replies/s, latency, and the bot process's CPU per reply."""
-    cpu_before = cpu_seconds(harness.bot.proc.pid)
+    cpu_before, own_before = cpu_seconds(harness.bot.proc.pid), time.process_time()
     rate, latencies = await run_round(harness.api, users, total, pool, first_user)
-    cpu_after = cpu_seconds(harness.bot.proc.pid)
+    cpu_after, own = cpu_seconds(harness.bot.proc.pid), time.process_time() - own_before
     ms = sorted(x * 1000 for x in latencies)
-    cpu = f"   bot CPU {(cpu_after - cpu_before) * 1000 / len(ms):.2f} ms/reply" if cpu_before is not None else ""
+    cpu = f"   CPU ms/reply: bot {(cpu_after - cpu_before) * 1000 / len(ms):.2f}" if cpu_before is not None else ""
+    cpu += f", fake API and users {own * 1000 / len(ms):.2f}"
     print(f"{name:<22} {rate:7.0f} replies/s   latency p50 {statistics.median(ms):5.1f} ms"
           f"  p95 {ms[int(len(ms) * 0.95) - 1]:5.1f} ms   ({len(ms)} replies){cpu}")
 

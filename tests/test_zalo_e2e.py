@@ -192,3 +192,11 @@ async def test_in_a_group_a_long_reply_is_one_message_and_xem_du_gives_the_rest(
     rest = await zalo.ask("u114", "@kh39.bot 1", chat=group, group=True, expect=len(split_text(remaining)))
     whole = body(first.text) + "\n" + joined(rest)
     assert re.sub(r"\s+", " ", whole) == re.sub(r"\s+", " ", verbatim)
+
+
+async def test_poll_failures_back_off_and_the_bot_carries_on(zalo):
+    zalo.api.faults = [("getUpdates", 500), ("getUpdates", 429)]
+    await zalo.api.wait_for(lambda: not zalo.api.faults, 10, "both failed polls")
+    [answer] = await zalo.ask("u115", "/vanban")
+    assert body(answer.text) == core.document_reply(State()).text.strip()
+    assert "Zalo getUpdates failed (getUpdates 500)" in zalo.bot.log
