@@ -12,7 +12,6 @@ UNKNOWN_COMMAND = "Tôi không có lệnh này. Gõ /help để xem các lệnh.
 JUST_MENTIONED = "Bạn cần hỏi gì về Kế hoạch 39/KH-UBND? Hãy nhắc tên tôi kèm câu hỏi, ví dụ: chuyên viên cần học gì"
 PRIVATE_ONLY = "Hãy dùng lệnh này trong tin nhắn riêng với tôi: thông tin cá nhân không nên gửi vào nhóm."
 NOT_ADMIN = "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
-DIEU_USAGE = "Gõ số mục sau lệnh /dieu; gõ /dieu không kèm số để xem các phần của kế hoạch."
 TIMKIEM_USAGE = "Gõ từ khóa sau lệnh, ví dụ: /timkiem tin học"
 PICK_GRADE = "Bạn thuộc ngạch nào?"
 PICK_TIER = "Ngạch {grade}. Bạn làm việc ở cấp nào?"

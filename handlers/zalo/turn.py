@@ -171,10 +171,10 @@ class Responder:
             return self._turn(msg, lambda state: run_command(name, state), extra=texts.ZALO_HELP)
         if name == "/timkiem" and not arg:
             return [Outgoing(texts.TIMKIEM_USAGE)]
-        if run_command(name, State()) is None:
+        reply = run_command(f"{name} {arg}".strip(), self.store.load_state(msg.conversation_key))
+        if reply is None:
             return [Outgoing(texts.UNKNOWN_COMMAND)]
-        return self._turn(msg, lambda state: run_command(f"{name} {arg}".strip(), state),
-                          quotes=not (name == "/dieu" and arg))
+        return self._turn(msg, lambda _state: reply, quotes=not (name == "/dieu" and arg))
 
     def _stats(self, msg: Incoming) -> str:
         if msg.user_id not in self.admin_ids:
