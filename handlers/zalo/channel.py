@@ -24,6 +24,7 @@ log = logging.getLogger(__name__)
 REJECTED = "Zalo rejected the bot token (401): check ZALO_BOT_TOKEN"
 SORRY = "Xin lỗi, tôi chưa xử lý được tin nhắn này. Bạn thử lại sau nhé."
 DRAIN_S = 5.0
+PRUNE_EVERY_S = 6 * 3600  # old rows (states, offers, message ids, logs) leave the store on this schedule
 
 
 class ZaloChannel:
@@ -48,6 +49,7 @@ class ZaloChannel:
         self.dispatcher = Dispatcher(s.zalo_concurrency)
         self.stop = stop
         server = poller = None
+        pruner = asyncio.get_running_loop().create_task(self._prune())
         await self.api.open()
         try:
             me = await self._start_call(self.api.get_me())
@@ -74,6 +76,7 @@ class ZaloChannel:
             if self._fatal:
                 raise ChannelFatal(self._fatal)
         finally:
+            pruner.cancel()
             if poller is not None:
                 poller.cancel()
             await self.dispatcher.drain(DRAIN_S)
@@ -81,6 +84,13 @@ class ZaloChannel:
                 await server.stop()
             await self.api.close()
             self.store.close()
+
+    async def _prune(self) -> None:
+        """Prune the shared store now and then (Telegram does too when it runs; pruning twice is harmless)."""
+        while True:
+            removed = await asyncio.to_thread(self.store.prune)
+            log.debug("Zalo: pruned %s", removed)
+            await asyncio.sleep(PRUNE_EVERY_S)
 
     async def _start_call(self, call):
         try:

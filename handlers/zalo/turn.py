@@ -101,7 +101,7 @@ class Responder:
     def _act(self, msg: Incoming, offer: Button, offers: list[Button]) -> list[Outgoing]:
         if offer.kind == ASK:
             return self._turn(msg, lambda state: self.core.answer(offer.arg, state))
-        if offer.kind == QUOTE:
+        if offer.kind == QUOTE and offer.arg.split():
             return self._turn(msg, lambda state: self._quotes(offer.arg.split(), state), quotes=False)
         if offer.kind == GRADE:
             return self._tier_picker(msg, offer.arg)
