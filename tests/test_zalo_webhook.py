@@ -3,6 +3,7 @@ answers the rest, and sends the /chitieu chart by URL from its own server."""
 
 import aiohttp
 import pytest
+import pytest_asyncio
 from zalo_server.api import SECRET_HEADER, FakeZaloApi
 from zalo_server.fixtures import Harness, free_port
 from zalo_server.process import ZaloBotProcess
@@ -11,11 +12,13 @@ from bot import core
 from bot.reply import State
 from handlers.zalo.offers import PICK_HEADER
 
+pytestmark = pytest.mark.asyncio(loop_scope="module")
 SECRET = "s3cr3t-Token_for-zalo-tests"
 
 
-@pytest.fixture
-async def webhook_bot(tmp_path):
+@pytest_asyncio.fixture(loop_scope="module", scope="module")
+async def webhook_bot(tmp_path_factory):
+    tmp_path = tmp_path_factory.mktemp("webhook")
     api = FakeZaloApi()
     base_url = await api.start()
     port = free_port()

@@ -59,7 +59,11 @@ class ZaloChannel:
                 path = urlparse(s.zalo_webhook_url).path or "/" if self.webhook else None
                 server = BotServer(s.zalo_webhook_listen, s.zalo_webhook_port, self.pictures, path, self.secret,
                                    self.receive)
-                await server.start()
+                try:
+                    await server.start()
+                except OSError as exc:
+                    raise ChannelFatal(f"cannot listen on {s.zalo_webhook_listen}:{s.zalo_webhook_port} "
+                                       f"({exc.strerror}): check ZALO_WEBHOOK_LISTEN and ZALO_WEBHOOK_PORT") from None
             if self.webhook:
                 await self._start_call(self.api.set_webhook(s.zalo_webhook_url, self.secret))
                 log.info("Zalo: webhook mode as %s, listening on %s:%d", me.account_name or "the bot",
