@@ -3,7 +3,7 @@
 import sqlite3
 
 from bot.reply import State
-from handlers.store import Retention, Store
+from handlers.store import Button, Retention, Store
 
 
 def test_state_round_trips_and_survives_reopening(tmp_path):
@@ -101,3 +101,17 @@ def test_prune_removes_only_rows_past_their_retention(tmp_path):
     removed = store.prune(Retention(questions=-1))
     assert removed["questions"] == 1 and removed["conversations"] == 0
     assert store.load_state("k").grade == "can_su"
+
+
+def test_numbered_offers_are_kept_per_conversation_and_forgotten_with_the_user(tmp_path):
+    path = tmp_path / "t.sqlite3"
+    store = Store(path)
+    store.save_offers("zalo:c1:u1", [Button("ask", "câu hỏi"), Button("quote", "II.1.b")], user_key="zalo:u1")
+    store.save_offers("zalo:c2:u2", [Button("ask", "khác")], user_key="zalo:u2")
+    assert Store(path).offers("zalo:c1:u1") == [Button("ask", "câu hỏi"), Button("quote", "II.1.b")]
+    store.save_offers("zalo:c2:u2", [])
+    assert store.offers("zalo:c2:u2") == []
+    store.forget_user("zalo:u1")
+    assert store.offers("zalo:c1:u1") == []
+    store.save_offers("k", [Button("ask", "q")])
+    assert store.prune(Retention(conversations=-1))["offers"] == 1
