@@ -181,3 +181,52 @@ def document_line() -> str:
 def document_number() -> str:
     """The plan's number as printed, e.g. 39/KH-UBND."""
     return _kb().document.number
+
+
+def tiers_with_grades() -> set[str]:
+    """Tiers where the plan's requirements depend on the grade (ngạch); elsewhere they depend on the role."""
+    kb = _kb()
+    every = {t.id for t in kb.tiers}
+    return {t for q in kb.requirements if q.grades for t in (q.tiers or every)}
+
+
+# ---- the annex, for charts ----------------------------------------------------------------------
+@dataclass(frozen=True)
+class AnnexGroup:
+    """One part of the annex's total (e.g. at home, abroad): its label, total, and its kinds per year."""
+
+    label: str
+    total: int
+    kinds: tuple[tuple[str, tuple[int, ...]], ...]  # (label, figure per year), e.g. training, refresher
+
+
+@dataclass(frozen=True)
+class AnnexBreakdown:
+    """The annex per year, split as the plan splits it (hashable: a chart of it can be cached)."""
+
+    title: str
+    unit: str
+    source: str
+    years: tuple[int, ...]
+    totals: tuple[int, ...]
+    groups: tuple[AnnexGroup, ...]
+
+
+def annex_breakdown() -> AnnexBreakdown | None:
+    """The grand total's parts (home, abroad), each split into its parts (training, refresher), per year."""
+    kb = _kb()
+    annex = kb.annex
+    if annex is None:
+        return None
+    top = max(annex.rows, key=lambda r: r.total)  # the grand total
+    groups = []
+    for code in top.parts:
+        group = annex.row(code)
+        kinds = tuple((sentence_case(annex.row(k).label), tuple(annex.row(k).by_year)) for k in group.parts) \
+            or ((sentence_case(group.label), tuple(group.by_year)),)
+        groups.append(AnnexGroup(sentence_case(group.label), group.total, kinds))
+    period = f"{kb.document.period.start}–{kb.document.period.end}"
+    return AnnexBreakdown(
+        title=f"Số người đào tạo, bồi dưỡng {period}", unit=annex.unit,
+        source=f"Phụ lục Kế hoạch {kb.document.number}", years=tuple(annex.years),
+        totals=tuple(top.by_year), groups=tuple(groups))

@@ -14,7 +14,46 @@ from aiohttp import web
 from telegram_server.html_check import HtmlError, parse_html, telegram_length
 
 JSON_PARAMS = {"reply_markup", "commands", "results", "scope", "allowed_updates", "reply_parameters",
-               "link_preview_options", "entities", "caption_entities", "button"}
+               "link_preview_options", "entities", "caption_entities", "button", "menu_button"}
+_SEND = {"chat_id", "business_connection_id", "message_thread_id", "disable_notification", "protect_content",
+         "allow_paid_broadcast", "message_effect_id", "reply_parameters", "reply_markup", "reply_to_message_id",
+         "allow_sending_without_reply", "direct_messages_topic_id", "suggested_post_parameters"}
+_TIMEOUTS = {"timeout", "read_timeout", "write_timeout", "connect_timeout", "pool_timeout"}
+# the parameters each method accepts (Bot API 9); anything else is refused, so a typo in the bot is caught
+PARAMETERS: dict[str, set[str]] = {
+    "getme": set(), "logout": set(), "close": set(),
+    "getupdates": {"offset", "limit", "timeout", "allowed_updates"},
+    "deletewebhook": {"drop_pending_updates"},
+    "setwebhook": {"url", "certificate", "ip_address", "max_connections", "allowed_updates",
+                   "drop_pending_updates", "secret_token"},
+    "setmycommands": {"commands", "scope", "language_code"},
+    "deletemycommands": {"scope", "language_code"},
+    "setmydescription": {"description", "language_code"},
+    "setmyshortdescription": {"short_description", "language_code"},
+    "setchatmenubutton": {"chat_id", "menu_button"},
+    "sendchataction": {"chat_id", "action", "message_thread_id", "business_connection_id"},
+    "sendmessage": _SEND | {"text", "parse_mode", "entities", "link_preview_options"},
+    "sendphoto": _SEND | {"photo", "caption", "parse_mode", "caption_entities", "show_caption_above_media",
+                          "has_spoiler"},
+    "senddocument": _SEND | {"document", "thumbnail", "caption", "parse_mode", "caption_entities",
+                             "disable_content_type_detection"},
+    "editmessagetext": {"chat_id", "message_id", "inline_message_id", "text", "parse_mode", "entities",
+                        "link_preview_options", "reply_markup", "business_connection_id"},
+    "editmessagereplymarkup": {"chat_id", "message_id", "inline_message_id", "reply_markup",
+                               "business_connection_id"},
+    "answercallbackquery": {"callback_query_id", "text", "show_alert", "url", "cache_time"},
+    "answerinlinequery": {"inline_query_id", "results", "cache_time", "is_personal", "next_offset", "button"},
+    "getfile": {"file_id"},
+}
+COMMAND_SCOPES = {"default", "all_private_chats", "all_group_chats", "all_chat_administrators", "chat",
+                  "chat_administrators", "chat_member"}
+MENU_BUTTONS = {"commands", "default", "web_app"}
+INLINE_BUTTON_KEYS = {"text", "url", "callback_data", "web_app", "login_url", "switch_inline_query",
+                      "switch_inline_query_current_chat", "switch_inline_query_chosen_chat", "copy_text",
+                      "callback_game", "pay"}
+REPLY_KEYBOARD_KEYS = {"keyboard", "is_persistent", "resize_keyboard", "one_time_keyboard",
+                       "input_field_placeholder", "selective"}
+FORCE_REPLY_KEYS = {"force_reply", "input_field_placeholder", "selective"}
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # getFile refuses bigger files
 NOT_MODIFIED = ("Bad Request: message is not modified: specified new message content and reply markup "
                 "are exactly the same as a content and reply markup of the current message")
@@ -54,6 +93,7 @@ class Sent:
     filename: str | None = None
     reply_to: int | None = None
     edits: int = 0
+    keyboard: dict | None = None  # a reply keyboard, ForceReply or ReplyKeyboardRemove sent with the message
 
     @property
     def buttons(self) -> list[dict]:
@@ -103,8 +143,13 @@ class FakeBotApi:
         self.files: dict[str, bytes] = {}
         self.downloads: list[str] = []  # file paths the bot downloaded, in order
         self.callback_answers: dict[str, dict] = {}
+        self.commands: dict[tuple[str, int | None], list[dict]] = {}  # (scope type, chat id) -> the menu
+        self.description = ""
+        self.short_description = ""
+        self.menu_buttons: dict[int | None, dict] = {}  # chat id (None: default) -> menu button
         self.inline_answers: dict[str, list[dict]] = {}
         self.faults: list[tuple[str, ApiError]] = []
+        self.users_started: set[int] = set()  # private chats known before the bot starts (e.g. admins)
         self._ids = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -254,6 +299,9 @@ class FakeBotApi:
             handler = getattr(self, "m_" + method.lower(), None)
             if handler is None:
                 raise ApiError("Not Found: method not found", 404)
+            unknown = sorted(set(params) - PARAMETERS.get(method.lower(), set()) - {"_filename"})
+            if unknown:
+                raise ApiError(f"Bad Request: unknown parameter {unknown[0]!r} of {method}")
             result = await handler(params)
         except ApiError as exc:
             self.errors.append((method, exc.description))
@@ -313,16 +361,54 @@ class FakeBotApi:
                            else "Bad Request: message caption is too long")
         return text
 
-    def _markup(self, markup: Any) -> dict | None:
+    def _markup(self, markup: Any, inline_only: bool = False) -> dict | None:
+        """An inline keyboard (returned), or a reply keyboard / ForceReply / removal (validated; see _keyboard)."""
         if not markup:
             return None
+        if not isinstance(markup, dict):
+            raise ApiError("Bad Request: can't parse reply keyboard markup JSON object")
+        if "inline_keyboard" not in markup:
+            if inline_only:
+                raise ApiError("Bad Request: inline keyboard expected")
+            self._keyboard(markup)
+            return None
+        if set(markup) != {"inline_keyboard"}:
+            raise ApiError("Bad Request: can't parse inline keyboard markup JSON object")
         for row in markup.get("inline_keyboard", []):
             for button in row:
                 if not button.get("text"):
                     raise ApiError("Bad Request: text buttons are unallowed in the inline keyboard")
+                if set(button) - INLINE_BUTTON_KEYS or len(set(button) - {"text"}) != 1:
+                    raise ApiError("Bad Request: can't parse inline keyboard button: exactly one optional field "
+                                   "must be used")
                 data = button.get("callback_data")
                 if data is not None and not 1 <= len(data.encode("utf-8")) <= 64:
                     raise ApiError("Bad Request: BUTTON_DATA_INVALID")
+        return markup
+
+    @staticmethod
+    def _keyboard(markup: dict) -> dict:
+        """A reply keyboard, ForceReply or ReplyKeyboardRemove, checked as Telegram checks them."""
+        placeholder = markup.get("input_field_placeholder")
+        if placeholder is not None and not 1 <= len(placeholder) <= 64:
+            raise ApiError("Bad Request: input field placeholder must be 1-64 characters")
+        if "force_reply" in markup:
+            if markup["force_reply"] is not True or set(markup) - FORCE_REPLY_KEYS:
+                raise ApiError("Bad Request: can't parse force reply markup")
+        elif "remove_keyboard" in markup:
+            if markup["remove_keyboard"] is not True or set(markup) - {"remove_keyboard", "selective"}:
+                raise ApiError("Bad Request: can't parse keyboard remove markup")
+        elif "keyboard" in markup:
+            rows = markup["keyboard"]
+            if set(markup) - REPLY_KEYBOARD_KEYS or not rows or not all(rows):
+                raise ApiError("Bad Request: can't parse reply keyboard markup JSON object")
+            for row in rows:
+                for button in row:
+                    text = button.get("text") if isinstance(button, dict) else button
+                    if not text:
+                        raise ApiError("Bad Request: keyboard button text is empty")
+        else:
+            raise ApiError("Bad Request: can't parse reply keyboard markup JSON object")
         return markup
 
     def _find(self, params: dict) -> Sent:
@@ -356,12 +442,56 @@ class FakeBotApi:
         return True
 
     async def m_setmycommands(self, params: dict) -> bool:
-        for command in params["commands"]:
+        commands = params.get("commands")
+        if not isinstance(commands, list) or len(commands) > 100:
+            raise ApiError("Bad Request: commands must be a list of at most 100 BotCommand")
+        for command in commands:
+            if set(command) - {"command", "description"}:
+                raise ApiError("Bad Request: can't parse BotCommand")
             name, desc = command.get("command", ""), command.get("description", "")
             if not (1 <= len(name) <= 32 and name.replace("_", "").isalnum() and name.islower()):
                 raise ApiError("Bad Request: BOT_COMMAND_INVALID")
             if not 1 <= len(desc) <= 256:
                 raise ApiError("Bad Request: command description is empty or too long")
+        scope = params.get("scope") or {"type": "default"}
+        kind = scope.get("type")
+        if kind not in COMMAND_SCOPES:
+            raise ApiError("Bad Request: unsupported bot command scope type")
+        needs_chat = kind in {"chat", "chat_administrators", "chat_member"}
+        if needs_chat != ("chat_id" in scope) or set(scope) - {"type", "chat_id", "user_id"}:
+            raise ApiError("Bad Request: invalid bot command scope")
+        if kind == "chat" and int(scope["chat_id"]) not in self.known_chats():
+            raise ApiError("Bad Request: chat not found")
+        self.commands[(kind, int(scope["chat_id"]) if needs_chat else None)] = commands
+        return True
+
+    def known_chats(self) -> set[int]:
+        """Chats a user has written in (Telegram knows only those)."""
+        return {u["message"]["chat"]["id"] for u in self.updates if "message" in u} | set(self.users_started)
+
+    async def m_setmydescription(self, params: dict) -> bool:
+        text = params.get("description", "")
+        if len(text) > 512:
+            raise ApiError("Bad Request: description is too long")
+        self.description = text
+        return True
+
+    async def m_setmyshortdescription(self, params: dict) -> bool:
+        text = params.get("short_description", "")
+        if len(text) > 120:
+            raise ApiError("Bad Request: short description is too long")
+        self.short_description = text
+        return True
+
+    async def m_setchatmenubutton(self, params: dict) -> bool:
+        button = params.get("menu_button") or {"type": "default"}
+        if button.get("type") not in MENU_BUTTONS:
+            raise ApiError("Bad Request: unsupported menu button type")
+        allowed = {"type", "text", "web_app"} if button["type"] == "web_app" else {"type"}
+        if set(button) - allowed:
+            raise ApiError("Bad Request: can't parse menu button")
+        chat = params.get("chat_id")
+        self.menu_buttons[int(chat) if chat is not None else None] = button
         return True
 
     async def m_sendchataction(self, params: dict) -> bool:
@@ -371,6 +501,8 @@ class FakeBotApi:
         chat = self._chat(params)
         text = self._text(params.get("text"), params.get("parse_mode"))
         sent = Sent(chat, next(self._ids), text, params.get("text", ""), self._markup(params.get("reply_markup")))
+        if params.get("reply_markup") and "inline_keyboard" not in params["reply_markup"]:
+            sent.keyboard = params["reply_markup"]
         return self._store(sent, params)
 
     async def m_sendphoto(self, params: dict) -> dict:
@@ -404,7 +536,7 @@ class FakeBotApi:
         if sent.photo is not None or sent.document is not None:
             raise ApiError("Bad Request: there is no text in the message to edit")
         text = self._text(params.get("text"), params.get("parse_mode"))
-        markup = self._markup(params.get("reply_markup"))
+        markup = self._markup(params.get("reply_markup"), inline_only=True)
         if text == sent.text and markup == sent.reply_markup:
             raise ApiError(NOT_MODIFIED)
         sent.text, sent.html, sent.reply_markup, sent.edits = text, params.get("text", ""), markup, sent.edits + 1
@@ -412,7 +544,7 @@ class FakeBotApi:
 
     async def m_editmessagereplymarkup(self, params: dict) -> dict:
         sent = self._find(params)
-        markup = self._markup(params.get("reply_markup"))
+        markup = self._markup(params.get("reply_markup"), inline_only=True)
         if markup == sent.reply_markup:
             raise ApiError(NOT_MODIFIED)
         sent.reply_markup, sent.edits = markup, sent.edits + 1
@@ -425,6 +557,8 @@ class FakeBotApi:
             raise ApiError("Bad Request: query is too old and response timeout expired or query ID is invalid")
         if len(params.get("text") or "") > 200:
             raise ApiError("Bad Request: MESSAGE_TOO_LONG")
+        if str(params.get("show_alert", "false")).lower() not in ("true", "false"):
+            raise ApiError("Bad Request: show_alert must be a boolean")
         self.callback_answers[query_id] = params
         return True
 
