@@ -25,7 +25,7 @@ async def test_kiemtra_advances_in_place_then_sends_the_card(inproc):
     question_after, card = api.outbox(5)
     assert question_after is question and question.labels == []  # the answered question keeps no buttons
     assert card.text.startswith("Kết quả kiểm tra") and "Cấp: Cấp xã" in card.text
-    assert card.labels == ["📜 Xem nguyên văn"]
+    assert card.labels == ["📜 Xem nguyên văn", "👍", "👎"]
     assert api.errors == []
 
 

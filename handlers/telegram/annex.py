@@ -17,13 +17,15 @@ from handlers.telegram.services import services
 
 log = logging.getLogger(__name__)
 COMMANDS = [("chitieu", "Chỉ tiêu đào tạo 2011–2015, biểu đồ")]
-CAPTION = "Biểu đồ số người đào tạo, bồi dưỡng theo năm, trong nước và nước ngoài ({source})."
+CAPTION = "{title}: theo năm, trong nước và nước ngoài ({source})."
 
 
 def caption() -> str:
     """The chart's caption, naming its source from the plan data."""
     data = menus.annex_breakdown()
-    return CAPTION.format(source=data.source if data else "Phụ lục")
+    if data is None:
+        return "Biểu đồ chỉ tiêu đào tạo, bồi dưỡng."
+    return CAPTION.format(title=data.title, source=data.source)
 
 
 async def on_chitieu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -22,6 +22,7 @@ from telegram.ext import (
     Defaults,
     TypeHandler,
 )
+from telegram.error import BadRequest, TelegramError
 from telegram.request import BaseRequest
 
 from handlers.telegram import (
@@ -97,7 +98,15 @@ def build_application(settings: TelegramSettings) -> Application:
 
 
 async def publish_profile(app: Application) -> None:
-    """What Telegram shows of the bot: descriptions, the commands per chat kind (admins see theirs), the menu."""
+    """What Telegram shows of the bot: descriptions, the commands per chat kind (admins see theirs), the menu.
+    A failure is logged, not fatal: the bot answers without them."""
+    try:
+        await _publish(app)
+    except TelegramError as exc:
+        log.warning("bot profile not published: %s", type(exc).__name__)
+
+
+async def _publish(app: Application) -> None:
     bot = app.bot
     svc = app.bot_data["services"]
     await bot.set_my_description(start.description())
@@ -106,13 +115,15 @@ async def publish_profile(app: Application) -> None:
     await bot.set_my_commands(commands("private"), scope=BotCommandScopeAllPrivateChats())
     await bot.set_my_commands(commands("group"), scope=BotCommandScopeAllGroupChats())
     for admin in sorted(svc.settings.admin_ids):
-        await bot.set_my_commands(commands("admin"), scope=BotCommandScopeChat(admin))
+        try:
+            await bot.set_my_commands(commands("admin"), scope=BotCommandScopeChat(admin))
+        except BadRequest as exc:  # Telegram knows a private chat only once the admin has written to the bot
+            log.warning("admin commands not set for one admin (%s); they appear after a restart", exc.message[:60])
     await bot.set_chat_menu_button(menu_button=MenuButtonCommands())
 
 
 async def on_started(app: Application) -> None:
-    """Publish the bot's profile and menus, and log that the channel is ready."""
-    await publish_profile(app)
+    """Log that the channel is ready (its profile was published before receiving, see channel.py)."""
     svc = app.bot_data["services"]
     log.info(
         "Telegram channel ready: @%s, %s, core %s, data in %s, rate limit %s",

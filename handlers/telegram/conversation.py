@@ -85,7 +85,7 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
         update.effective_chat.id,
         reply.html,
         reply.text,
-        markup=reply_markup(svc.store, reply, quotes, owner(update)),
+        markup=reply_markup(svc.store, reply, quotes, owner(update), feedback=quotes),
         reply_to=message.message_id if group and message else None,
         max_parts=GROUP_MAX_PARTS if group else None,
     )

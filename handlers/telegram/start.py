@@ -92,18 +92,19 @@ async def greet(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def _deep_link(update: Update, context: ContextTypes.DEFAULT_TYPE, topic: str) -> bool:
     """Open what a t.me/<bot>?start=<topic> link points to; False for a topic not known here."""
     core = services(context).core
-    if topic == "ngach":
+    name = topic.lower()
+    if name == "ngach":
         await send_picker(update, context)
-    elif topic == "kiemtra":
+    elif name == "kiemtra":
         await kiemtra.on_kiemtra(update, context)
-    elif topic == "chitieu":
+    elif name == "chitieu":
         await annex.on_chitieu(update, context)
-    elif topic in ("mucluc", "dieu"):
+    elif name in ("mucluc", "dieu"):
         await plan.send_toc(update, context)
-    elif topic == "timkiem":
+    elif name == "timkiem":
         await plan.ask_keyword(update, context)
-    elif topic.startswith("dieu_") and len(topic) > len("dieu_"):
-        clause = topic.removeprefix("dieu_").replace("_", ".")
+    elif name.startswith("dieu_") and len(topic) > len("dieu_"):
+        clause = topic[len("dieu_"):].replace("_", ".")
         await converse(update, context, lambda state: core.quote_clause(clause, state), quotes=False)
     else:
         return False
@@ -112,7 +113,7 @@ async def _deep_link(update: Update, context: ContextTypes.DEFAULT_TYPE, topic: 
 
 async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/start: greet and ask tier and role; /start <topic> (a deep link) opens that topic instead."""
-    topic = (context.args or [""])[0].strip().lower() if context.args else ""
+    topic = context.args[0].strip() if context.args else ""
     if topic and await _deep_link(update, context, topic):
         if not is_group(update):
             await call(lambda: update.effective_message.reply_text(

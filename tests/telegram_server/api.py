@@ -149,6 +149,7 @@ class FakeBotApi:
         self.menu_buttons: dict[int | None, dict] = {}  # chat id (None: default) -> menu button
         self.inline_answers: dict[str, list[dict]] = {}
         self.faults: list[tuple[str, ApiError]] = []
+        self.delays: list[tuple[str, float]] = []
         self.users_started: set[int] = set()  # private chats known before the bot starts (e.g. admins)
         self._ids = itertools.count(1)
         self._changed = asyncio.Condition()
@@ -280,6 +281,10 @@ class FakeBotApi:
         payload = {"id": str(next(self._ids)), "from": self._user(user_id), "query": query, "offset": ""}
         return self._queue({"inline_query": payload})
 
+    def slow_next(self, method: str, seconds: float) -> None:
+        """Carry out the next call of `method`, then answer it only after `seconds` (a slow network)."""
+        self.delays.append((method, seconds))
+
     def fail_next(self, method: str, description: str, code: int = 400, retry_after: int | None = None) -> None:
         """Make the next call of `method` fail as Telegram would (not counted in `errors`)."""
         self.faults.append((method, ApiError(description, code, retry_after)))
@@ -308,6 +313,10 @@ class FakeBotApi:
             await self._notify()
             return self._error(exc)
         await self._notify()
+        delay = next((d for d in self.delays if d[0].lower() == method.lower()), None)
+        if delay:
+            self.delays.remove(delay)
+            await asyncio.sleep(delay[1])
         return web.json_response({"ok": True, "result": result})
 
     @staticmethod
