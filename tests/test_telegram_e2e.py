@@ -5,7 +5,7 @@ import sqlite3
 
 import pytest
 from telegram_server.api import Chat
-from telegram_server.fixtures import ADMIN_ID, scripted  # noqa: F401 - fixture
+from telegram_server.fixtures import ADMIN_ID, SCRIPTED_CORE, scripted, start_harness  # noqa: F401 - fixture
 from telegram_server.html_check import parse_html
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -231,3 +231,19 @@ async def test_an_update_delivered_again_after_a_crash_is_answered_once(scripted
     texts = [m.text for m in scripted.api.outbox(23)]
     assert texts.count(first.text) == 2  # the redelivered update did not add a third reply
     assert after.text == first.text
+
+
+async def test_kiemtra_left_unanswered_expires_and_swallows_no_later_question(tmp_path):
+    harness = await start_harness(tmp_path, BOT_CORE_MODULE=SCRIPTED_CORE, BOT_DIALOG_TTL="1")
+    try:
+        [question] = await ask(harness, 51, "/kiemtra")
+        assert question.text.startswith("Bước 1/3") and question.labels
+        [notice] = (await harness.api.replies(51, 2, timeout=10))[1:]
+        assert notice.text.startswith("⏱ Bài kiểm tra đã dừng") and "/kiemtra" in notice.text
+        await harness.api.wait_for(lambda: question.labels == [], what="the expired question's buttons to go")
+        [answer] = await ask(harness, 51, "yêu cầu cấp xã")
+        assert answer.text.startswith("Theo mục II.2.b")
+        assert harness.api.errors == []
+    finally:
+        await harness.bot.stop()
+        await harness.api.stop()
