@@ -195,3 +195,10 @@ async def test_button_press_too_old_to_acknowledge_still_acts(inproc):
                                                 "or query ID is invalid")
     await inproc.feed(inproc.api.press(5, inproc.api.outbox(5)[0], "Cấp xã"))
     assert inproc.api.outbox(5)[-1].text.startswith("Theo mục II.2.b")
+
+
+async def test_old_rows_are_pruned_on_a_daily_schedule(inproc):
+    from handlers.telegram.app import _prune
+
+    [job] = [j for j in inproc.app.job_queue.jobs() if j.callback is _prune]
+    assert job.job.trigger.interval.total_seconds() == 24 * 3600
