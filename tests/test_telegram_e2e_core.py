@@ -24,7 +24,8 @@ def assert_shows(received, reply: Reply) -> None:
     assert _squash("".join(m.text for m in received)) == _squash(parse_html(reply.html))
     labels = received[-1].labels
     assert labels[: len(reply.options)] == [o.label for o in reply.options]
-    assert ("📜 Xem nguyên văn" in labels) == (reply.kind == "answer" and bool(reply.clauses))
+    verbatim = reply.intent == core.quote_clause("II.1.b").intent
+    assert ("📜 Xem nguyên văn" in labels) == (reply.kind == "answer" and bool(reply.clauses) and not verbatim)
 
 
 async def ask(harness, user: int, text: str, expect: int = 1):
@@ -99,6 +100,14 @@ async def test_dieu_table_of_contents_reaches_every_clause(real):
         await real.api.wait_for(lambda: toc.edits > edits, what="the table of contents again")
     top = {c for c in menus.clause_ids() if "." not in c and menus.section(c).clauses}
     assert reached | top == set(menus.clause_ids())
+
+
+async def test_a_quote_asked_in_words_has_no_quote_button(real):
+    question = "nguyên văn mục II.1.b"
+    reply = core.answer(question, State())
+    [quote] = await ask(real, 46, question)
+    assert_shows([quote], reply)
+    assert "📜 Xem nguyên văn" not in quote.labels
 
 
 async def test_unknown_dieu_id_shows_the_table_of_contents(real):

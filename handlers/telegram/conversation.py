@@ -9,6 +9,7 @@ from telegram import Message, Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
+from bot import menus
 from bot.reply import Reply, State
 from handlers.telegram import dialog
 from handlers.telegram.delivery import send_html
@@ -41,6 +42,12 @@ def owner(update: Update) -> int | None:
 @functools.lru_cache(maxsize=4)
 def _dialog_intent(core) -> str:
     return core.start_check(State()).intent
+
+
+@functools.lru_cache(maxsize=4)
+def _quote_intent(core) -> str:
+    """The intent of a verbatim quote: such a reply, however asked, gets no 'Xem nguyên văn' button."""
+    return core.quote_clause(menus.clause_ids()[-1]).intent
 
 
 def load(update: Update, context: ContextTypes.DEFAULT_TYPE) -> State:
@@ -80,6 +87,7 @@ async def deliver(update: Update, context: ContextTypes.DEFAULT_TYPE, reply: Rep
     svc = services(context)
     group = is_group(update)
     message = update.effective_message if update.message else None
+    quotes = quotes and reply.intent != _quote_intent(svc.core)
     sent = await send_html(
         context.bot,
         update.effective_chat.id,

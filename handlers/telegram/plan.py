@@ -13,7 +13,7 @@ from bot import menus
 from handlers.telegram.buttons import action
 from handlers.telegram.conversation import converse, is_group, owner
 from handlers.telegram.delivery import call
-from handlers.telegram.keyboards import button, rows
+from handlers.telegram.keyboards import button
 from handlers.telegram.services import services
 
 COMMANDS = [
