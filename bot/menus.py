@@ -61,9 +61,22 @@ def role_name(role_id: str) -> str | None:
     return role.name if role else None
 
 
-def role_question(role_id: str) -> str:
-    """The question a chosen role stands for (given to core.answer)."""
-    return f"{role_name(role_id) or role_id} cần đào tạo, bồi dưỡng gì?"
+def role_question(role_id: str, tier: str | None = None) -> str:
+    """The question a chosen role stands for (given to core.answer); the tier is named when the role's name
+    does not say it (e.g. 'đại biểu Hội đồng nhân dân cấp xã')."""
+    name = role_name(role_id) or role_id
+    tier_item = _kb().by_id("tiers", tier) if tier else None
+    if tier_item is not None and tier_item.name.lower() not in name.lower():
+        name = f"{name} {tier_item.name}"
+    return f"{name} cần đào tạo, bồi dưỡng gì?"
+
+
+def role_label(role_id: str) -> str:
+    """A short button label for a role: its shortest alias, else its name."""
+    role = _kb().by_id("roles", role_id)
+    if role is None:
+        return role_id
+    return _capital(min([*role.aliases, role.name], key=len))
 
 
 def ethnic_requirement(role_id: str) -> str | None:
@@ -105,6 +118,8 @@ def related_options(reply: Reply) -> list[Option]:
         return []
     kb = _kb()
     tier = reply.tier or reply.state.tier
+    if tier is not None and tier not in tiers_with_grades():  # commune answers: the other roles there
+        return [Option(label=role_label(o.query), query=role_question(o.query, tier)) for o in role_options(tier)]
     asked = {q.area for q in kb.requirements if tier is None or not q.tiers or tier in q.tiers}
     areas = [a for a in kb.areas if a.scale and a.id in asked and a.id != reply.state.last_area][:RELATED_AREAS]
     options = [Option(label=area_label(a), query=a.name.lower()) for a in areas]
@@ -230,3 +245,10 @@ def annex_breakdown() -> AnnexBreakdown | None:
         title=f"Số người đào tạo, bồi dưỡng {period}", unit=annex.unit,
         source=f"Phụ lục Kế hoạch {kb.document.number}", years=tuple(annex.years),
         totals=tuple(top.by_year), groups=tuple(groups))
+
+
+def role_tiers(role_id: str) -> list[str]:
+    """The tiers where the plan sets requirements for this role, in the plan's order of tiers."""
+    kb = _kb()
+    found = {t for q in kb.requirements if role_id in (q.roles or []) for t in q.tiers}
+    return [t.id for t in kb.tiers if t.id in found]

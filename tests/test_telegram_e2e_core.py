@@ -65,7 +65,7 @@ async def test_commune_path_asks_the_role_and_the_ethnic_area(real):
     await real.api.wait_for(lambda: picker.edits == 2, what="the ethnic-area question")
     assert "Khmer" in picker.text and picker.labels == ["Có", "Không"]
     answer, ethnic = await press(real, 41, picker, "Có", expect=2)
-    assert_shows([answer], core.answer(menus.role_question(role.query), State()))
+    assert_shows([answer], core.answer(menus.role_question(role.query, commune.query), State()))
     assert "Khmer" in ethnic.text and "II.2.b" in ethnic.text
 
 

@@ -1,14 +1,17 @@
-"""Expiry of the core's /kiemtra dialog: a check left unanswered for BOT_DIALOG_TTL seconds ends (JobQueue), so it never
-swallows a question asked later; the deadline is kept in memory, so after a restart an old check has ended too."""
+"""Expiry of the core's /kiemtra dialog: a check left unanswered for BOT_DIALOG_TTL seconds ends (a JobQueue job),
+so it never swallows a question asked later; deadlines live in memory, so after a restart an old check has ended."""
 
 from __future__ import annotations
 
 import logging
 import time
 
+from telegram import InlineKeyboardMarkup
 from telegram.ext import ContextTypes
 
 from bot.reply import Reply, State
+from handlers.telegram.delivery import call
+from handlers.telegram.keyboards import CHECK_BUTTON, START_CHECK, button
 from handlers.telegram.services import services
 
 log = logging.getLogger(__name__)
@@ -53,8 +56,7 @@ def touch(context: ContextTypes.DEFAULT_TYPE, key: str, user_key: str, reply: Re
 
 async def expire(context: ContextTypes.DEFAULT_TYPE) -> None:
     """The expiry job: end the dialog in the store, take its buttons away, and say so."""
-    from handlers.telegram.delivery import call
-    from handlers.telegram.kiemtra import end_live_question
+    from handlers.telegram.kiemtra import end_live_question  # kiemtra builds on conversation, which uses this
 
     job = context.job
     key, user_key = job.data
@@ -65,5 +67,6 @@ async def expire(context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     store.save_state(key, state.model_copy(update={"check": None}), user_key)
     await end_live_question(context)
-    minutes = round(_ttl(context) / 60)
-    await call(lambda: context.bot.send_message(job.chat_id, EXPIRED.format(minutes=minutes)))
+    minutes = max(1, round(_ttl(context) / 60))
+    again = InlineKeyboardMarkup([[button(store, CHECK_BUTTON, START_CHECK, "")]])
+    await call(lambda: context.bot.send_message(job.chat_id, EXPIRED.format(minutes=minutes), reply_markup=again))

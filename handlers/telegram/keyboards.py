@@ -18,6 +18,8 @@ MAX_QUOTE_BUTTONS = 12
 DIALOG = "kiemtra"  # action of the buttons of a /kiemtra step (handlers/telegram/kiemtra.py)
 VOTE = "vote"  # action of 👍/👎 (handlers/telegram/feedback.py)
 VOTE_UP, VOTE_DOWN = "👍", "👎"
+START_CHECK = "start_check"  # action of the button offered where a reply says to type /kiemtra
+CHECK_BUTTON = "✅ Kiểm tra từng bước"
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,11 @@ def reply_markup(store: Store, reply: Reply, quotes: bool = True, owner: int | N
     if answer and quotes and reply.clauses and not _offers_quote(reply):
         arg = " ".join(reply.clauses[:MAX_QUOTE_BUTTONS])
         keyboard.append([button(store, SEE_QUOTE, "quote" if len(reply.clauses) == 1 else "quotes", arg, owner)])
+    if "/kiemtra" in reply.text and dialog_step(reply) is None and reply.state.check is None:
+        keyboard.append([button(store, CHECK_BUTTON, START_CHECK, "", owner)])
     if answer and quotes:
         related = [button(store, o.label, "ask", o.query, owner) for o in menus.related_options(reply)]
-        keyboard += rows(related, short=10, per_row=3)
+        keyboard += rows(related, short=14, per_row=3)
     if answer and feedback and reply.intent:
         arg = f"{reply.intent}|{' '.join(reply.clauses)}"
         keyboard.append([button(store, VOTE_UP, VOTE, f"1|{arg}", owner),

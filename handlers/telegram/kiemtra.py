@@ -25,7 +25,7 @@ from bot.reply import Reply
 from handlers.telegram.buttons import action
 from handlers.telegram.conversation import after_delivery, converse, deliver, is_group, load, save
 from handlers.telegram.delivery import call, html_parts
-from handlers.telegram.keyboards import DIALOG, dialog_step, reply_markup
+from handlers.telegram.keyboards import DIALOG, START_CHECK, dialog_step, reply_markup
 from handlers.telegram.services import services
 
 log = logging.getLogger(__name__)
@@ -117,6 +117,12 @@ async def on_kiemtra(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     core = services(context).core
     await converse(update, context, lambda state: core.start_check(state))
+
+
+@action(START_CHECK)
+async def on_check_button(update: Update, context: ContextTypes.DEFAULT_TYPE, _: str) -> None:
+    """'✅ Kiểm tra từng bước' under a reply that suggests /kiemtra: the same as typing it."""
+    await on_kiemtra(update, context)
 
 
 @action(DIALOG)

@@ -151,7 +151,8 @@ async def picked_ethnic(update: Update, context: ContextTypes.DEFAULT_TYPE, role
 
 async def _answer_role(update: Update, context: ContextTypes.DEFAULT_TYPE, role: str, ethnic: bool) -> None:
     core = services(context).core
-    await converse(update, context, lambda state: core.answer(menus.role_question(role), state))
+    tier = next(iter(menus.role_tiers(role)), None)
+    await converse(update, context, lambda state: core.answer(menus.role_question(role, tier), state))
     question = menus.ethnic_question(role)
     if ethnic and question is not None:
         await converse(update, context, lambda state: core.answer(question, state))
