@@ -93,11 +93,12 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     stored = services(context).store.button(pressed.button_id) if pressed is not None else None
     registered = ACTIONS.get(stored.kind) if stored is not None else None
-    if registered is None:
+    arg = pressed.argument(stored.arg) if registered is not None else None
+    if registered is None or arg is None:
         await _acknowledge(query, EXPIRED)
         return
     await _acknowledge(query, registered.toast)
-    await registered.run(update, context, stored.arg)
+    await registered.run(update, context, arg)
 
 
 def handlers() -> list[BaseHandler]:

@@ -14,7 +14,7 @@ from bot.reply import Option
 from handlers.telegram.buttons import action
 from handlers.telegram.conversation import converse, owner
 from handlers.telegram.delivery import call
-from handlers.telegram.keyboards import button, rows
+from handlers.telegram.keyboards import mixed, rows
 from handlers.telegram.services import services
 
 COMMANDS = [("ngach", "Yêu cầu theo cấp, ngạch, chức danh")]
@@ -51,7 +51,7 @@ def _markup(update: Update, context: ContextTypes.DEFAULT_TYPE,
             choices: list[tuple[str, str, str]]) -> InlineKeyboardMarkup:
     """Buttons (label, action, arg), owned in a group by the person who asked."""
     store = services(context).store
-    return InlineKeyboardMarkup(rows([button(store, label, kind, arg, owner(update)) for label, kind, arg in choices]))
+    return InlineKeyboardMarkup(rows(mixed(store, choices, owner(update))))
 
 
 def tier_markup(update: Update, context: ContextTypes.DEFAULT_TYPE, grade: str | None = None) -> InlineKeyboardMarkup:

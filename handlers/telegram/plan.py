@@ -13,7 +13,7 @@ from bot import menus
 from handlers.telegram.buttons import action
 from handlers.telegram.conversation import converse, is_group, owner
 from handlers.telegram.delivery import call
-from handlers.telegram.keyboards import button
+from handlers.telegram.keyboards import mixed
 from handlers.telegram.services import services
 
 COMMANDS = [
@@ -37,10 +37,8 @@ def _short(text: str) -> str:
 def toc_markup(update: Update, context: ContextTypes.DEFAULT_TYPE) -> InlineKeyboardMarkup:
     """One button per part of the plan; a part without clauses is quoted at once."""
     store, who = services(context).store, owner(update)
-    return InlineKeyboardMarkup([
-        [button(store, _short(f"{s.id} · {s.title}"), "toc" if s.clauses else "quote", s.id, who)]
-        for s in menus.table_of_contents()
-    ])
+    items = [(_short(f"{s.id} · {s.title}"), "toc" if s.clauses else "quote", s.id) for s in menus.table_of_contents()]
+    return InlineKeyboardMarkup([[b] for b in mixed(store, items, who)])
 
 
 def toc_text(prefix: str = "") -> str:
@@ -62,8 +60,8 @@ async def open_section(update: Update, context: ContextTypes.DEFAULT_TYPE, secti
             toc_text(), parse_mode=ParseMode.HTML, reply_markup=toc_markup(update, context)))
         return
     store, who = services(context).store, owner(update)
-    keyboard = [[button(store, _short(o.label), "quote", o.query, who)] for o in part.clauses]
-    keyboard.append([button(store, BACK, "toc", "", who)])
+    items = [(_short(o.label), "quote", o.query) for o in part.clauses] + [(BACK, "toc", "")]
+    keyboard = [[b] for b in mixed(store, items, who)]
     text = SECTION_TITLE.format(id=html.escape(part.id), title=html.escape(part.title))
     await call(lambda: update.callback_query.edit_message_text(
         text, parse_mode=ParseMode.HTML, reply_markup=InlineKeyboardMarkup(keyboard)))

@@ -13,7 +13,7 @@ from bot.reply import Option
 from handlers.telegram import annex, kiemtra, plan
 from handlers.telegram.conversation import converse, is_group, owner
 from handlers.telegram.delivery import call
-from handlers.telegram.keyboards import button
+from handlers.telegram.keyboards import buttons
 from handlers.telegram.ngach import send_picker
 from handlers.telegram.services import services
 
@@ -125,7 +125,8 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Commands and example questions; the examples are buttons."""
     store = services(context).store
-    markup = InlineKeyboardMarkup([[button(store, o.label, "ask", o.query, owner(update))] for o in EXAMPLES])
+    examples = buttons(store, [(o.label, o.query) for o in EXAMPLES], "ask", owner(update))
+    markup = InlineKeyboardMarkup([[b] for b in examples])
     await call(lambda: update.effective_message.reply_text(HELP, parse_mode=ParseMode.HTML, reply_markup=markup))
 
 
