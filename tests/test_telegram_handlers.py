@@ -202,3 +202,10 @@ async def test_old_rows_are_pruned_on_a_daily_schedule(inproc):
 
     [job] = [j for j in inproc.app.job_queue.jobs() if j.callback is _prune]
     assert job.job.trigger.interval.total_seconds() == 24 * 3600
+
+
+async def test_a_mention_is_found_by_its_entity_and_cut_out_even_after_an_emoji(inproc):
+    await inproc.feed(inproc.api.send(1, "yêu cầu cấp 👋 @kh39_bot xã", chat=GROUP))
+    [reply] = inproc.api.outbox(GROUP.id)
+    assert reply.text.startswith("Theo mục II.2.b")  # the question read was "yêu cầu cấp 👋 xã"
+    assert ask._without("a 👋 @kh39_bot b", []) == "a 👋 @kh39_bot b"

@@ -3,7 +3,6 @@
 import asyncio
 
 from telegram import Chat, Message, Update, User
-from telegram_server.fixtures import inprocess_app
 
 from handlers.telegram.ordering import ChatOrderedProcessor, order_key
 
@@ -44,15 +43,3 @@ async def test_concurrency_bounds_the_work_and_no_lock_is_left_behind():
 
 def test_order_key_is_the_chat():
     assert order_key(_update(1, 5)) == order_key(_update(2, 5)) != order_key(_update(3, 6))
-
-
-async def test_a_question_typed_during_kiemtra_is_answered_and_the_check_waits(tmp_path):
-    async with inprocess_app(tmp_path, bot_core_module="bot.core") as app:
-        await app.feed(app.api.send(5, "/kiemtra"))
-        question = app.api.outbox(5)[0]
-        await app.feed(app.api.send(5, "Ai ký ban hành kế hoạch này vậy?"))
-        answer = app.api.outbox(5)[1].text
-        assert not answer.startswith(("Bước", "⚠️")) and "ký" in answer  # answered, not read as the step's answer
-        assert question.labels  # the step still waits with its buttons
-        await app.feed(app.api.press(5, question, "Cấp tỉnh"))
-        assert question.edits == 1 and "Ngạch" in question.text  # the next step, in place
