@@ -381,6 +381,18 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def age_bands(kb: KnowledgeBase) -> tuple[Choice, ...]:
+    """The age bands the plan distinguishes (its age limits), each chosen as an age inside it: Dưới 35 = 34."""
+    limits = sorted({r.when.age_under for r in kb.requirements if r.when and r.when.age_under})
+    bands, low = [], None
+    for limit in limits:
+        bands.append(Choice(limit - 1, f"Dưới {limit}" if low is None else f"Từ {low} đến dưới {limit}"))
+        low = limit
+    if low is not None:
+        bands.append(Choice(low, f"Từ {low} trở lên"))
+    return tuple(bands)
+
+
 def profile_fields(kb: KnowledgeBase) -> list[FieldSpec]:
     """Every profile field with its valid values (from the plan) and Vietnamese labels."""
     specs = [
@@ -393,7 +405,7 @@ def profile_fields(kb: KnowledgeBase) -> list[FieldSpec]:
         levels = scale.levels if scale is not None else []
         choices = tuple(Choice(lv.id, _capital(lv.name)) for lv in levels) + (Choice(NONE_LEVEL, NONE_LABEL),)
         specs.append(FieldSpec(field_name, FIELD_LABELS[field_name], choices))
-    specs.append(FieldSpec("age", FIELD_LABELS["age"], ()))
+    specs.append(FieldSpec("age", FIELD_LABELS["age"], age_bands(kb)))
     for flag in ("ethnic_area", "newly_recruited", "planned_appointment"):
         specs.append(FieldSpec(flag, FIELD_LABELS[flag], YES_NO))
     return specs
