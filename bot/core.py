@@ -219,7 +219,7 @@ class Assistant:
     def _reply(self, d: Decision, footer: bool = True) -> Reply:
         context = {
             "grade": None, "tier": None, "role": None, "by_grade": False, "check": False, "age": None, "footer": footer,
-            "extreme": None, "others": [], "near": None, "carried": None, "silent_for": None,
+            "extreme": None, "others": [], "near": None, "carried": None, "silent_for": None, "targets": [],
             **d.context,
             "clauses": d.clauses,
             "source": source_labels(self.kb, d.clauses),

@@ -196,6 +196,7 @@ class Objective(Strict):
     value: str
     deadline: str | None = None
     quote: str
+    roles: list[str] = Field(default=[], description="roles the target is about, shown with their requirements")
 
 
 class Responsibility(Strict):
