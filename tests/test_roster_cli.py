@@ -11,8 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from bot.roster.cli import main
-from bot.roster.report import RESULT_SHEET
+from roster.cli import main
+from roster.report import RESULT_SHEET
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADERS = "STT;Họ và tên;Cấp;Ngạch;Trình độ chuyên môn;Lý luận chính trị;Quản lý nhà nước;Tin học;QP-AN;Năm sinh"
@@ -144,12 +144,12 @@ def test_help_exits_0(capsys):
 
 
 def test_module_entry_point(roster_file, tmp_path):
-    ok = subprocess.run([sys.executable, "-m", "bot.roster.cli", str(roster_file)], cwd=ROOT,
+    ok = subprocess.run([sys.executable, "-m", "roster.cli", str(roster_file)], cwd=ROOT,
                         capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0 and "Đã kiểm tra 4 người" in ok.stdout
     bad = tmp_path / "x.xls"
     bad.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
-    failed = subprocess.run([sys.executable, "-m", "bot.roster.cli", str(bad)], cwd=ROOT,
+    failed = subprocess.run([sys.executable, "-m", "roster.cli", str(bad)], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert failed.returncode == 2
     assert failed.stderr.startswith("Lỗi: ") and "Traceback" not in failed.stderr

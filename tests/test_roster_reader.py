@@ -11,10 +11,10 @@ import zipfile
 import openpyxl
 import pytest
 
-from bot.roster import reader as reader_module
-from bot.roster.check import check_roster
-from bot.roster.columns import required_headers
-from bot.roster.reader import MSG_BOMB, MSG_CORRUPT, MSG_OLE, MSG_WRONG_TYPE, RosterError, read_roster
+from roster import reader as reader_module
+from roster.check import check_roster
+from roster.columns import required_headers
+from roster.reader import MSG_BOMB, MSG_CORRUPT, MSG_OLE, MSG_WRONG_TYPE, RosterError, read_roster
 from knowledge import default_kb
 from knowledge.eligibility import NONE_LEVEL
 

@@ -10,11 +10,11 @@ import re
 import openpyxl
 import pytest
 
-from bot.roster.check import check_roster
-from bot.roster.pipeline import check_upload
-from bot.roster.columns import BY_KEY, TEMPLATE_KEYS
-from bot.roster.reader import RosterError, read_roster
-from bot.roster.report import (
+from roster.check import check_roster
+from roster.pipeline import check_upload
+from roster.columns import BY_KEY, TEMPLATE_KEYS
+from roster.reader import RosterError, read_roster
+from roster.report import (
     ERRORS_HEADER,
     OVERALL_HEADER,
     RESULT_SHEET,
@@ -26,8 +26,8 @@ from bot.roster.report import (
     summary_text,
     write_report,
 )
-from bot.roster.template import DATA_SHEET, LISTS_SHEET, build_template, valid_values
-from bot.roster.xlsx import Cell, Style, XlsxWriter, sheet_title
+from roster.template import DATA_SHEET, LISTS_SHEET, build_template, valid_values
+from roster.xlsx import Cell, Style, XlsxWriter, sheet_title
 from knowledge import default_kb
 from knowledge.eligibility import Profile, area_name, check_profile, standard_areas
 

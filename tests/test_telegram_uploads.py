@@ -10,8 +10,8 @@ from telegram_server.api import Chat
 from telegram_server.fixtures import inproc  # noqa: F401 - fixture
 from telegram_server.staff import CORRUPT_XLSX, NAMES, csv_bytes, people_in_report, xlsx_bytes
 
-from bot.roster.reader import MAX_FILE_BYTES, MSG_CORRUPT
-from bot.roster.template import DATA_SHEET
+from roster.reader import MAX_FILE_BYTES, MSG_CORRUPT
+from roster.template import DATA_SHEET
 from handlers.telegram import ask, errors, roster
 from handlers.telegram.app import commands
 

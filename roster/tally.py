@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from knowledge.eligibility import Check, standard_areas, summarize
 from knowledge.schema import KnowledgeBase
 
-from bot.roster.reader import Roster
+from roster.reader import Roster
 
 UNKNOWN_GROUP = "Chưa rõ"
 OUTCOMES = ("met", "missing", "unknown")

@@ -14,9 +14,9 @@ from knowledge.eligibility import profile_fields
 from knowledge.queries import format_number
 from knowledge.schema import KnowledgeBase
 
-from bot.roster.columns import BY_KEY, TEMPLATE_KEYS
-from bot.roster.reader import MAX_FILE_BYTES, MAX_PEOPLE
-from bot.roster.values import MAX_AGE, MIN_AGE
+from roster.columns import BY_KEY, TEMPLATE_KEYS
+from roster.reader import MAX_FILE_BYTES, MAX_PEOPLE
+from roster.values import MAX_AGE, MIN_AGE
 
 DATA_SHEET = "Danh sách"
 GUIDE_SHEET = "Hướng dẫn"

@@ -11,9 +11,9 @@ from typing import TextIO
 from knowledge import KBError, default_kb
 from knowledge.queries import format_number
 
-from bot.roster.check import check_roster
-from bot.roster.reader import Roster, RosterError, os_problem, read_roster
-from bot.roster.report import summary_text, write_report
+from roster.check import check_roster
+from roster.reader import Roster, RosterError, os_problem, read_roster
+from roster.report import summary_text, write_report
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
 PROG = "python -m bot check"

@@ -35,8 +35,8 @@ from knowledge.eligibility import Profile
 from knowledge.queries import format_number
 from knowledge.schema import KnowledgeBase
 
-from bot.roster.columns import BY_KEY, header_key, required_headers
-from bot.roster.values import ValueProblem, ValueReader, cell_text
+from roster.columns import BY_KEY, header_key, required_headers
+from roster.values import ValueProblem, ValueReader, cell_text
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_PEOPLE = 30_000

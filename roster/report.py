@@ -8,9 +8,9 @@ from knowledge.eligibility import Check, area_name, standard_areas, summarize
 from knowledge.queries import format_number
 from knowledge.schema import KnowledgeBase
 
-from bot.roster.reader import Roster
-from bot.roster.tally import Tally, outcome, tally
-from bot.roster.xlsx import Cell, Style, XlsxWriter
+from roster.reader import Roster
+from roster.tally import Tally, outcome, tally
+from roster.xlsx import Cell, Style, XlsxWriter
 
 RESULT_SHEET = "Kết quả"
 SUMMARY_SHEET = "Tổng hợp"

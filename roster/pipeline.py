@@ -8,9 +8,9 @@ from knowledge import default_kb
 from knowledge.eligibility import Check
 from knowledge.schema import KnowledgeBase
 
-from bot.roster.check import check_roster
-from bot.roster.reader import Roster, read_roster
-from bot.roster.report import summary_text, write_report
+from roster.check import check_roster
+from roster.reader import Roster, read_roster
+from roster.report import summary_text, write_report
 
 
 @dataclass(frozen=True)
