@@ -129,6 +129,8 @@ class Conditions(Strict):
     age_under: int | None = None
     newly_recruited: bool | None = None
     planned_appointment: bool | None = None
+    target_group_max: int | None = Field(
+        None, description="applies to đối tượng 1..N only (e.g. QP-AN: đối tượng 1 đến 3)")
 
 
 class Requirement(Strict):
@@ -234,6 +236,32 @@ class Annex(Strict):
         return row.total if year is None else row.by_year[self.years.index(year)]
 
 
+class Term(Strict):
+    """An office, place or position the plan's readers meet, with what it implies about a person."""
+
+    id: str
+    name: str
+    aliases: list[str] = []
+    tier: str | None = Field(None, description="the tier it implies; None when it implies none")
+    role: str | None = Field(None, description="the plan role it implies, within that role's tiers")
+    leadership: bool = Field(False, description="a leadership position (lãnh đạo, quản lý)")
+    target_group: int | None = Field(
+        None, description="the highest đối tượng (bồi dưỡng QP-AN) a holder of the position can be in")
+
+
+class Vocabulary(Strict):
+    """Every further way of naming the plan's things, beyond each item's own name and aliases (one vocabulary)."""
+
+    grades: dict[str, list[str]] = Field(default={}, description="grade id -> codes and equivalent grades")
+    tiers: dict[str, list[str]] = Field(default={}, description="tier id -> further names")
+    roles: dict[str, list[str]] = Field(default={}, description="role id -> further names")
+    areas: dict[str, list[str]] = Field(default={}, description="area id -> further names")
+    levels: dict[str, dict[str, list[str]]] = Field(default={}, description="scale id -> level id -> further names")
+    offices: list[Term] = Field(default=[], description="offices and bodies; most imply a tier")
+    places: list[Term] = Field(default=[], description="districts, towns, communes of the province in the plan's years")
+    positions: list[Term] = Field(default=[], description="chức danh, chức vụ: imply a role, a tier, leadership")
+
+
 class KnowledgeBase(Strict):
     """A whole plan: the text and everything structured on top of it."""
 
@@ -248,6 +276,7 @@ class KnowledgeBase(Strict):
     objectives: list[Objective] = []
     responsibilities: list[Responsibility] = []
     annex: Annex | None = None
+    vocabulary: Vocabulary = Vocabulary()
 
     def clause(self, clause_id: str) -> Clause:
         """The clause with this id; raises KeyError if absent."""
