@@ -129,8 +129,6 @@ class Conditions(Strict):
     age_under: int | None = None
     newly_recruited: bool | None = None
     planned_appointment: bool | None = None
-    target_group_max: int | None = Field(
-        None, description="applies to đối tượng 1..N only (e.g. QP-AN: đối tượng 1 đến 3)")
 
 
 class Requirement(Strict):
@@ -148,6 +146,9 @@ class Requirement(Strict):
     when: Conditions | None = None
     min_level: str | None = Field(None, description="lowest level that meets it; None = the plan states none")
     alternatives: list[str] = Field(default=[], description="levels any one of which meets it")
+    target_group_max: int | None = Field(
+        None, description="addressed to đối tượng 1..N only (QP-AN: 'từ đối tượng 1 đến đối tượng 3'); "
+                          "a person checker verifies it only where the person's đối tượng is known")
     statement: str = Field(description="short Vietnamese summary in the plan's words")
     quote: str = Field(description="verbatim excerpt of the clause")
 
