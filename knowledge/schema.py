@@ -248,6 +248,7 @@ class Term(Strict):
     leadership: bool = Field(False, description="a leadership position (lãnh đạo, quản lý)")
     target_group: int | None = Field(
         None, description="the highest đối tượng (bồi dưỡng QP-AN) a holder of the position can be in")
+    weak: bool = Field(False, description="a generic word (phòng): another tier named in the same text wins")
 
 
 class Vocabulary(Strict):
@@ -261,6 +262,8 @@ class Vocabulary(Strict):
     offices: list[Term] = Field(default=[], description="offices and bodies; most imply a tier")
     places: list[Term] = Field(default=[], description="districts, towns, communes of the province in the plan's years")
     positions: list[Term] = Field(default=[], description="chức danh, chức vụ: imply a role, a tier, leadership")
+    guards: list[str] = Field(default=[], description="phrases that contain a vocabulary word but name nothing "
+                                                      "(xã hội, văn phòng): matched, never reported")
 
 
 class KnowledgeBase(Strict):

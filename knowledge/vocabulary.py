@@ -16,6 +16,7 @@ from knowledge.schema import KnowledgeBase, Term
 from knowledge.text import fold
 
 KINDS = ("grade", "tier", "role", "area", "level", "office", "place", "position")
+GUARD = "guard"  # a phrase that names nothing: it takes its words, and is never reported
 _WORD = re.compile(r"[^\W_]+")
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}  # grave acute tilde hook dot
 _CACHE_LIMIT = 50_000
@@ -122,7 +123,8 @@ class PhraseMatcher:
                 if not entries:
                     continue
                 hit = [e for e in entries
-                       if (wanted is None or e.kind in wanted) and (scale is None or e.kind != "level" or e.scale == scale)
+                       if (wanted is None or e.kind in wanted or e.kind == GUARD)
+                       and (scale is None or e.kind != "level" or e.scale == scale)
                        and _marks_agree(toks[i:i + length], e.marked)]
                 if hit:
                     break
@@ -130,7 +132,7 @@ class PhraseMatcher:
                 i += 1
                 continue
             start, end = toks[i].start, toks[i + length - 1].end
-            out.extend(Match(e.kind, e.id, start, end, text[start:end], e.scale) for e in hit)
+            out.extend(Match(e.kind, e.id, start, end, text[start:end], e.scale) for e in hit if e.kind != GUARD)
             i += length
         return out
 
@@ -166,6 +168,7 @@ def phrases_of(kb: KnowledgeBase) -> list[tuple[str, str, str, str | None]]:
     for kind, terms in (("office", v.offices), ("place", v.places), ("position", v.positions)):
         for term in terms:
             out += [(name, kind, term.id, None) for name in (term.name, *term.aliases)]
+    out += [(phrase, GUARD, phrase, None) for phrase in v.guards]
     return out
 
 
@@ -195,3 +198,21 @@ def implied_tier(kb: KnowledgeBase, match: Match) -> str | None:
         return match.id
     found = term(kb, match.kind, match.id)
     return found.tier if found is not None else None
+
+
+TIER_KINDS = ("tier", "office", "place", "position")
+
+
+def tier_of(kb: KnowledgeBase, matcher: PhraseMatcher, text: str) -> Match | None:
+    """The phrase that gives a text's tier: the first one implying a tier, a generic word (phòng) only when no
+    other phrase implies one ("Phòng Tổ chức - Sở Y tế" is cấp tỉnh). None if no phrase implies a tier."""
+    weak: Match | None = None
+    for match in matcher.find(text, TIER_KINDS):
+        if implied_tier(kb, match) is None:
+            continue
+        found = term(kb, match.kind, match.id)
+        if found is not None and found.weak:
+            weak = weak or match
+            continue
+        return match
+    return weak

@@ -1,83 +1,34 @@
-"""Read a staff list (XLSX or CSV) into profiles with per-row errors, within stated limits; nothing is kept or logged.
+"""Read a staff list (XLSX or CSV) the way offices keep it: every sheet that holds a list, only a name column
+required; rows that are not people skipped and counted by reason; nothing is kept or logged.
 
-Limits (a file over a limit is refused with a Vietnamese message, never truncated):
-  - MAX_FILE_BYTES: 5 MB uploaded file;
-  - MAX_PEOPLE: 30,000 people (non-blank rows);
-  - MAX_SHEET_ROWS: 100,000 rows scanned in a sheet, blank rows included;
-  - MAX_COLUMNS: 200 columns;
-  - XLSX only: MAX_UNZIPPED_BYTES 100 MB of uncompressed content and MAX_ZIP_MEMBERS 1,000 parts, checked on the
-    zip directory before any parsing (Python's zipfile never inflates a member past its declared size).
-Blank rows (nothing but an STT number) and a column-numbering row under the header ((1) (2) (3) ...) are not
-people; they are counted in Roster.skipped, never dropped silently.
-The header is the row, among a sheet's first 15, naming the most known columns (at least two); a blank header cell
-takes the text of the cell above it (two-row headers with merged cells). The first sheet with a usable header is read.
+The tier of each person comes from, in order: a tier column, a unit column, a commune position (chức danh), the
+section heading above the row, the title block above the header, the sheet's name. Ages are counted at one year of
+the plan's period: the year given, else the year the list is dated (if within the period), else the period's start.
 """
 
 from __future__ import annotations
 
-import codecs
-import csv
-import datetime as dt
-import io
-import os
-import re
-import unicodedata
-import zipfile
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
-
-import openpyxl
-from openpyxl.utils import get_column_letter
 
 from knowledge import default_kb
-from knowledge.eligibility import Profile
-from knowledge.queries import format_number
+from knowledge.eligibility import LEVEL_FIELDS, NONE_LEVEL, Profile, area_name, standard_areas
 from knowledge.schema import KnowledgeBase
 
-from roster.columns import BY_KEY, header_key, required_headers
-from roster.values import ValueProblem, ValueReader, cell_text
+from roster.columns import BY_KEY
+from roster.layout import HEADER_SCAN_ROWS, Header, RowJudge, TitleBlock, find_header, read_title, usable
+from roster.sources import (  # noqa: F401  (re-exported: the channels and tests use them from here)
+    EXCEL_SUFFIXES, MAX_COLUMNS, MAX_FILE_BYTES, MAX_PEOPLE, MSG_BOMB, MSG_CORRUPT, MSG_NO_PEOPLE, MSG_OLE,
+    MSG_TOO_BIG, MSG_TOO_MANY_COLUMNS, MSG_TOO_MANY_PEOPLE, MSG_WRONG_TYPE, TEXT_SUFFIXES, Progress, RosterError,
+    open_rows, os_problem,
+)
+from roster.values import HELD, Held, ValueProblem, ValueReader, cell_text
 
-MAX_FILE_BYTES = 5 * 1024 * 1024
-MAX_PEOPLE = 30_000
-MAX_SHEET_ROWS = 100_000
-MAX_COLUMNS = 200
-MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
-MAX_ZIP_MEMBERS = 1_000
-HEADER_SCAN_ROWS = 15
-MIN_HEADER_MATCHES = 2  # a row naming at least two known columns is the header
-MIN_NUMBERED_COLUMNS = 3
 PROGRESS_EVERY = 1_000
-
-ZIP_MAGIC = (b"PK\x03\x04", b"PK\x05\x06")
-OLE_MAGIC = b"\xd0\xcf\x11\xe0"
-EXCEL_SUFFIXES = {".xlsx", ".xlsm", ".xltx", ".xltm", ".xls"}
-TEXT_SUFFIXES = {"", ".csv", ".txt", ".tsv"}
-PROFILE_KEYS = ("tier", "grade", "role", "chuyen_mon", "llct", "qlnn", "tin_hoc", "qp_an",
-                "ethnic_area", "newly_recruited", "planned_appointment")
-
-MSG_TOO_BIG = f"Tệp quá lớn: tối đa {MAX_FILE_BYTES // 2**20} MB."
-MSG_EMPTY = "Tệp rỗng."
-MSG_WRONG_TYPE = "Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv)."
-MSG_OLE = ("Tệp có đặt mật khẩu hoặc là Excel cũ (.xls). "
-           "Hãy bỏ mật khẩu, lưu lại dạng .xlsx hoặc .csv rồi gửi lại.")
-MSG_CORRUPT = "Tệp Excel bị hỏng, không đọc được. Hãy mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại."
-MSG_NOT_EXCEL = "Tệp này không phải bảng tính Excel (.xlsx). Hãy lưu lại dạng .xlsx hoặc .csv rồi gửi lại."
-MSG_MARKUP = "Tệp là trang HTML/XML mang tên Excel. Hãy mở bằng Excel, lưu lại dạng .xlsx rồi gửi lại."
-MSG_BOMB = f"Tệp Excel giải nén ra quá lớn (trên {MAX_UNZIPPED_BYTES // 2**20} MB), không xử lý."
-MSG_ENCODING = "Không nhận ra bảng mã của tệp CSV. Hãy lưu lại dạng “CSV UTF-8” rồi gửi lại."
-MSG_NOT_TEXT = "Tệp không phải CSV dạng văn bản. " + MSG_WRONG_TYPE
-MSG_CSV = "Tệp CSV sai định dạng, không đọc được."
-MSG_TOO_MANY_PEOPLE = f"Danh sách quá dài: tối đa {format_number(MAX_PEOPLE)} người mỗi tệp. Hãy chia nhỏ tệp."
-MSG_TOO_MANY_ROWS = f"Bảng tính quá dài: quá {format_number(MAX_SHEET_ROWS)} dòng (kể cả dòng trống). Hãy xóa các dòng thừa."
-MSG_TOO_MANY_COLUMNS = f"Bảng tính có quá nhiều cột: tối đa {MAX_COLUMNS} cột."
-MSG_NO_PEOPLE = "Danh sách không có người nào (chỉ có dòng tiêu đề hoặc dòng trống)."
-
-Progress = Callable[[int, int | None], None]
-
-
-class RosterError(ValueError):
-    """The file cannot be read as a staff list; str() is a short Vietnamese message for the user."""
+READ_KEYS = ("tier", "grade", "target_group", "ethnic_area", "newly_recruited", "planned_appointment", "birth", "age")
+MSG_NO_HEADER = ("Không tìm thấy dòng tiêu đề của danh sách. Cần ít nhất cột “Họ và tên” và một cột khác "
+                 "(Ngạch, Chức danh, Trình độ chuyên môn, Lý luận chính trị …).")
 
 
 @dataclass(frozen=True)
@@ -88,353 +39,305 @@ class RosterRow:
     name: str
     profile: Profile
     values: tuple[object, ...]  # the input cells, aligned with Roster.headers
-    errors: tuple[str, ...] = ()
+    errors: tuple[str, ...] = ()  # real problems: a cell that cannot be read, a missing name
+    sheet: str | None = None
+    unit: str = ""
+    notes: tuple[str, ...] = ()  # worth knowing, not a problem: "LLCT: đang học cao cấp"
+    tier_source: str = ""
+    position: str = ""  # the chức danh / chức vụ as written
 
 
 @dataclass(frozen=True)
 class Roster:
-    """A staff list as read: the input headers, one RosterRow per person in input order."""
+    """A staff list as read: the input headers, one RosterRow per person in input order, and what was understood."""
 
     headers: tuple[str, ...]
     rows: tuple[RosterRow, ...]
     columns: dict[str, int] = field(default_factory=dict)  # column key -> index in headers
     skipped: int = 0
     file_kind: str = "xlsx"
-    sheet: str | None = None
-    year: int = 0
+    sheet: str | None = None  # the first sheet read
+    year: int = 0  # the year ages are counted at
+    sheets: tuple[str, ...] = ()  # every sheet read
+    skipped_by: dict[str, int] = field(default_factory=dict)  # reason -> rows
+    tier_sources: dict[str, int] = field(default_factory=dict)  # where the tier came from -> people
+    missing: tuple[str, ...] = ()  # names of the plan's areas with no column in the list
+    unit: str = ""  # the unit the list belongs to (title block, or given)
+    year_source: str = ""
+    file_name: str = ""
+
+
+@dataclass
+class _Draft:
+    row: int
+    name: str
+    fields: dict[str, object]
+    birth: int | None
+    values: tuple[object, ...]
+    errors: list[str]
+    sheet: str | None
+    unit: str
+    notes: list[str]
+    tier_source: str
+    position: str
 
 
 def read_roster(
-    source: bytes | str | os.PathLike,
+    source: bytes | str | object,
     filename: str | None = None,
     *,
     kb: KnowledgeBase | None = None,
     year: int | None = None,
+    unit: str | None = None,
     progress: Progress | None = None,
 ) -> Roster:
     """Read a staff list from bytes (with its file name) or a path. Raises RosterError."""
-    data, name = _load(source, filename)
+    file_name, kind, sheets = open_rows(source, filename)
     kb = kb or default_kb()
-    year = year or dt.date.today().year
-    values = ValueReader(kb, year)
-    kind = _sniff(data, name)
-    if kind == "csv":
-        return _build(iter([(None, _csv_rows(data))]), values, "csv", progress)
-    return _read_xlsx(data, values, progress)
+    period = kb.document.period
+    values = ValueReader(kb, year or period.end)
+    state = _Reading(kb, values, progress)
+    for sheet, rows in sheets:
+        state.sheet(sheet, rows)
+    if not state.drafts:
+        raise RosterError(MSG_NO_PEOPLE if state.found_header else MSG_NO_HEADER)
+    if year:
+        ref, source_text = year, "năm được chọn"
+    elif state.dated and period.start <= state.dated <= period.end:
+        ref, source_text = state.dated, "năm ghi trên danh sách"
+    else:
+        ref, source_text = period.start, f"năm đầu kế hoạch {period.start} - {period.end}"
+    people = tuple(_finish(d, ref, state.width_map) for d in state.drafts)
+    covered = {k for h in state.headers_seen for k in (*h.columns, *h.ticks)}
+    missing = tuple(area_name(kb, LEVEL_FIELDS[f]) for f in LEVEL_FIELDS
+                    if f not in covered and LEVEL_FIELDS[f] in standard_areas(kb))
+    return Roster(
+        headers=tuple(state.union), rows=people, columns=state.first_columns, skipped=sum(state.skipped.values()),
+        file_kind=kind, sheet=state.sheets[0] if state.sheets else None, year=ref, sheets=tuple(state.sheets),
+        skipped_by=dict(state.skipped), tier_sources=dict(state.tier_sources), missing=missing,
+        unit=unit or state.unit, year_source=source_text, file_name=file_name,
+    )
 
 
-def _load(source: bytes | str | os.PathLike, filename: str | None) -> tuple[bytes, str]:
-    if isinstance(source, (bytes, bytearray, memoryview)):
-        data = bytes(source)
-        if len(data) > MAX_FILE_BYTES:
-            raise RosterError(MSG_TOO_BIG)
-        return data, filename or ""
-    path = Path(source)
-    try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise RosterError(MSG_TOO_BIG)
-        data = path.read_bytes()
-    except OSError as exc:
-        raise RosterError(f"Không mở được tệp {path.name}: {os_problem(exc)}.") from exc
-    return data, filename or path.name
+def _finish(d: _Draft, year: int, width: int) -> RosterRow:
+    fields = dict(d.fields)
+    if d.birth is not None:
+        fields["age"] = year - d.birth
+    values = d.values + (None,) * (width - len(d.values)) if len(d.values) < width else d.values
+    return RosterRow(d.row, d.name, Profile(**fields), values, tuple(d.errors), d.sheet, d.unit, tuple(d.notes),
+                     d.tier_source, d.position)
 
 
-def os_problem(exc: OSError) -> str:
-    """A file-system error in Vietnamese."""
-    if isinstance(exc, FileNotFoundError):
-        return "không tìm thấy tệp"
-    if isinstance(exc, PermissionError):
-        return "không có quyền truy cập"
-    if isinstance(exc, IsADirectoryError):
-        return "đây là thư mục, không phải tệp"
-    return "lỗi đọc/ghi tệp"
+class _Reading:
+    """The state of reading one file, sheet after sheet."""
+
+    def __init__(self, kb: KnowledgeBase, values: ValueReader, progress: Progress | None) -> None:
+        self.kb = kb
+        self.values = values
+        self.progress = progress
+        self.drafts: list[_Draft] = []
+        self.skipped: Counter = Counter()
+        self.tier_sources: Counter = Counter()
+        self.sheets: list[str] = []
+        self.union: list[str] = []
+        self.first_columns: dict[str, int] = {}
+        self.headers_seen: list[Header] = []
+        self.found_header = False
+        self.unit = ""
+        self.dated: int | None = None
+        self._tiers: dict[str, tuple[str | None, str]] = {}
+        self._roles: dict[tuple[str, str | None], str | None] = {}
+
+    @property
+    def width_map(self) -> int:
+        return len(self.union)
+
+    def sheet(self, name: str | None, rows: Iterator[tuple[int, tuple[object, ...]]]) -> None:
+        buffer: list[tuple[int, tuple[object, ...]]] = []
+        for number, row in rows:
+            buffer.append((number, _trim(row)))
+            if len(buffer) >= HEADER_SCAN_ROWS:
+                break
+        header = find_header(buffer, self.values)
+        if not usable(header):
+            return
+        assert header is not None
+        self.found_header = True
+        self.headers_seen.append(header)
+        title = read_title([r for _, r in buffer[:header.start]], self.values)
+        self.unit = self.unit or title.unit
+        self.dated = self.dated or title.year
+        where = self._place(header)
+        if not self.first_columns:
+            self.first_columns = {k: where[j] for k, j in header.columns.items()}
+        judge = RowJudge(header, self.values)
+        count = 0
+        for number, row in _chain(buffer[header.end + 1:], ((n, _trim(r)) for n, r in rows)):
+            reason = judge.reason(row)
+            if reason is not None:
+                self.skipped[reason] += 1
+                continue
+            if len(self.drafts) >= MAX_PEOPLE:
+                raise RosterError(MSG_TOO_MANY_PEOPLE)
+            self.drafts.append(self._person(number, row, header, where, name, title, judge.section))
+            count += 1
+            if self.progress is not None and len(self.drafts) % PROGRESS_EVERY == 0:
+                self.progress(len(self.drafts), None)
+        self.dated = self.dated or judge.year
+        if count:
+            self.sheets.append(name or "")
+
+    def _place(self, header: Header) -> list[int]:
+        """Index in the union of headers of each of this sheet's columns (same text = same column)."""
+        where = []
+        for text in header.texts:
+            if text in self.union and self.union.index(text) not in where:
+                where.append(self.union.index(text))
+            else:
+                self.union.append(text)
+                where.append(len(self.union) - 1)
+        return where
+
+    def _person(self, number: int, row: tuple[object, ...], header: Header, where: list[int], sheet: str | None,
+                title: TitleBlock, section: str) -> _Draft:
+        v = self.values
+        errors: list[str] = []
+        notes: list[str] = []
+
+        def cell(key: str) -> object:
+            for j in (header.columns.get(key), *header.alternates.get(key, ())):
+                if j is not None and j < len(row) and cell_text(row[j]):
+                    return row[j]
+            return None
+
+        def problem(key: str, exc: ValueProblem) -> None:
+            j = header.columns.get(key)
+            label = header.texts[j] if j is not None and header.texts[j] else BY_KEY[key].header
+            errors.append(f"{label}: {exc}")
+
+        fields: dict[str, object] = {}
+        read: dict[str, object] = {}
+        for key in READ_KEYS:
+            if key in header.columns:
+                try:
+                    read[key] = v.read(key, cell(key))
+                except ValueProblem as exc:
+                    problem(key, exc)
+        for key in LEVEL_FIELDS:
+            held = self._held(key, row, header, cell, problem)
+            if held is not None:
+                fields[key] = held.level
+                if held.note:
+                    notes.append(f"{BY_KEY[key].header}: {held.note}")
+        unit_text = cell_text(cell("unit"))
+        position_text = cell_text(cell("role"))
+        tier, source = self._tier(read.get("tier"), header, unit_text, position_text, section, title, sheet)
+        position = v.read("position", position_text) if position_text else None
+        role = self._role(position_text, tier) if position_text else None
+        group = read.get("target_group")
+        if group is None and position is not None and position.target_group and tier != "xa":
+            group = position.target_group
+        fields.update(tier=tier, grade=read.get("grade"), role=role, target_group=group,
+                      ethnic_area=read.get("ethnic_area"), newly_recruited=read.get("newly_recruited"),
+                      planned_appointment=read.get("planned_appointment"), age=read.get("age"))
+        name = cell_text(cell("name")) or " ".join(
+            t for t in (cell_text(cell("family_name")), cell_text(cell("given_name"))) if t)
+        if not name:
+            errors.insert(0, "thiếu họ và tên")
+        values = tuple(row) if where == list(range(len(where))) else _placed(row, where)
+        return _Draft(number, name, {k: x for k, x in fields.items() if x is not None}, read.get("birth"),
+                      values, errors, sheet, unit_text or section or self.unit or (sheet or ""), notes, source,
+                      position_text)
+
+    def _held(self, key, row, header, cell, problem) -> Held | None:
+        if key in header.columns:
+            try:
+                held = self.values.read(HELD + key, cell(key))
+            except ValueProblem as exc:
+                problem(key, exc)
+                return None
+            if held is not None:
+                return held
+        ticks = header.ticks.get(key)
+        if not ticks:
+            return None
+        best: str | None = None
+        note = ""
+        for j, level in ticks:
+            mark = self.values.tick(row[j] if j < len(row) else None)
+            if mark is None:
+                note = f"đang học ({header.texts[j]})"
+            elif mark and (best is None or _rank(self.kb, key, level) > _rank(self.kb, key, best)):
+                best = level
+        if best is None and not note and not any(self.values.tick(row[j]) for j, _ in _all_ticks(header, row)):
+            return None  # no mark anywhere in the row's tick boxes: unknown, not "none"
+        return Held(best or NONE_LEVEL, note)
+
+    def _tier(self, column_tier, header, unit_text, position_text, section, title, sheet) -> tuple[str | None, str]:
+        if column_tier is not None:
+            return self._count(column_tier, f"cột “{header.texts[header.columns['tier']]}”")
+        for text, label in ((unit_text, f"cột “{_header_text(header, 'unit')}”"),
+                            (position_text, "chức danh"),
+                            (section, f"tiêu đề mục “{section}”"),
+                            (title.tier_text, f"tiêu đề “{title.tier_text}”"),
+                            (sheet or "", f"tên trang tính “{sheet}”")):
+            if not text:
+                continue
+            found = self._tiers.get(text)
+            if found is None:
+                found = self._tiers[text] = (self.values.tier_in(text), label)
+            if found[0] is not None:
+                if text == position_text and self.values.position(text) is None:
+                    continue
+                return self._count(found[0], label)
+        self.tier_sources["chưa rõ"] += 1
+        return None, ""
+
+    def _count(self, tier: str, label: str) -> tuple[str, str]:
+        self.tier_sources[label] += 1
+        return tier, label
+
+    def _role(self, text: str, tier: str | None) -> str | None:
+        key = (text, tier)
+        if key not in self._roles:
+            self._roles[key] = self.values.role(text, tier)
+        return self._roles[key]
 
 
-def _sniff(data: bytes, name: str) -> str:
-    if not data:
-        raise RosterError(MSG_EMPTY)
-    if data.startswith(ZIP_MAGIC):
-        return "xlsx"
-    if data.startswith(OLE_MAGIC):
-        raise RosterError(MSG_OLE)
-    suffix = Path(name).suffix.lower()
-    if suffix in EXCEL_SUFFIXES:
-        if data.lstrip()[:1] == b"<":
-            raise RosterError(MSG_MARKUP)
-        return "csv"  # some HR software exports text tables under an Excel name; the CSV reader judges
-    if suffix not in TEXT_SUFFIXES:
-        raise RosterError(MSG_WRONG_TYPE)
-    return "csv"
+def _rank(kb: KnowledgeBase, key: str, level: str) -> int:
+    scale = kb.by_id("scales", kb.by_id("areas", LEVEL_FIELDS[key]).scale)
+    return scale.index(level)
 
 
-# --- XLSX -------------------------------------------------------------------------------------------------------
+def _all_ticks(header: Header, row: tuple[object, ...]):
+    for ticks in header.ticks.values():
+        for j, level in ticks:
+            if j < len(row):
+                yield j, level
 
 
-def _check_zip(data: bytes) -> None:
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-        raise RosterError(MSG_CORRUPT) from exc
-    if len(infos) > MAX_ZIP_MEMBERS or sum(i.file_size for i in infos) > MAX_UNZIPPED_BYTES:
-        raise RosterError(MSG_BOMB)
-    names = {i.filename for i in infos}
-    if any(i.flag_bits & 0x1 for i in infos):
-        raise RosterError(MSG_OLE)
-    if "xl/workbook.xml" not in names:
-        raise RosterError(MSG_NOT_EXCEL if names else MSG_CORRUPT)
+def _header_text(header: Header, key: str) -> str:
+    j = header.columns.get(key)
+    return header.texts[j] if j is not None else BY_KEY[key].header
 
 
-def _read_xlsx(data: bytes, values: ValueReader, progress: Progress | None) -> Roster:
-    _check_zip(data)
-    try:
-        wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as exc:  # openpyxl raises many types on malformed parts; all mean "corrupt"
-        raise RosterError(MSG_CORRUPT) from exc
-    try:
-        sheets = ((ws.title, _sheet_rows(ws)) for ws in wb.worksheets)
-        return _build(sheets, values, "xlsx", progress)
-    except RosterError:
-        raise
-    except Exception as exc:  # a part that fails while streaming rows is just as corrupt
-        raise RosterError(MSG_CORRUPT) from exc
-    finally:
-        wb.close()
+def _placed(row: tuple[object, ...], where: list[int]) -> tuple[object, ...]:
+    out: list[object] = [None] * (max(where) + 1 if where else 0)
+    for j, value in enumerate(row[:len(where)]):
+        out[where[j]] = value
+    return tuple(out)
 
 
-def _sheet_rows(ws) -> Iterator[tuple[int, Sequence[object]]]:
-    if hasattr(ws, "reset_dimensions"):
-        ws.reset_dimensions()  # some writers store a wrong size; read every row actually present
-    for number, row in enumerate(ws.iter_rows(values_only=True), start=1):
-        if number > MAX_SHEET_ROWS:
-            raise RosterError(MSG_TOO_MANY_ROWS)
-        yield number, row
-
-
-# --- CSV --------------------------------------------------------------------------------------------------------
-
-
-def decode_text(data: bytes) -> str:
-    """Text of a CSV in UTF-8 (with or without BOM), UTF-16 or Windows-1258. Raises RosterError."""
-    try:
-        if data.startswith(codecs.BOM_UTF8):
-            return data[len(codecs.BOM_UTF8):].decode("utf-8")
-        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            return data.decode("utf-16")
-        head = data[:400]
-        if len(head) >= 4 and head.count(0) >= len(head) // 4:
-            return data.decode("utf-16-le" if head[1::2].count(0) > head[0::2].count(0) else "utf-16-be")
-    except UnicodeDecodeError as exc:
-        raise RosterError(MSG_ENCODING) from exc
-    try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    try:
-        return unicodedata.normalize("NFC", data.decode("cp1258"))
-    except UnicodeDecodeError as exc:
-        raise RosterError(MSG_ENCODING) from exc
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _delimiter(text: str) -> str:
-    lines = [ln for ln in text[:100_000].splitlines()[:30] if ln.strip()]
-    best, best_width = ",", 0
-    for delim in (",", ";", "\t", "|"):
-        try:
-            width = max((len(r) for r in csv.reader(lines, delimiter=delim)), default=0)
-        except csv.Error:
-            continue
-        if width > best_width:
-            best, best_width = delim, width
-    return best
-
-
-def _csv_rows(data: bytes) -> Iterator[tuple[int, Sequence[object]]]:
-    text = decode_text(data)
-    if len(_CONTROL.findall(text[:20_000])) > 10:
-        raise RosterError(MSG_NOT_TEXT)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text))
-    try:
-        for number, row in enumerate(reader, start=1):
-            if number > MAX_SHEET_ROWS:
-                raise RosterError(MSG_TOO_MANY_ROWS)
-            yield number, row
-    except csv.Error as exc:
-        raise RosterError(MSG_CSV) from exc
-
-
-# --- rows to people ---------------------------------------------------------------------------------------------
-
-
-def _blank(value: object) -> bool:
-    return value is None or (isinstance(value, str) and not value.strip())
-
-
-def _trim(row: Sequence[object]) -> tuple[object, ...]:
+def _trim(row) -> tuple[object, ...]:
     end = len(row)
-    while end and _blank(row[end - 1]):
+    while end and (row[end - 1] is None or (isinstance(row[end - 1], str) and not row[end - 1].strip())):
         end -= 1
     if end > MAX_COLUMNS:
         raise RosterError(MSG_TOO_MANY_COLUMNS)
     return tuple(row[:end])
 
 
-@dataclass
-class _Header:
-    index: int  # position of the header row in the scanned buffer
-    texts: list[str]
-    columns: dict[str, int]
-
-    @property
-    def score(self) -> int:
-        return len(self.columns)
-
-
-def _header_at(buffer: list[tuple[int, tuple[object, ...]]], i: int) -> _Header:
-    row = list(buffer[i][1])
-    above = buffer[i - 1][1] if i > 0 else ()
-    for j, above_value in enumerate(above):  # two-row headers: a merged cell above names the column
-        if j >= len(row):
-            row.append(None)
-        if _blank(row[j]) and not _blank(above_value):
-            row[j] = above_value
-    texts = [cell_text(v) for v in row]
-    columns: dict[str, int] = {}
-    for j, text in enumerate(texts):
-        key = header_key(text)
-        if key is not None and key not in columns:
-            columns[key] = j
-    return _Header(i, texts, columns)
-
-
-def _find_header(buffer: list[tuple[int, tuple[object, ...]]]) -> _Header | None:
-    best: _Header | None = None
-    for i in range(len(buffer)):
-        cand = _header_at(buffer, i)
-        if best is None or cand.score > best.score:
-            best = cand
-    return best
-
-
-def _missing_columns(header: _Header | None) -> list[str]:
-    found = set(header.columns) if header else set()
-    if {"family_name", "given_name"} <= found:
-        found.add("name")
-    return [BY_KEY[k].header for k in BY_KEY if BY_KEY[k].required and k not in found]
-
-
-_NUMBERING = re.compile(r"^\(?\d{1,3}\)?$")
-
-
-def _is_numbering(row: tuple[object, ...]) -> bool:
-    cells = [cell_text(v) for v in row if not _blank(v)]
-    if len(cells) < MIN_NUMBERED_COLUMNS or not all(_NUMBERING.match(c) for c in cells):
-        return False
-    numbers = [int(c.strip("()")) for c in cells]
-    return numbers == sorted(set(numbers))
-
-
-def _build(
-    sheets: Iterable[tuple[str | None, Iterator[tuple[int, Sequence[object]]]]],
-    values: ValueReader,
-    file_kind: str,
-    progress: Progress | None,
-) -> Roster:
-    best: _Header | None = None
-    for sheet, rows in sheets:
-        buffer: list[tuple[int, tuple[object, ...]]] = []
-        for number, row in rows:
-            buffer.append((number, _trim(row)))
-            if len(buffer) >= HEADER_SCAN_ROWS:
-                break
-        header = _find_header(buffer)
-        if header is not None and (best is None or header.score > best.score):
-            best = header
-        if header is None or header.score < MIN_HEADER_MATCHES or _missing_columns(header):
-            continue
-        rest = ((n, _trim(r)) for n, r in rows)
-        return _people(sheet, header, buffer[header.index + 1:], rest, values, file_kind, progress)
-    missing = _missing_columns(best)
-    if best is None or best.score < MIN_HEADER_MATCHES:
-        raise RosterError("Không tìm thấy dòng tiêu đề. Cần các cột: " + ", ".join(required_headers()) + ".")
-    raise RosterError("Thiếu cột: " + ", ".join(missing) + ".")
-
-
-def _people(
-    sheet: str | None,
-    header: _Header,
-    buffered: list[tuple[int, tuple[object, ...]]],
-    rest: Iterator[tuple[int, tuple[object, ...]]],
-    values: ValueReader,
-    file_kind: str,
-    progress: Progress | None,
-) -> Roster:
-    columns = header.columns
-    stt = columns.get("stt")
-    people: list[RosterRow] = []
-    skipped = 0
-    width = len(header.texts)
-    first = True
-    for number, row in _chain(buffered, rest):
-        if first and _is_numbering(row):
-            skipped += 1
-            first = False
-            continue
-        first = False
-        if all(_blank(v) for j, v in enumerate(row) if j != stt):
-            skipped += 1
-            continue
-        if len(people) >= MAX_PEOPLE:
-            raise RosterError(MSG_TOO_MANY_PEOPLE)
-        width = max(width, len(row))
-        people.append(_person(number, row, header, values, file_kind))
-        if progress is not None and len(people) % PROGRESS_EVERY == 0:
-            progress(len(people), None)
-    if not people:
-        raise RosterError(MSG_NO_PEOPLE)
-    headers = tuple(header.texts) + ("",) * (width - len(header.texts))
-    return Roster(headers, tuple(people), dict(columns), skipped, file_kind, sheet, values.year)
-
-
 def _chain(buffered, rest):
     yield from buffered
     yield from rest
 
-
-def _cell_ref(file_kind: str, number: int, column: int, header: str) -> str:
-    if file_kind == "xlsx":
-        return f"Dòng {number}, cột “{header}” ({get_column_letter(column + 1)}{number})"
-    return f"Dòng {number}, cột “{header}”"
-
-
-def _person(number: int, row: tuple[object, ...], header: _Header, values: ValueReader, file_kind: str) -> RosterRow:
-    columns = header.columns
-
-    def cell(key: str) -> object:
-        j = columns.get(key)
-        return row[j] if j is not None and j < len(row) else None
-
-    errors: list[str] = []
-    read: dict[str, object] = {}
-    for key in (*PROFILE_KEYS, "birth", "age"):
-        j = columns.get(key)
-        if j is None:
-            continue
-        try:
-            read[key] = values.read(key, cell(key))
-        except ValueProblem as problem:
-            errors.append(f"{_cell_ref(file_kind, number, j, header.texts[j])}: {problem}")
-    age = read.pop("birth", None)
-    if age is None:
-        age = read.get("age")
-    read.pop("age", None)
-    profile = Profile(age=age, **{k: v for k, v in read.items() if v is not None})
-    name = cell_text(cell("name")) or " ".join(
-        t for t in (cell_text(cell("family_name")), cell_text(cell("given_name"))) if t
-    )
-    if not name:
-        errors.insert(0, f"Dòng {number}: thiếu họ và tên")
-    return RosterRow(number, name, profile, row, tuple(errors))

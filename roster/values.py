@@ -1,40 +1,46 @@
-"""Read one cell the way HR staff write it (any case, with or without marks, abbreviations) into a profile value."""
+"""Read one cell the way HR staff write it (any case, with or without marks, abbreviations, codes) into a profile
+value, with the plan's one vocabulary (knowledge.vocabulary)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from dataclasses import dataclass
 
 from knowledge.eligibility import LEVEL_FIELDS, NONE_LEVEL
-from knowledge.queries import find_level, scale_of
-from knowledge.schema import KnowledgeBase
+from knowledge.queries import scale_of
+from knowledge.schema import KnowledgeBase, Term
 from knowledge.text import fold
+from knowledge.vocabulary import Match, matcher_for, term, tier_of
 
-# Abbreviations expanded (on folded text) before matching the plan's aliases; text to text, never to ids.
-EXPANSIONS: dict[str, str] = {
-    "tp": "thanh pho",
-    "tx": "thi xa",
-    "tt": "thi tran",
-    "01 001": "chuyen vien cao cap",  # mã ngạch
-    "01 002": "chuyen vien chinh",
-    "01 003": "chuyen vien",
-    "01 004": "can su",
-}
 NONE_WORDS = ("chua", "khong")  # "Chưa", "Không", "Chưa có", "Không có" ...: known to hold none
-DASHES = {"-", "--", "---", "–", "—"}
-IN_PROGRESS = ("dang",)  # "Đang học đại học": not held yet
-GENERAL_SCHOOLING = re.compile(r"^(\d{1,2} \d{1,2}|thpt|thcs|pho thong( trung hoc)?|van hoa \d{1,2} \d{1,2})$")
-YES_WORDS = {"co", "x", "yes", "y", "1", "dung", "phai", "roi"}
+DASHES = {"-", "--", "---", "–", "—", "0"}
+IN_PROGRESS = re.compile(r"\b(dang hoc|dang dao tao|dang theo hoc|dang)\b")
+GENERAL_SCHOOLING = re.compile(r"^(\d{1,2} \d{1,2}|thpt|thcs|pho thong( trung hoc)?|trung hoc (pho thong|co so)|"
+                               r"van hoa \d{1,2} \d{1,2}|lop \d{1,2})$")
+YES_WORDS = {"co", "x", "yes", "y", "1", "dung", "phai", "roi", "v"}
 NO_WORDS = {"khong", "chua", "no", "n", "0"}
+TICKS = {"x", "v", "1", "co", "da hoc", "roi", "dat", "yes", "ok"}
+TICK_SYMBOLS = {"✓", "✔", "☑", "✗", "×", "+", "*"}
 ETHNIC_WORDS = ("khmer", "dtts", "dan toc", "hoa", "cham")
 FLAG_KEYS = ("ethnic_area", "newly_recruited", "planned_appointment")
 MIN_AGE, MAX_AGE = 15, 100
 EXCEL_SERIAL = range(3000, 80000)  # a date typed into a "general" cell arrives as its serial number
 EXCEL_EPOCH = dt.date(1899, 12, 30)
+HELD = "held:"  # read("held:llct", cell) gives a Held (level and note) instead of a level id
+GROUP = re.compile(r"(?:doi tuong|dt)?\s*([1-4])$")
 
 
 class ValueProblem(ValueError):
     """A cell that cannot be read; str() is a short Vietnamese explanation naming the value."""
+
+
+@dataclass(frozen=True)
+class Held:
+    """A level read from a cell: the level held (None: unknown), and a note ("đang học cao cấp")."""
+
+    level: str | None
+    note: str = ""
 
 
 def cell_text(value: object) -> str:
@@ -50,33 +56,6 @@ def cell_text(value: object) -> str:
     return str(value).strip()
 
 
-def _expand(folded: str) -> str:
-    text = f" {folded} "
-    for short, full in EXPANSIONS.items():
-        text = text.replace(f" {short} ", f" {full} ")
-    return text
-
-
-def _earliest_longest(text: str, table: list[tuple[str, str]]) -> str | None:
-    """The target of the alias found first in the text (the longest at that place), or None."""
-    padded = _expand(fold(text))
-    best: tuple[tuple[int, int], str] | None = None
-    for alias, target in table:
-        pos = padded.find(f" {alias} ")
-        if pos >= 0 and (best is None or (pos, -len(alias)) < best[0]):
-            best = ((pos, -len(alias)), target)
-    return best[1] if best else None
-
-
-def _table(items, extra=lambda item: ()) -> list[tuple[str, str]]:
-    table: dict[str, str] = {}
-    for item in items:
-        for alias in (item.name, *item.aliases, *extra(item)):
-            if fold(alias):
-                table.setdefault(fold(alias), item.id)
-    return list(table.items())
-
-
 def _quoted(text: str) -> str:
     return f"“{text[:60]}”"
 
@@ -87,10 +66,9 @@ class ValueReader:
     def __init__(self, kb: KnowledgeBase, year: int) -> None:
         self.kb = kb
         self.year = year
-        self._tiers = _table(kb.tiers)
-        self._grades = _table(kb.grades, lambda g: (g.short,))
-        self._roles = dict(_table(kb.roles))
+        self.matcher = matcher_for(kb)
         self._cache: dict[tuple[str, object], object] = {}
+        self._role_tiers = {r.id: set(r.tiers) for r in kb.roles}
 
     def read(self, key: str, value: object) -> object:
         """The profile value of a cell for column `key`; None if blank. Raises ValueProblem."""
@@ -127,57 +105,142 @@ class ValueReader:
             return self.role(text)
         if key in LEVEL_FIELDS:
             return self.level(key, text)
+        if key.startswith(HELD):
+            return self.level_held(key[len(HELD):], text)
         if key in FLAG_KEYS:
             return self.flag(value, ethnic=key == "ethnic_area")
         if key == "birth":
-            return self.age_from_birth(value)
+            return self.birth_year(value)
         if key == "age":
             return self.age(value)
+        if key == "target_group":
+            return self.target_group(text)
+        if key == "position":
+            return self.position(text)
         return text
+
+    # --- names: tier, grade, role, position -----------------------------------------------------------------
+
+    def tier_match(self, text: str) -> Match | None:
+        """The phrase of a text that gives its tier ('Sở Nội vụ', 'Phòng Kinh tế TX Ngã Năm', 'Phường 2'), or None."""
+        return tier_of(self.kb, self.matcher, text)
+
+    def tier_in(self, text: str) -> str | None:
+        """The tier a text names or implies, or None."""
+        found = self.tier_match(text)
+        if found is None:
+            return None
+        if found.kind == "tier":
+            return found.id
+        named = term(self.kb, found.kind, found.id)
+        return named.tier if named is not None else None
 
     def tier(self, text: str) -> str:
         """Tier id of 'Sở Nội vụ', 'huyện Kế Sách', 'TX Vĩnh Châu', 'Phường 2' ..."""
-        return self._named(text, self._tiers, self.kb.tiers, "cấp", "")
+        found = self.tier_in(text)
+        if found is None:
+            names = ", ".join(t.name for t in self.kb.tiers)
+            raise ValueProblem(f"không nhận ra cấp {_quoted(text)} (ghi: {names})")
+        return found
 
     def grade(self, text: str) -> str:
-        """Grade id of 'CV', 'Chuyên viên chính', 'ngạch cán sự', '01.003' ..."""
-        return self._named(text, self._grades, self.kb.grades, "ngạch", " hoặc tương đương")
-
-    @staticmethod
-    def _named(text: str, table: list[tuple[str, str]], items, what: str, tail: str) -> str:
-        """The id the text names (earliest, longest name); else a message listing the valid names."""
-        found = _earliest_longest(text, table)
+        """Grade id of 'CV', 'Chuyên viên chính', 'Ngạch CC: 01.003', '1.003', 'Kế toán viên' ..."""
+        found = self.matcher.first(text, "grade")
         if found is None:
-            names = ", ".join(item.name for item in items)
-            raise ValueProblem(f"không nhận ra {what} {_quoted(text)} (ghi: {names}{tail})")
-        return found
+            names = ", ".join(g.name for g in self.kb.grades)
+            raise ValueProblem(f"ngạch {_quoted(text)} không thuộc các ngạch kế hoạch nêu ({names} và tương đương)")
+        return found.id
 
-    def role(self, text: str) -> str:
-        """Role id when the text names one of the plan's roles exactly."""
-        found = self._roles.get(fold(text))
+    def position(self, text: str) -> Term | None:
+        """The position (chức danh, chức vụ) a text names, or None."""
+        found = self.matcher.first(text, "position")
+        return term(self.kb, "position", found.id) if found is not None else None
+
+    def role(self, text: str, tier: str | None = None) -> str | None:
+        """Role id of a chức danh ('Công chức xã', 'Địa chính - Xây dựng', 'Chủ tịch UBND'); None when it names no
+        role of the plan (an ordinary 'Chuyên viên'), or a role of another tier than `tier`."""
+        found = self.matcher.find(text, ("role", "position"))
+        for match in found:
+            role = match.id if match.kind == "role" else getattr(term(self.kb, "position", match.id), "role", None)
+            if role is None:
+                continue
+            tiers = self._role_tiers.get(role, set())
+            if tier is None or not tiers or tier in tiers:
+                return role
+        return None
+
+    def target_group(self, text: str) -> int:
+        """Đối tượng bồi dưỡng QP-AN: '3', 'ĐT3', 'Đối tượng 3'."""
+        found = GROUP.match(fold(text))
         if found is None:
-            raise ValueProblem(f"không nhận ra chức danh {_quoted(text)}; không dùng cột này cho người này")
-        return found
+            raise ValueProblem(f"không hiểu đối tượng {_quoted(text)} (ghi 1, 2, 3 hoặc 4)")
+        return int(found.group(1))
+
+    # --- levels ----------------------------------------------------------------------------------------------
+
+    def level_held(self, field: str, text: str) -> Held:
+        """The level held in one of the profile's level fields; 'TC (đang học CC)' is trung cấp, noted."""
+        folded = fold(text)
+        progress = IN_PROGRESS.search(folded)
+        note = ""
+        if progress is not None:
+            note = "đang học " + (self._level_names(field, folded[progress.end():]) or text[:40])
+            folded = folded[:progress.start()].strip()
+            if not folded:
+                return Held(None, note)
+        return Held(self._level(field, folded, text), note)
 
     def level(self, field: str, text: str) -> str:
-        """Level id (or NONE_LEVEL) of a held qualification in one of the profile's level fields."""
-        folded = fold(text)
-        first = folded.split(" ", 1)[0] if folded else ""
-        if text in DASHES or first in NONE_WORDS:
-            return NONE_LEVEL
-        if first in IN_PROGRESS:
+        """Level id (or NONE_LEVEL) of a held qualification; raises ValueProblem for a course in progress."""
+        held = self.level_held(field, text)
+        if held.note:
             raise ValueProblem(f"{_quoted(text)}: ghi trình độ đã có, không ghi trình độ đang học")
-        area = LEVEL_FIELDS[field]
-        scale = scale_of(self.kb, area)
-        if scale is None:
-            raise ValueProblem(f"không đọc được {_quoted(text)}")
+        return held.level or NONE_LEVEL
+
+    def _level(self, field: str, folded: str, text: str) -> str:
+        first = folded.split(" ", 1)[0] if folded else ""
+        if text in DASHES or first in NONE_WORDS or not folded:
+            return NONE_LEVEL
         if field == "chuyen_mon" and GENERAL_SCHOOLING.match(folded):
             return NONE_LEVEL  # general schooling only (12/12, THPT): no professional qualification
-        found = find_level(self.kb, scale.id, _expand(folded).strip())
-        if found is None:
+        scale = scale_of(self.kb, LEVEL_FIELDS[field])
+        if scale is None:
+            raise ValueProblem(f"không đọc được {_quoted(text)}")
+        found = self.matcher.find(folded, ("level",), scale.id)
+        if not found:
             names = ", ".join(lv.name for lv in scale.levels)
             raise ValueProblem(f"không nhận ra {_quoted(text)} (ghi: {names}; “Chưa” nếu chưa có)")
-        return found
+        return max((m.id for m in found), key=scale.index)  # "Cử nhân, Thạc sĩ": the highest
+
+    def _level_names(self, field: str, folded: str) -> str:
+        scale = scale_of(self.kb, LEVEL_FIELDS[field])
+        if scale is None:
+            return ""
+        found = self.matcher.find(folded, ("level",), scale.id)
+        return ", ".join(dict.fromkeys(scale.level(m.id).name for m in found))
+
+    def level_in_header(self, field: str, text: str) -> str | None:
+        """The level a tick-box sub-column stands for ('Cao cấp' under 'Lý luận chính trị'), or None."""
+        scale = scale_of(self.kb, LEVEL_FIELDS[field])
+        if scale is None:
+            return None
+        found = self.matcher.find(text, ("level",), scale.id)
+        return found[0].id if found else None
+
+    def tick(self, value: object) -> bool | None:
+        """A tick-box cell: True if ticked ('x', 'v', '✓', a year), False if blank or a no; None = in progress."""
+        text = cell_text(value)
+        if not text or text in DASHES:
+            return False
+        folded = fold(text)
+        if IN_PROGRESS.search(folded):
+            return None
+        first = folded.split(" ", 1)[0] if folded else ""
+        if first in NO_WORDS:
+            return False
+        return folded in TICKS or text in TICK_SYMBOLS or bool(re.fullmatch(r"(19|20)\d\d", folded)) or bool(folded)
+
+    # --- flags, ages ------------------------------------------------------------------------------------------
 
     def flag(self, value: object, *, ethnic: bool = False) -> bool:
         """Yes/no as written: Có, x, 1, Không, Chưa, 0, - (and Khmer, DTTS for the ethnic-area column)."""
@@ -188,7 +251,8 @@ class ValueReader:
         first = folded.split(" ", 1)[0] if folded else ""
         if text in DASHES or first in NO_WORDS:
             return False
-        if folded in YES_WORDS or (ethnic and any(f" {w} " in f" {folded} " for w in ETHNIC_WORDS)):
+        if folded in YES_WORDS or text in TICK_SYMBOLS or (
+                ethnic and any(f" {w} " in f" {folded} " for w in ETHNIC_WORDS)):
             return True
         raise ValueProblem(f"không hiểu {_quoted(text)} (ghi Có hoặc Không)")
 
@@ -200,8 +264,8 @@ class ValueReader:
             raise ValueProblem(f"tuổi {_quoted(text)} không hợp lệ")
         return int(match.group(1))
 
-    def age_from_birth(self, value: object) -> int:
-        """Age in the reference year from a birth year, a date, or a date typed as text."""
+    def birth_year(self, value: object) -> int:
+        """A birth year from a year, a date, or a date typed as text."""
         year: int | None = None
         if isinstance(value, (dt.date, dt.datetime)):
             year = value.year
@@ -218,4 +282,8 @@ class ValueReader:
                 year = int(years[0])
         if year is None or not MIN_AGE <= self.year - year <= MAX_AGE:
             raise ValueProblem(f"năm sinh {_quoted(cell_text(value))} không hợp lệ")
-        return self.year - year
+        return year
+
+    def age_from_birth(self, value: object) -> int:
+        """Age in the reference year from a birth year, a date, or a date typed as text."""
+        return self.year - self.birth_year(value)
