@@ -71,6 +71,8 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 BY_KEY = {c.key: c for c in COLUMNS}
+TEMPLATE_DATA_SHEET, TEMPLATE_GUIDE_SHEET, TEMPLATE_LISTS_SHEET = "Danh sách", "Hướng dẫn", "Danh mục"
+"""Sheets of the /mau template; the guide and the lists are not staff lists."""
 TEMPLATE_KEYS = ("stt", "name", "unit", "tier", "grade", "chuyen_mon", "llct", "qlnn", "tin_hoc", "qp_an", "birth",
                  "ethnic_area", "role", "target_group", "newly_recruited", "planned_appointment")
 """Columns of the /mau template, in order."""

@@ -16,7 +16,7 @@ from knowledge import default_kb
 from knowledge.eligibility import LEVEL_FIELDS, NONE_LEVEL, Profile, area_name, standard_areas
 from knowledge.schema import KnowledgeBase
 
-from roster.columns import BY_KEY
+from roster.columns import BY_KEY, TEMPLATE_GUIDE_SHEET, TEMPLATE_LISTS_SHEET
 from roster.layout import HEADER_SCAN_ROWS, Header, RowJudge, TitleBlock, find_header, read_title, usable
 from roster.sources import (  # noqa: F401  (re-exported: the channels and tests use them from here)
     EXCEL_SUFFIXES, MAX_COLUMNS, MAX_FILE_BYTES, MAX_PEOPLE, MSG_BOMB, MSG_CORRUPT, MSG_NO_PEOPLE, MSG_OLE,
@@ -26,6 +26,7 @@ from roster.sources import (  # noqa: F401  (re-exported: the channels and tests
 from roster.values import HELD, Held, ValueProblem, ValueReader, cell_text
 
 PROGRESS_EVERY = 1_000
+UNKNOWN_SOURCE = "chưa rõ"
 READ_KEYS = ("tier", "grade", "target_group", "ethnic_area", "newly_recruited", "planned_appointment", "birth", "age")
 MSG_NO_HEADER = ("Không tìm thấy dòng tiêu đề của danh sách. Cần ít nhất cột “Họ và tên” và một cột khác "
                  "(Ngạch, Chức danh, Trình độ chuyên môn, Lý luận chính trị …).")
@@ -120,11 +121,11 @@ def read_roster(
 
 
 def _finish(d: _Draft, year: int, width: int) -> RosterRow:
-    fields = dict(d.fields)
+    fields = d.fields
     if d.birth is not None:
         fields["age"] = year - d.birth
     values = d.values + (None,) * (width - len(d.values)) if len(d.values) < width else d.values
-    return RosterRow(d.row, d.name, Profile(**fields), values, tuple(d.errors), d.sheet, d.unit, tuple(d.notes),
+    return RosterRow(d.row, d.name, Profile.model_construct(**fields), values, tuple(d.errors), d.sheet, d.unit, tuple(d.notes),
                      d.tier_source, d.position)
 
 
@@ -147,12 +148,16 @@ class _Reading:
         self.dated: int | None = None
         self._tiers: dict[str, tuple[str | None, str]] = {}
         self._roles: dict[tuple[str, str | None], str | None] = {}
+        self._contexts: dict[tuple, tuple[str | None, str, str | None, int | None]] = {}
+        self._identity = True
 
     @property
     def width_map(self) -> int:
         return len(self.union)
 
     def sheet(self, name: str | None, rows: Iterator[tuple[int, tuple[object, ...]]]) -> None:
+        if name in (TEMPLATE_GUIDE_SHEET, TEMPLATE_LISTS_SHEET):
+            return  # the /mau template's guide and value lists
         buffer: list[tuple[int, tuple[object, ...]]] = []
         for number, row in rows:
             buffer.append((number, _trim(row)))
@@ -168,6 +173,7 @@ class _Reading:
         self.unit = self.unit or title.unit
         self.dated = self.dated or title.year
         where = self._place(header)
+        self._identity = where == list(range(len(where)))
         if not self.first_columns:
             self.first_columns = {k: where[j] for k, j in header.columns.items()}
         judge = RowJudge(header, self.values)
@@ -203,12 +209,17 @@ class _Reading:
         v = self.values
         errors: list[str] = []
         notes: list[str] = []
+        n = len(row)
+        alternates = header.alternates
 
         def cell(key: str) -> object:
-            for j in (header.columns.get(key), *header.alternates.get(key, ())):
-                if j is not None and j < len(row) and cell_text(row[j]):
-                    return row[j]
-            return None
+            j = header.columns.get(key)
+            value = row[j] if j is not None and j < n else None
+            if key in alternates and (value is None or value == ""):
+                for k in alternates[key]:
+                    if k < n and row[k] is not None and row[k] != "":
+                        return row[k]
+            return value
 
         def problem(key: str, exc: ValueProblem) -> None:
             j = header.columns.get(key)
@@ -220,34 +231,49 @@ class _Reading:
         for key in READ_KEYS:
             if key in header.columns:
                 try:
-                    read[key] = v.read(key, cell(key))
+                    found = v.read(key, cell(key))
                 except ValueProblem as exc:
                     problem(key, exc)
+                else:
+                    if found is not None:
+                        read[key] = found
         for key in LEVEL_FIELDS:
+            if key not in header.columns and key not in header.ticks:
+                continue
             held = self._held(key, row, header, cell, problem)
             if held is not None:
-                fields[key] = held.level
+                if held.level is not None:
+                    fields[key] = held.level
                 if held.note:
                     notes.append(f"{BY_KEY[key].header}: {held.note}")
-        unit_text = cell_text(cell("unit"))
-        position_text = cell_text(cell("role"))
-        tier, source = self._tier(read.get("tier"), header, unit_text, position_text, section, title, sheet)
-        position = v.read("position", position_text) if position_text else None
-        role = self._role(position_text, tier) if position_text else None
-        group = read.get("target_group")
-        if group is None and position is not None and position.target_group and tier != "xa":
-            group = position.target_group
-        fields.update(tier=tier, grade=read.get("grade"), role=role, target_group=group,
-                      ethnic_area=read.get("ethnic_area"), newly_recruited=read.get("newly_recruited"),
-                      planned_appointment=read.get("planned_appointment"), age=read.get("age"))
+        unit_text = cell_text(cell("unit")) if "unit" in header.columns else ""
+        position_text = cell_text(cell("role")) if "role" in header.columns else ""
+        context = (read.get("tier"), unit_text, position_text, section, id(header), sheet)
+        known = self._contexts.get(context)
+        if known is None:
+            tier, source = self._tier(read.get("tier"), header, unit_text, position_text, section, title, sheet)
+            position = v.read("position", position_text) if position_text else None
+            role = self._role(position_text, tier) if position_text else None
+            group = position.target_group if position is not None and tier != "xa" else None
+            known = self._contexts[context] = (tier, source, role, group)
+        else:
+            self.tier_sources[known[1] or UNKNOWN_SOURCE] += 1
+        tier, source, role, group = known
+        fields.update(read)
+        fields.pop("birth", None)
+        if tier is not None:
+            fields["tier"] = tier
+        if role is not None:
+            fields["role"] = role
+        if "target_group" not in fields and group:
+            fields["target_group"] = group
         name = cell_text(cell("name")) or " ".join(
             t for t in (cell_text(cell("family_name")), cell_text(cell("given_name"))) if t)
         if not name:
             errors.insert(0, "thiếu họ và tên")
-        values = tuple(row) if where == list(range(len(where))) else _placed(row, where)
-        return _Draft(number, name, {k: x for k, x in fields.items() if x is not None}, read.get("birth"),
-                      values, errors, sheet, unit_text or section or self.unit or (sheet or ""), notes, source,
-                      position_text)
+        values = row if self._identity else _placed(row, where)
+        return _Draft(number, name, fields, read.get("birth"), values, errors, sheet,
+                      unit_text or section or self.unit or (sheet or ""), notes, source, position_text)
 
     def _held(self, key, row, header, cell, problem) -> Held | None:
         if key in header.columns:
@@ -290,7 +316,7 @@ class _Reading:
                 if text == position_text and self.values.position(text) is None:
                     continue
                 return self._count(found[0], label)
-        self.tier_sources["chưa rõ"] += 1
+        self.tier_sources[UNKNOWN_SOURCE] += 1
         return None, ""
 
     def _count(self, tier: str, label: str) -> tuple[str, str]:

@@ -1,88 +1,198 @@
-"""Write the checked roster as an XLSX report (input kept, one coloured column per area) and as a short chat text."""
+"""Write the checked list as an XLSX an office can print, sign and send: 'Kết quả' (one printed line per person),
+'Tổng hợp' (by tier, unit, grade and area), 'Nhu cầu đào tạo' (who needs which course, per unit) and 'Chi tiết'
+(the input columns kept, with every check in full)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import math
+
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
-from knowledge.eligibility import Check, area_name, standard_areas, summarize
-from knowledge.queries import format_number
+from knowledge.eligibility import Check, standard_areas
 from knowledge.schema import KnowledgeBase
 
+from roster.describe import (
+    OUTCOME_LABELS, OVERALL_LABELS, course_of, describe, describe_training, outcome, overall, short,
+)
+from roster.describe import NOT_APPLICABLE  # noqa: F401  (re-exported)
 from roster.reader import Roster
-from roster.tally import Tally, outcome, tally
+from roster.summary import ERRORS_HEADER, TRAINING_HEADER, person_text, summary_text  # noqa: F401  (re-exported)
+from roster.report_sheets import needs_sheet, summary_sheet
+from roster.report_style import (
+    BODY, COLOURS, HEADER_CELL, ROW_LINE_PT, Layout, cell_lines, page, safe, signature_rows, title_rows,
+)
+from roster.tally import tally
 from roster.xlsx import Cell, Style, XlsxWriter
 
 RESULT_SHEET = "Kết quả"
 SUMMARY_SHEET = "Tổng hợp"
-TRAINING_HEADER = "Đào tạo, bồi dưỡng theo kế hoạch"
+NEEDS_SHEET = "Nhu cầu đào tạo"
+DETAIL_SHEET = "Chi tiết"
 OVERALL_HEADER = "Kết luận"
-ERRORS_HEADER = "Lỗi"
-NOT_APPLICABLE = "Không áp dụng"
-OUTCOME_LABELS = {
-    "met": "Đạt",
-    "missing": "Chưa đạt",
-    "unknown": "Thiếu dữ liệu",
-    "not_checkable": "Không kiểm tra được",
-    "not_applicable": NOT_APPLICABLE,
-}
-OVERALL_LABELS = {"met": "Đạt", "missing": "Chưa đạt", "unknown": "Thiếu dữ liệu"}
-COLOURS = {"met": "C6EFCE", "missing": "FFC7CE", "unknown": "D9D9D9", "not_checkable": "D9D9D9"}
-BOLD = Style(bold=True)
-HEADER = Style(bold=True, wrap=True)
-WRAP = Style(wrap=True)
-VERDICT_STYLES = {k: Style(bold=True, fill=c) for k, c in COLOURS.items()}
-AREA_STYLES = {k: Style(fill=c, wrap=True) for k, c in COLOURS.items()}
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-MAX_CELL_CHARS = 32_000  # Excel holds at most 32,767 characters in a cell
+NOTES_HEADER = "Ghi chú"
+COURSES_HEADER = "Cần đào tạo, bồi dưỡng"
 INPUT_WIDTH, CHECK_WIDTH = 14, 34
+AREA_WIDTH = 17
+WRAP = Style(wrap=True)
+NOT_APPLICABLE_CELL = Cell("—", BODY)
+HEADER = Style(bold=True, wrap=True)
+VERDICT_STYLES = {k: Style(bold=True, fill=c, size=10, border=True, wrap=True) for k, c in COLOURS.items()}
+AREA_STYLES = {k: Style(fill=c, size=10, border=True, wrap=True) for k, c in COLOURS.items()}
+DETAIL_STYLES = {k: Style(fill=c, wrap=True) for k, c in COLOURS.items()}
+DETAIL_VERDICTS = {k: Style(bold=True, fill=c) for k, c in COLOURS.items()}
 
 
-def safe(value: object) -> object:
-    """A value safe to put in a cell: no XML-illegal characters, no formula (a leading =+-@ tab CR gets a ')."""
-    if value is None or isinstance(value, (int, float)):
-        return value
-    if not isinstance(value, str):
-        if hasattr(value, "isoformat"):
-            return value
-        value = str(value)
-    value = ILLEGAL_CHARACTERS_RE.sub("", value)[:MAX_CELL_CHARS]
-    return "'" + value if value.startswith(FORMULA_STARTS) else value
+def write_report(kb: KnowledgeBase, roster: Roster, results: list[list[Check]], *, unit: str | None = None,
+                 checked_on: dt.date | None = None) -> bytes:
+    """The XLSX report (four sheets, the first printable on A4 landscape with a signature block)."""
+    layout = Layout.of(kb, roster, unit=unit, checked_on=checked_on or dt.date.today())
+    counts = tally(kb, roster, results)
+    book = XlsxWriter()
+    _result_sheet(book, kb, roster, results, layout)
+    summary_sheet(book, kb, roster, counts, layout, SUMMARY_SHEET)
+    needs_sheet(book, kb, counts, layout, NEEDS_SHEET)
+    _detail_sheet(book, kb, roster, results)
+    return book.save()
 
 
-def describe(check: Check) -> str:
-    """One check as a report cell: 'Chưa đạt (II.1.a): cần đại học trở lên, có cao đẳng'."""
-    head = f"{OUTCOME_LABELS[outcome(check)]} ({check.clause})"
-    if check.requirement is None:
-        note = check.note.rstrip(".")
-        return f"{head}: {note[:1].lower()}{note[1:]}"
-    if not check.checkable:
-        held = f"; có {check.has}" if check.has and check.has != "chưa rõ" else ""
-        return f"{head}: kế hoạch không nêu mức cụ thể{held}"
-    if check.has == "chưa rõ":
-        return f"{head}: cần {check.required}; chưa có dữ liệu"
-    if check.has == "chưa có":
-        return f"{head}: cần {check.required}; chưa có"
-    return f"{head}: cần {check.required}, có {check.has}"
+def _printed_areas(kb: KnowledgeBase, results: list[list[Check]]) -> list[str]:
+    """Areas worth a printed column: those where at least one person has a check that can be decided."""
+    decided = {c.area for checks in results for c in checks
+               if c.kind == "standard" and outcome(c) != "not_checkable"}
+    return [a for a in standard_areas(kb) if a in decided]
 
 
-def describe_training(check: Check) -> str:
-    """A training item the plan lists for the person: '(II.1.đ) ...'."""
-    return f"({check.clause}) {check.required}"
+def _result_sheet(book: XlsxWriter, kb: KnowledgeBase, roster: Roster, results: list[list[Check]],
+                  layout: Layout) -> None:
+    areas = _printed_areas(kb, results)
+    sheets = len(roster.sheets) > 1
+    clauses: dict[str, list[str]] = {a: [] for a in areas}
+    for checks in results:
+        for c in checks:
+            if c.area in clauses and c.kind == "standard":
+                for clause in c.clause.split(", "):
+                    if clause not in clauses[c.area]:
+                        clauses[c.area].append(clause)
+    columns: list[tuple[str, float]] = [("STT", 5), ("Họ và tên", 22)]
+    if sheets:
+        columns.append(("Trang tính", 11))
+    columns += [("Dòng", 6), ("Đơn vị", 18), ("Cấp", 9), ("Ngạch / chức danh", 15)]
+    for a in areas:
+        name = kb.by_id("areas", a).name
+        columns.append((f"{name} ({', '.join(clauses[a])})" if clauses[a] else name, AREA_WIDTH))
+    columns += [(OVERALL_HEADER, 11), (COURSES_HEADER, 26), (NOTES_HEADER, 18), (ERRORS_HEADER, 18)]
+    widths = [w for _, w in columns]
+    top = title_rows(layout, "KẾT QUẢ KIỂM TRA TRÌNH ĐỘ CÁN BỘ, CÔNG CHỨC")
+    header_row = len(top) + 1
+    ws = book.add_sheet(RESULT_SHEET, widths=widths, freeze=f"C{header_row + 1}",
+                        page=page(layout, (header_row, header_row)))
+    for values, height in top:
+        ws.append(values, height)
+        ws.merge(f"A{ws.rows}:{ws.letter(len(columns))}{ws.rows}")
+    ws.append([Cell(h, HEADER_CELL) for h, _ in columns], _height([h for h, _ in columns], widths, bold=True))
+    cache: dict[int, Cell] = {}
+    order = {r.id: i for i, r in enumerate(kb.requirements)}
+    plans: dict[tuple[int, ...], tuple[list[Cell], str]] = {}  # the same checks -> the same cells (shared checks)
+    lines: dict[tuple[str, float], int] = {}
+    for number, (person, checks) in enumerate(zip(roster.rows, results), start=1):
+        by_area = {c.area: c for c in checks if c.kind == "standard"}
+        p = person.profile
+        grade = kb.by_id("grades", p.grade).name if p.grade else ""
+        who = ", ".join(t for t in (grade, person.position) if t)
+        row: list[object] = [Cell(number, BODY), Cell(safe(person.name), BODY)]
+        if sheets:
+            row.append(Cell(safe(person.sheet or ""), BODY))
+        tier = kb.by_id("tiers", p.tier).name if p.tier else "chưa rõ"
+        row += [Cell(person.row, BODY), Cell(safe(person.unit), BODY), Cell(tier, BODY), Cell(safe(who), BODY)]
+        key = tuple(id(c) for c in checks)
+        plan = plans.get(key)
+        if plan is None:
+            cells = []
+            for a in areas:
+                c = by_area.get(a)
+                if c is None:
+                    cells.append(NOT_APPLICABLE_CELL)
+                    continue
+                cell = cache.get(id(c))
+                if cell is None:
+                    cell = cache[id(c)] = Cell(short(c), AREA_STYLES[outcome(c)])
+                cells.append(cell)
+            verdict = overall(checks)
+            cells.append(Cell(OVERALL_LABELS[verdict], VERDICT_STYLES[verdict]))
+            cells.append(Cell(safe(_courses(kb, checks, order)), BODY))
+            plan = plans[key] = (cells, "")
+        row += plan[0]
+        row += [Cell(safe("; ".join(person.notes)), BODY), Cell(safe("; ".join(person.errors)), BODY)]
+        ws.append(row, _height([_text(v) for v in row], widths, memo=lines))
+    ws.filter = f"A{header_row}:{ws.letter(len(columns))}{header_row + len(roster.rows)}"
+    for values, height in _legend(kb, results, areas):
+        ws.append(values, height)
+        ws.merge(f"A{ws.rows}:{ws.letter(len(columns))}{ws.rows}")
+    for values in signature_rows(layout, len(columns)):
+        ws.append(values)
 
 
-def _result_sheet(book: XlsxWriter, kb: KnowledgeBase, roster: Roster, results: list[list[Check]]) -> None:
+def _courses(kb: KnowledgeBase, checks: list[Check], order: dict[str, int]) -> str:
+    found = [course_of(kb, c, order) for c in checks]
+    return "; ".join(dict.fromkeys(c.label for c in sorted(x for x in found if x is not None)))
+
+
+def _legend(kb: KnowledgeBase, results: list[list[Check]], printed: list[str]) -> list[tuple[list[object], float]]:
+    lines = ["Đạt = đạt mọi yêu cầu kiểm tra được; Chưa đạt = thiếu ít nhất một yêu cầu; Thiếu dữ liệu = danh sách chưa "
+             "ghi đủ để kết luận; Không kiểm tra được = kế hoạch không nêu mức cụ thể hoặc không yêu cầu với người này; "
+             "— = yêu cầu không áp dụng."]
+    left_out = [a for a in standard_areas(kb) if a not in printed
+                and any(c.area == a and c.kind == "standard" for checks in results for c in checks)]
+    for a in left_out:
+        c = next(c for checks in results for c in checks if c.area == a and c.kind == "standard")
+        lines.append(f"{kb.by_id('areas', a).name} ({c.clause}): {OUTCOME_LABELS['not_checkable'].lower()} "
+                     f"với mọi người trong danh sách — {c.required}.")
+    note = Style(italic=True, size=9, wrap=True)
+    return [([None], ROW_LINE_PT)] + [([Cell(t, note)], ROW_LINE_PT * 2) for t in lines]
+
+
+def _text(value: object) -> str:
+    if isinstance(value, Cell):
+        value = value.value
+    return "" if value is None else str(value)
+
+
+def _height(texts: list[str], widths: list[float], *, bold: bool = False,
+            memo: dict[tuple[str, float], int] | None = None) -> float:
+    most = 1
+    for t, w in zip(texts, widths):
+        if len(t) < w:  # one line for sure
+            continue
+        if memo is None:
+            n = cell_lines(t, w, bold=bold)
+        else:
+            n = memo.get((t, w))
+            if n is None:
+                n = memo[(t, w)] = cell_lines(t, w, bold=bold)
+        most = max(most, n)
+    return math.ceil(most * ROW_LINE_PT + 3)
+
+
+def _detail_sheet(book: XlsxWriter, kb: KnowledgeBase, roster: Roster, results: list[list[Check]]) -> None:
     areas = standard_areas(kb)
-    headers = [*roster.headers, *(area_name(kb, a) for a in areas), TRAINING_HEADER, OVERALL_HEADER, ERRORS_HEADER]
-    widths = [INPUT_WIDTH] * len(roster.headers) + [CHECK_WIDTH] * (len(headers) - len(roster.headers))
-    ws = book.add_sheet(RESULT_SHEET, widths=widths, freeze="C2" if len(roster.headers) >= 2 else "A2")
+    sheets = len(roster.sheets) > 1
+    lead = ["Trang tính"] if sheets else []
+    headers = [*lead, *roster.headers, *(kb.by_id("areas", a).name for a in areas), TRAINING_HEADER, OVERALL_HEADER,
+               NOTES_HEADER, ERRORS_HEADER]
+    inputs = len(lead) + len(roster.headers)
+    widths = [INPUT_WIDTH] * inputs + [CHECK_WIDTH] * (len(headers) - inputs)
+    ws = book.add_sheet(DETAIL_SHEET, widths=widths, freeze="C2" if inputs >= 2 else "A2")
     ws.append([Cell(safe(h), HEADER) for h in headers])
     width = len(roster.headers)
     cells: dict[int, Cell] = {}  # id(check) -> its cell; checks are shared between similar people
     for person, checks in zip(roster.rows, results):
         values = [safe(v) for v in person.values]
         values += [None] * (width - len(values))
-        errors = Cell(safe("\n".join(person.errors)), WRAP) if person.errors else None
-        ws.append([*values, *_check_cells(areas, checks, cells), errors])
+        notes = Cell(safe("; ".join(person.notes)), WRAP) if person.notes else None
+        errors = Cell(safe("; ".join(person.errors)), WRAP) if person.errors else None
+        lead_values = [safe(person.sheet or "")] if sheets else []
+        ws.append([*lead_values, *values, *_check_cells(areas, checks, cells), notes, errors])
     ws.filter = f"A1:{ws.letter(len(headers))}{len(roster.rows) + 1}"
 
 
@@ -107,70 +217,11 @@ def _check_cells(areas: list[str], checks: list[Check], cache: dict[int, Cell]) 
         else:
             out.append(_area_cell(found))
     out.append(Cell(safe("\n".join(trainings)), WRAP) if trainings else None)
-    overall = summarize(checks).overall
-    out.append(Cell(OVERALL_LABELS[overall], VERDICT_STYLES[overall]))
+    verdict = overall(checks)
+    out.append(Cell(OVERALL_LABELS[verdict], DETAIL_VERDICTS[verdict]))
     return out
 
 
 def _area_cell(checks: list[Check]) -> Cell:
     worst = min((outcome(c) for c in checks), key=["missing", "unknown", "not_checkable", "met"].index)
-    return Cell(safe("\n".join(describe(c) for c in checks)), AREA_STYLES[worst])
-
-
-def _summary_sheet(book: XlsxWriter, kb: KnowledgeBase, t: Tally) -> None:
-    ws = book.add_sheet(SUMMARY_SHEET, widths=[24, 22, 12, 12, 12, 14, 20])
-    doc = kb.document
-    ws.append([Cell(f"Kiểm tra theo Kế hoạch {doc.number} ngày {doc.date:%d/%m/%Y} của {doc.issuer}", BOLD)])
-    ws.append([f"Số người: {t.people}. Người có ô không đọc được: {t.with_errors}. Dòng trống bỏ qua: {t.skipped}."])
-    ws.append(["Đạt = đạt mọi yêu cầu kiểm tra được; Chưa đạt = thiếu ít nhất một yêu cầu; "
-               "Thiếu dữ liệu = chưa đủ dữ liệu để kết luận."])
-    ws.append(["“Không kiểm tra được” = kế hoạch không nêu mức cụ thể (ví dụ ngoại ngữ theo quy định của ngạch)."])
-    ws.append([])
-    ws.append([Cell(h, BOLD) for h in ("Cấp", "Ngạch", "Số người", "Đạt", "Chưa đạt", "Thiếu dữ liệu")])
-    for (tier, grade), counts in t.by_group.items():
-        ws.append([tier, grade, sum(counts.values()), counts["met"], counts["missing"], counts["unknown"]])
-    ws.append([Cell("Tổng cộng", BOLD), None, t.people, t.overall["met"], t.overall["missing"], t.overall["unknown"]])
-    ws.append([])
-    area_outcomes = ("met", "missing", "unknown", "not_checkable", "not_applicable")
-    ws.append([Cell(h, BOLD) for h in ("Yêu cầu", "Điều khoản", *(OUTCOME_LABELS[o] for o in area_outcomes))])
-    for area, counts in t.by_area.items():
-        ws.append([area_name(kb, area), ", ".join(t.clauses[area]), *(counts[o] for o in area_outcomes)])
-
-
-def write_report(kb: KnowledgeBase, roster: Roster, results: list[list[Check]]) -> bytes:
-    """The XLSX report: sheet 'Kết quả' (input columns, then one column per area, trainings, verdict, errors)
-    and sheet 'Tổng hợp' (counts by tier and grade, and by area)."""
-    book = XlsxWriter()
-    _result_sheet(book, kb, roster, results)
-    _summary_sheet(book, kb, tally(kb, roster, results))
-    return book.save()
-
-
-def summary_text(kb: KnowledgeBase, roster: Roster, results: list[list[Check]], *, top: int = 3) -> str:
-    """A short Vietnamese chat reply: people checked, verdicts, most-missed areas, unreadable rows."""
-    t = tally(kb, roster, results)
-    n = format_number
-    lines = [
-        f"Đã kiểm tra {n(t.people)} người theo Kế hoạch {kb.document.number}:",
-        f"• Đạt mọi yêu cầu kiểm tra được: {n(t.overall['met'])}",
-        f"• Chưa đạt ít nhất một yêu cầu: {n(t.overall['missing'])}",
-        f"• Thiếu dữ liệu để kết luận: {n(t.overall['unknown'])}",
-    ]
-    missed = sorted(((c["missing"], a) for a, c in t.by_area.items() if c["missing"]), reverse=True)[:top]
-    if missed:
-        lines.append("Chưa đạt nhiều nhất: " + ", ".join(f"{area_name(kb, a)} {n(k)}" for k, a in missed) + ".")
-    if t.with_errors:
-        lines.append(f"{n(t.with_errors)} người có ô không đọc được (xem cột “{ERRORS_HEADER}”).")
-    if t.skipped:
-        lines.append(f"Bỏ qua {n(t.skipped)} dòng trống.")
-    return "\n".join(lines)
-
-
-def person_text(checks: list[Check]) -> str:
-    """One person's result as a short chat text: the verdict, one line per area, then the plan's training items."""
-    lines = [f"Kết luận: {OVERALL_LABELS[summarize(checks).overall]}"]
-    lines += [f"• {c.area_name}: {describe(c)}" for c in checks if c.kind == "standard"]
-    trainings = [f"• {describe_training(c)} — {c.note}" for c in checks if c.kind == "training"]
-    if trainings:
-        lines += [f"{TRAINING_HEADER}:", *trainings]
-    return "\n".join(lines)
+    return Cell(safe("\n".join(describe(c) for c in checks)), DETAIL_STYLES[worst])

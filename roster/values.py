@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from knowledge.eligibility import LEVEL_FIELDS, NONE_LEVEL
@@ -15,7 +16,7 @@ from knowledge.vocabulary import Match, matcher_for, term, tier_of
 
 NONE_WORDS = ("chua", "khong")  # "Chưa", "Không", "Chưa có", "Không có" ...: known to hold none
 DASHES = {"-", "--", "---", "–", "—", "0"}
-IN_PROGRESS = re.compile(r"\b(dang hoc|dang dao tao|dang theo hoc|dang)\b")
+IN_PROGRESS = re.compile(r"(?<!\w)(?:đang|dang(?=\s+(?:học|hoc|đào|dao|theo|tham)))(?!\w)")  # not "đẳng"
 GENERAL_SCHOOLING = re.compile(r"^(\d{1,2} \d{1,2}|thpt|thcs|pho thong( trung hoc)?|trung hoc (pho thong|co so)|"
                                r"van hoa \d{1,2} \d{1,2}|lop \d{1,2})$")
 YES_WORDS = {"co", "x", "yes", "y", "1", "dung", "phai", "roi", "v"}
@@ -180,15 +181,15 @@ class ValueReader:
 
     def level_held(self, field: str, text: str) -> Held:
         """The level held in one of the profile's level fields; 'TC (đang học CC)' is trung cấp, noted."""
-        folded = fold(text)
-        progress = IN_PROGRESS.search(folded)
+        lower = unicodedata.normalize("NFC", text).lower()
+        progress = IN_PROGRESS.search(lower)
         note = ""
         if progress is not None:
-            note = "đang học " + (self._level_names(field, folded[progress.end():]) or text[:40])
-            folded = folded[:progress.start()].strip()
-            if not folded:
+            note = "đang học " + (self._level_names(field, lower[progress.end():]) or text[:40])
+            lower = lower[:progress.start()]
+            if not fold(lower):
                 return Held(None, note)
-        return Held(self._level(field, folded, text), note)
+        return Held(self._level(field, lower, text), note)
 
     def level(self, field: str, text: str) -> str:
         """Level id (or NONE_LEVEL) of a held qualification; raises ValueProblem for a course in progress."""
@@ -197,7 +198,8 @@ class ValueReader:
             raise ValueProblem(f"{_quoted(text)}: ghi trình độ đã có, không ghi trình độ đang học")
         return held.level or NONE_LEVEL
 
-    def _level(self, field: str, folded: str, text: str) -> str:
+    def _level(self, field: str, lower: str, text: str) -> str:
+        folded = fold(lower)
         first = folded.split(" ", 1)[0] if folded else ""
         if text in DASHES or first in NONE_WORDS or not folded:
             return NONE_LEVEL
@@ -206,17 +208,17 @@ class ValueReader:
         scale = scale_of(self.kb, LEVEL_FIELDS[field])
         if scale is None:
             raise ValueProblem(f"không đọc được {_quoted(text)}")
-        found = self.matcher.find(folded, ("level",), scale.id)
+        found = self.matcher.find(lower, ("level",), scale.id)
         if not found:
             names = ", ".join(lv.name for lv in scale.levels)
             raise ValueProblem(f"không nhận ra {_quoted(text)} (ghi: {names}; “Chưa” nếu chưa có)")
         return max((m.id for m in found), key=scale.index)  # "Cử nhân, Thạc sĩ": the highest
 
-    def _level_names(self, field: str, folded: str) -> str:
+    def _level_names(self, field: str, text: str) -> str:
         scale = scale_of(self.kb, LEVEL_FIELDS[field])
         if scale is None:
             return ""
-        found = self.matcher.find(folded, ("level",), scale.id)
+        found = self.matcher.find(text, ("level",), scale.id)
         return ", ".join(dict.fromkeys(scale.level(m.id).name for m in found))
 
     def level_in_header(self, field: str, text: str) -> str | None:
@@ -233,7 +235,7 @@ class ValueReader:
         if not text or text in DASHES:
             return False
         folded = fold(text)
-        if IN_PROGRESS.search(folded):
+        if IN_PROGRESS.search(text.lower()):
             return None
         first = folded.split(" ", 1)[0] if folded else ""
         if first in NO_WORDS:
