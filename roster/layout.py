@@ -29,7 +29,7 @@ ROMAN_OR_LETTER = re.compile(r"^\s*(?:[IVXLC]{1,6}|[A-ZĐ])\s*[.)]?\s*$")
 HEADING_STARTS = ("khoi", "phong", "ban", "so", "xa", "phuong", "thi tran", "ubnd", "uy ban", "van phong", "co quan",
                   "don vi", "bo phan", "chi cuc", "trung tam", "can bo", "cong chuc", "lanh dao", "nguoi hoat dong",
                   "huyen", "thi xa", "thanh pho", "thanh tra", "hdnd", "dang uy", "doan the")
-NUMBERING = re.compile(r"^\(?(\d{1,3}|[A-Z])\)?$")
+NUMBER_CELL = re.compile(r"^\(?(\d{1,3}|[A-Z])\)?$")
 AUTHORITY_SKIP = ("cong hoa", "doc lap", "danh sach", "bang", "bao cao", "kem theo", "ve viec", "thong ke")
 
 
@@ -88,6 +88,9 @@ def _two_rows(buffer: list[tuple[int, tuple[object, ...]]], i: int, values: Valu
     width = max(len(buffer[i][1]), len(buffer[i + 1][1]))
     upper, lower = _cells(buffer[i][1], width), _cells(buffer[i + 1][1], width)
     header = Header(i, i + 1, [], {})
+    names = [j for j, t in enumerate(upper) if header_key(t) in ("name", "stt")]
+    if any(lower[j] and header_key(lower[j]) is None for j in names):
+        return header  # a person's row under the header, not a header's second row
     group = ""
     for j in range(width):
         if upper[j]:
@@ -125,7 +128,8 @@ def find_header(buffer: list[tuple[int, tuple[object, ...]]], values: ValueReade
         if i + 1 < len(buffer):
             candidates.append(_two_rows(buffer, i, values))
         for cand in candidates:
-            if best is None or cand.score > best.score:
+            if best is None or cand.score > best.score or (
+                    cand.score == best.score and cand.ticks and not best.ticks):  # tick boxes read as such
                 best = cand
     return best
 
@@ -198,7 +202,7 @@ class RowJudge:
         if name and numbered and not self.in_signature:
             return None  # the common case, decided at once
         cells = [(j, cell_text(v)) for j, v in enumerate(row) if cell_text(v)]
-        if not cells or all(j == self.stt_col for j, _ in cells):
+        if not cells or (len(cells) == 1 and cells[0][0] == self.stt_col and _is_number(cells[0][1])):
             return BLANK
         texts = [t for _, t in cells]
         folded = [fold(t) for t in texts]
@@ -225,7 +229,7 @@ class RowJudge:
         return None
 
     def _numbering(self, texts: list[str]) -> bool:
-        if len(texts) < MIN_NUMBERED_COLUMNS or not all(NUMBERING.match(t) for t in texts):
+        if len(texts) < MIN_NUMBERED_COLUMNS or not all(NUMBER_CELL.match(t) for t in texts):
             return False
         numbers = [int(t.strip("()")) for t in texts if t.strip("()").isdigit()]
         return numbers == sorted(set(numbers)) and (len(numbers) >= MIN_NUMBERED_COLUMNS or len(numbers) == 0)

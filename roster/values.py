@@ -161,6 +161,7 @@ class ValueReader:
         """Role id of a chức danh ('Công chức xã', 'Địa chính - Xây dựng', 'Chủ tịch UBND'); None when it names no
         role of the plan (an ordinary 'Chuyên viên'), or a role of another tier than `tier`."""
         found = self.matcher.find(text, ("role", "position"))
+        found.sort(key=lambda m: (m.start, m.kind != "position"))  # a position says more than a role it names
         for match in found:
             role = match.id if match.kind == "role" else getattr(term(self.kb, "position", match.id), "role", None)
             if role is None:
