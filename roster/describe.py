@@ -89,6 +89,8 @@ class Course:
     order: int
     label: str
     clause: str
+    short: str = ""  # a few words for the printed sheet
+    standard: bool = True  # a level the person must hold (else a training the plan provides)
 
 
 def course_of(kb: KnowledgeBase, check: Check, order: dict[str, int]) -> Course | None:
@@ -102,6 +104,7 @@ def course_of(kb: KnowledgeBase, check: Check, order: dict[str, int]) -> Course 
     if check.kind == "standard":
         if outcome(check) != "missing" or req.min_level is None:
             return None
-        return Course(order[req.id], f"{area_name(kb, req.area)}: {level_name(kb, req.area, req.min_level)}",
-                      req.clause)
-    return Course(order[req.id], f"{area_name(kb, req.area)}: {req.statement}", req.clause)
+        label = f"{area_name(kb, req.area)}: {level_name(kb, req.area, req.min_level)}"
+        return Course(order[req.id], label, req.clause, label, True)
+    return Course(order[req.id], f"{area_name(kb, req.area)}: {req.statement}", req.clause,
+                  f"{area_name(kb, req.area)} ({req.clause})", False)

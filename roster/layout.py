@@ -88,7 +88,7 @@ def _two_rows(buffer: list[tuple[int, tuple[object, ...]]], i: int, values: Valu
     width = max(len(buffer[i][1]), len(buffer[i + 1][1]))
     upper, lower = _cells(buffer[i][1], width), _cells(buffer[i + 1][1], width)
     header = Header(i, i + 1, [], {})
-    names = [j for j, t in enumerate(upper) if header_key(t) in ("name", "stt")]
+    names = [j for j, t in enumerate(upper) if header_key(t) in ("name", "stt", "family_name", "given_name")]
     if any(lower[j] and header_key(lower[j]) is None for j in names):
         return header  # a person's row under the header, not a header's second row
     group = ""

@@ -311,10 +311,12 @@ class _Reading:
                 continue
             found = self._tiers.get(text)
             if found is None:
-                found = self._tiers[text] = (self.values.tier_in(text), label)
+                found = self._tiers[text] = self.values.tier_and_strength(text)
             if found[0] is not None:
                 if text == position_text and self.values.position(text) is None:
                     continue
+                if text == section and not found[1] and title.tier is not None:
+                    continue  # "PHÒNG NỘI VỤ" under "UBND HUYỆN MỸ XUYÊN": the title says it plainly
                 return self._count(found[0], label)
         self.tier_sources[UNKNOWN_SOURCE] += 1
         return None, ""

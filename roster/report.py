@@ -23,7 +23,7 @@ from roster.report_style import (
     BODY, COLOURS, HEADER_CELL, ROW_LINE_PT, Layout, cell_lines, page, safe, signature_rows, title_rows,
 )
 from roster.tally import tally
-from roster.xlsx import Cell, Style, XlsxWriter
+from roster.xlsx import Cell, PageSetup, Style, XlsxWriter
 
 RESULT_SHEET = "Kết quả"
 SUMMARY_SHEET = "Tổng hợp"
@@ -81,7 +81,7 @@ def _result_sheet(book: XlsxWriter, kb: KnowledgeBase, roster: Roster, results: 
     for a in areas:
         name = kb.by_id("areas", a).name
         columns.append((f"{name} ({', '.join(clauses[a])})" if clauses[a] else name, AREA_WIDTH))
-    columns += [(OVERALL_HEADER, 11), (COURSES_HEADER, 26), (NOTES_HEADER, 18), (ERRORS_HEADER, 18)]
+    columns += [(OVERALL_HEADER, 12), (COURSES_HEADER, 24), (NOTES_HEADER, 18), (ERRORS_HEADER, 18)]
     widths = [w for _, w in columns]
     top = title_rows(layout, "KẾT QUẢ KIỂM TRA TRÌNH ĐỘ CÁN BỘ, CÔNG CHỨC")
     header_row = len(top) + 1
@@ -99,7 +99,8 @@ def _result_sheet(book: XlsxWriter, kb: KnowledgeBase, roster: Roster, results: 
         by_area = {c.area: c for c in checks if c.kind == "standard"}
         p = person.profile
         grade = kb.by_id("grades", p.grade).name if p.grade else ""
-        who = ", ".join(t for t in (grade, person.position) if t)
+        who = ", ".join(dict.fromkeys(t for t in (grade, person.position) if t and t.lower() != grade.lower()))
+        who = ", ".join(t for t in (grade, who if who != grade else "") if t)
         row: list[object] = [Cell(number, BODY), Cell(safe(person.name), BODY)]
         if sheets:
             row.append(Cell(safe(person.sheet or ""), BODY))
@@ -135,7 +136,7 @@ def _result_sheet(book: XlsxWriter, kb: KnowledgeBase, roster: Roster, results: 
 
 def _courses(kb: KnowledgeBase, checks: list[Check], order: dict[str, int]) -> str:
     found = [course_of(kb, c, order) for c in checks]
-    return "; ".join(dict.fromkeys(c.label for c in sorted(x for x in found if x is not None)))
+    return "; ".join(dict.fromkeys(c.short for c in sorted(x for x in found if x is not None)))
 
 
 def _legend(kb: KnowledgeBase, results: list[list[Check]], printed: list[str]) -> list[tuple[list[object], float]]:
@@ -182,7 +183,8 @@ def _detail_sheet(book: XlsxWriter, kb: KnowledgeBase, roster: Roster, results: 
                NOTES_HEADER, ERRORS_HEADER]
     inputs = len(lead) + len(roster.headers)
     widths = [INPUT_WIDTH] * inputs + [CHECK_WIDTH] * (len(headers) - inputs)
-    ws = book.add_sheet(DETAIL_SHEET, widths=widths, freeze="C2" if inputs >= 2 else "A2")
+    ws = book.add_sheet(DETAIL_SHEET, widths=widths, freeze="C2" if inputs >= 2 else "A2",
+                        page=PageSetup(title_rows=(1, 1)))
     ws.append([Cell(safe(h), HEADER) for h in headers])
     width = len(roster.headers)
     cells: dict[int, Cell] = {}  # id(check) -> its cell; checks are shared between similar people

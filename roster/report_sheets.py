@@ -25,11 +25,21 @@ COUNT_HEADERS = tuple(OUTCOME_LABELS[o] for o in OUTCOMES)
 
 
 def _table(ws, widths: list[float], headers: list[str], rows: list[list[object]], total: list[object] | None) -> None:
-    ws.append([Cell(h or None, HEADER_CELL) for h in headers], _height(headers, widths, 1.1))
+    """A bordered table; a label whose next header is empty spans both columns."""
+    span = len(headers) > 1 and headers[1] == ""
+    if span:
+        widths = [widths[0] + widths[1], *widths[1:]]
+
+    def add(values: list[object], style: Style, height: float | None = None) -> None:
+        ws.append([Cell(safe(v) if v != "" else None, style) for v in values], height)
+        if span:
+            ws.merge(f"A{ws.rows}:B{ws.rows}")
+
+    add(headers, HEADER_CELL, _height(headers, widths, 1.1))
     for row in rows:
-        ws.append([Cell(safe(v) if v != "" else None, BODY) for v in row], _height([str(v) for v in row], widths))
+        add(row, BODY, _height([str(v) for v in row], widths))
     if total is not None:
-        ws.append([Cell(v if v != "" else None, BOLD_BODY) for v in total])
+        add(total, BOLD_BODY)
 
 
 def _height(texts: list[str], widths: list[float], factor: float = 1.0) -> float:
@@ -95,7 +105,7 @@ def _units_duty(kb: KnowledgeBase) -> str:
 
 def needs_sheet(book: XlsxWriter, kb: KnowledgeBase, t: Tally, layout: Layout, name: str) -> None:
     """Per course the plan names: how many need it, per unit, and who."""
-    widths = [34, 9, 22, 9, 70]
+    widths = [34, 9, 26, 9, 66]
     top = title_rows(layout, "NHU CẦU ĐÀO TẠO, BỒI DƯỠNG")
     header_row = len(top) + 2
     ws = book.add_sheet(name, widths=widths, page=page(layout, (header_row, header_row)))

@@ -29,7 +29,7 @@ NOTE = Style(italic=True, size=9, wrap=True)
 SIGN = Style(bold=True, size=11, align="center")
 SIGN_HINT = Style(italic=True, size=10, align="center")
 ROW_LINE_PT = 13.0  # one line of 10 pt text
-CHARS_PER_WIDTH = 1.15  # 10 pt characters per unit of column width (Excel widths count 11 pt digits)
+CHARS_PER_WIDTH = 1.3  # 10 pt characters per unit of column width (Excel widths count 11 pt digits)
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 MAX_CELL_CHARS = 32_000  # Excel holds at most 32,767 characters in a cell
 SIGN_ROOM = 4  # empty rows left for the signatures
@@ -120,5 +120,5 @@ def page(layout: Layout, title_rows_range: tuple[int, int] | None) -> PageSetup:
 
 def cell_lines(text: str, width: float, *, bold: bool = False) -> int:
     """How many lines a wrapped text takes in a column of this width (an estimate on the safe side)."""
-    per_line = max(1, int(width * CHARS_PER_WIDTH * (0.9 if bold else 1.0)) - 1)
+    per_line = max(1, int(width * CHARS_PER_WIDTH * (0.9 if bold else 1.0) * (0.75 if text.isupper() else 1.0)) - 1)
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n")) if text else 1

@@ -26,7 +26,7 @@ def understood_parts(roster: Roster) -> list[str]:
     elif roster.file_kind == "xlsx" and roster.sheets:
         people += f" ở trang tính “{roster.sheets[0]}”"
     parts = [people]
-    sources = sorted(((k, s) for s, k in roster.tier_sources.items() if s != UNKNOWN_TIER), reverse=True)
+    sources = _grouped(roster.tier_sources)
     if len(sources) == 1:
         parts.append(f"cấp lấy từ {sources[0][1]}")
     elif sources:
@@ -44,6 +44,25 @@ def understood_parts(roster: Roster) -> list[str]:
     if roster.year:
         parts.append(f"tuổi tính tại năm {roster.year} ({roster.year_source})")
     return parts
+
+
+def _grouped(sources: dict[str, int]) -> list[tuple[int, str]]:
+    """Where tiers came from, most people first; several section headings are said once ('tiêu đề mục …')."""
+    kinds: dict[str, list[tuple[int, str]]] = {}
+    for label, count in sources.items():
+        if label == UNKNOWN_TIER:
+            continue
+        kind, _, quoted = label.partition(" “")
+        kinds.setdefault(kind if quoted else label, []).append((count, "“" + quoted if quoted else label))
+    out = []
+    for kind, items in kinds.items():
+        total = sum(k for k, _ in items)
+        if len(items) == 1:
+            out.append((total, f"{kind} {items[0][1]}" if items[0][1] != kind else kind))
+        else:
+            names = ", ".join(q for _, q in sorted(items, reverse=True)[:3]) + (", …" if len(items) > 3 else "")
+            out.append((total, f"{len(items)} {kind} ({names})"))
+    return sorted(out, reverse=True)
 
 
 def understood_text(roster: Roster) -> str:
@@ -67,10 +86,10 @@ def summary_text(kb: KnowledgeBase, roster: Roster, results: list[list[Check]], 
     missed = sorted(((c["missing"], a) for a, c in t.by_area.items() if c["missing"]), reverse=True)[:top]
     if missed:
         lines.append("Chưa đạt nhiều nhất: " + ", ".join(f"{area_name(kb, a)} {n(k)}" for k, a in missed) + ".")
-    needed = sorted(((sum(len(v) for v in units.values()), c.label) for c, units in t.courses.items()),
+    needed = sorted(((sum(len(v) for v in units.values()), c.label) for c, units in t.courses.items() if c.standard),
                     key=lambda x: -x[0])[:top]
     if needed:
-        lines.append("Cần đào tạo nhiều nhất: " + "; ".join(f"{label} ({n(k)})" for k, label in needed) + ".")
+        lines.append("Cần học để đạt chuẩn: " + "; ".join(f"{label} ({n(k)})" for k, label in needed) + ".")
     if t.with_errors:
         lines.append(f"{n(t.with_errors)} người có ô không đọc được (xem cột “{ERRORS_HEADER}”).")
     blank = roster.skipped_by.get(BLANK, 0)

@@ -128,13 +128,17 @@ class ValueReader:
 
     def tier_in(self, text: str) -> str | None:
         """The tier a text names or implies, or None."""
+        return self.tier_and_strength(text)[0]
+
+    def tier_and_strength(self, text: str) -> tuple[str | None, bool]:
+        """The tier a text names or implies, and whether it is said plainly (False for a generic 'Phòng …')."""
         found = self.tier_match(text)
         if found is None:
-            return None
+            return None, False
         if found.kind == "tier":
-            return found.id
+            return found.id, True
         named = term(self.kb, found.kind, found.id)
-        return named.tier if named is not None else None
+        return (named.tier, not named.weak) if named is not None else (None, False)
 
     def tier(self, text: str) -> str:
         """Tier id of 'Sở Nội vụ', 'huyện Kế Sách', 'TX Vĩnh Châu', 'Phường 2' ..."""

@@ -113,7 +113,7 @@ def test_what_was_understood_is_said_first():
     data, _ = shapes.district_list()
     outcome = check_upload(data, "DS Mỹ Xuyên.xlsx", kb=KB)
     assert outcome.text.splitlines()[0] == outcome.understood
-    assert outcome.understood.startswith("Đọc 12 người ở trang tính “Phòng ban”; cấp lấy từ tiêu đề mục")
+    assert outcome.understood.startswith("Đọc 12 người ở trang tính “Phòng ban”; cấp lấy từ tiêu đề “UBND HUYỆN MỸ XUYÊN”;")
     assert "bỏ qua 8 dòng (dòng đánh số cột, tiêu đề mục, tổng cộng, ngày tháng, chữ ký)" in outcome.understood
     assert "tuổi tính tại năm 2013 (năm ghi trên danh sách)" in outcome.understood
     assert outcome.report_name == "DS Mỹ Xuyên_ket_qua_kiem_tra.xlsx"
