@@ -93,18 +93,32 @@ class Course:
     standard: bool = True  # a level the person must hold (else a training the plan provides)
 
 
-def course_of(kb: KnowledgeBase, check: Check, order: dict[str, int]) -> Course | None:
-    """The course a person needs for this check: a missing standard ('Lý luận chính trị: trung cấp') or a training
-    item the plan lists for them; None when the check asks for nothing."""
-    if check.requirement is None:
-        return None
-    req = next((r for r in kb.requirements if r.id == check.requirement), None)
-    if req is None:
-        return None
-    if check.kind == "standard":
-        if outcome(check) != "missing" or req.min_level is None:
+class Courses:
+    """The course each check stands for (a missing standard's level, or a training item), remembered per check:
+    checks are shared between similar people."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._reqs = {r.id: (i, r) for i, r in enumerate(kb.requirements)}
+        self._memo: dict[int, tuple[Check, Course | None]] = {}
+
+    def of(self, check: Check) -> Course | None:
+        """The course a person needs for this check, or None when the check asks for nothing."""
+        hit = self._memo.get(id(check))
+        if hit is None or hit[0] is not check:
+            hit = self._memo[id(check)] = (check, self._course(check))
+        return hit[1]
+
+    def _course(self, check: Check) -> Course | None:
+        found = self._reqs.get(check.requirement or "")
+        if found is None:
             return None
-        label = f"{area_name(kb, req.area)}: {level_name(kb, req.area, req.min_level)}"
-        return Course(order[req.id], label, req.clause, label, True)
-    return Course(order[req.id], f"{area_name(kb, req.area)}: {req.statement}", req.clause,
-                  f"{area_name(kb, req.area)} ({req.clause})", False)
+        order, req = found
+        kb = self.kb
+        if check.kind == "standard":
+            if outcome(check) != "missing" or req.min_level is None:
+                return None
+            label = f"{area_name(kb, req.area)}: {level_name(kb, req.area, req.min_level)}"
+            return Course(order, label, req.clause, label, True)
+        return Course(order, f"{area_name(kb, req.area)}: {req.statement}", req.clause,
+                      f"{area_name(kb, req.area)} ({req.clause})", False)

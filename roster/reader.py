@@ -125,7 +125,7 @@ def _finish(d: _Draft, year: int, width: int) -> RosterRow:
     if d.birth is not None:
         fields["age"] = year - d.birth
     values = d.values + (None,) * (width - len(d.values)) if len(d.values) < width else d.values
-    return RosterRow(d.row, d.name, Profile.model_construct(**fields), values, tuple(d.errors), d.sheet, d.unit, tuple(d.notes),
+    return RosterRow(d.row, d.name, Profile(**fields), values, tuple(d.errors), d.sheet, d.unit, tuple(d.notes),
                      d.tier_source, d.position)
 
 
@@ -150,6 +150,8 @@ class _Reading:
         self._roles: dict[tuple[str, str | None], str | None] = {}
         self._contexts: dict[tuple, tuple[str | None, str, str | None, int | None]] = {}
         self._identity = True
+        self._reads: list[tuple[str, int]] = []
+        self._levels: list[tuple[str, int | None]] = []
 
     @property
     def width_map(self) -> int:
@@ -174,6 +176,8 @@ class _Reading:
         self.dated = self.dated or title.year
         where = self._place(header)
         self._identity = where == list(range(len(where)))
+        self._reads = [(k, header.columns[k]) for k in READ_KEYS if k in header.columns]
+        self._levels = [(k, header.columns.get(k)) for k in LEVEL_FIELDS if k in header.columns or k in header.ticks]
         if not self.first_columns:
             self.first_columns = {k: where[j] for k, j in header.columns.items()}
         judge = RowJudge(header, self.values)
@@ -228,19 +232,26 @@ class _Reading:
 
         fields: dict[str, object] = {}
         read: dict[str, object] = {}
-        for key in READ_KEYS:
-            if key in header.columns:
+        plain = not alternates
+        for key, j in self._reads:
+            try:
+                found = v.read(key, (row[j] if j < n else None) if plain else cell(key))
+            except ValueProblem as exc:
+                problem(key, exc)
+            else:
+                if found is not None:
+                    read[key] = found
+        for key, j in self._levels:
+            if j is not None and plain:
                 try:
-                    found = v.read(key, cell(key))
+                    held = v.read(HELD + key, row[j] if j < n else None)
                 except ValueProblem as exc:
                     problem(key, exc)
-                else:
-                    if found is not None:
-                        read[key] = found
-        for key in LEVEL_FIELDS:
-            if key not in header.columns and key not in header.ticks:
-                continue
-            held = self._held(key, row, header, cell, problem)
+                    continue
+                if held is None and key in header.ticks:
+                    held = self._held(key, row, header, cell, problem)
+            else:
+                held = self._held(key, row, header, cell, problem)
             if held is not None:
                 if held.level is not None:
                     fields[key] = held.level

@@ -13,13 +13,13 @@ from knowledge.eligibility import Check, standard_areas
 from knowledge.schema import KnowledgeBase
 
 from roster.describe import (
-    OUTCOME_LABELS, OVERALL_LABELS, course_of, describe, describe_training, outcome, overall, short,
+    OUTCOME_LABELS, OVERALL_LABELS, Courses, describe, describe_training, outcome, overall, short,
 )
 from roster.describe import NOT_APPLICABLE  # noqa: F401  (re-exported)
 from roster.reader import Roster
 from roster.summary import ERRORS_HEADER, TRAINING_HEADER, person_text, summary_text  # noqa: F401  (re-exported)
 from roster.report_sheets import needs_sheet, summary_sheet
-from roster.report_style import (
+from roster.report_style import (  # noqa: F401  (safe: re-exported)
     BODY, COLOURS, HEADER_CELL, ROW_LINE_PT, Layout, cell_lines, page, safe, signature_rows, title_rows,
 )
 from roster.tally import tally
@@ -32,10 +32,12 @@ DETAIL_SHEET = "Chi tiết"
 OVERALL_HEADER = "Kết luận"
 NOTES_HEADER = "Ghi chú"
 COURSES_HEADER = "Cần đào tạo, bồi dưỡng"
+UNIT_HEADER, WHO_HEADER = "Đơn vị", "Ngạch / chức danh"
 INPUT_WIDTH, CHECK_WIDTH = 14, 34
 AREA_WIDTH = 17
 WRAP = Style(wrap=True)
 NOT_APPLICABLE_CELL = Cell("—", BODY)
+EMPTY_CELL = Cell("", BODY)  # keeps the cell's borders
 HEADER = Style(bold=True, wrap=True)
 VERDICT_STYLES = {k: Style(bold=True, fill=c, size=10, border=True, wrap=True) for k, c in COLOURS.items()}
 AREA_STYLES = {k: Style(fill=c, size=10, border=True, wrap=True) for k, c in COLOURS.items()}
@@ -77,7 +79,7 @@ def _result_sheet(book: XlsxWriter, kb: KnowledgeBase, roster: Roster, results: 
     columns: list[tuple[str, float]] = [("STT", 5), ("Họ và tên", 22)]
     if sheets:
         columns.append(("Trang tính", 11))
-    columns += [("Dòng", 6), ("Đơn vị", 18), ("Cấp", 9), ("Ngạch / chức danh", 15)]
+    columns += [("Dòng", 6), (UNIT_HEADER, 18), ("Cấp", 9), (WHO_HEADER, 15)]
     for a in areas:
         name = kb.by_id("areas", a).name
         columns.append((f"{name} ({', '.join(clauses[a])})" if clauses[a] else name, AREA_WIDTH))
@@ -92,23 +94,37 @@ def _result_sheet(book: XlsxWriter, kb: KnowledgeBase, roster: Roster, results: 
         ws.merge(f"A{ws.rows}:{ws.letter(len(columns))}{ws.rows}")
     ws.append([Cell(h, HEADER_CELL) for h, _ in columns], _height([h for h, _ in columns], widths, bold=True))
     cache: dict[int, Cell] = {}
-    order = {r.id: i for i, r in enumerate(kb.requirements)}
-    plans: dict[tuple[int, ...], tuple[list[Cell], str]] = {}  # the same checks -> the same cells (shared checks)
+    courses = Courses(kb)
     lines: dict[tuple[str, float], int] = {}
+    small: dict[object, Cell] = {}  # tier, unit, grade/chức danh texts repeat from person to person
+    plans: dict[tuple[int, ...], tuple[list[Cell], int]] = {}  # the same checks -> the same cells, their lines
+    width_of = {h: w for h, w in columns}
+    name_w, unit_w, who_w = width_of["Họ và tên"], width_of[UNIT_HEADER], width_of[WHO_HEADER]
+    notes_w, errors_w = width_of[NOTES_HEADER], width_of[ERRORS_HEADER]
     for number, (person, checks) in enumerate(zip(roster.rows, results), start=1):
-        by_area = {c.area: c for c in checks if c.kind == "standard"}
         p = person.profile
-        grade = kb.by_id("grades", p.grade).name if p.grade else ""
-        who = ", ".join(dict.fromkeys(t for t in (grade, person.position) if t and t.lower() != grade.lower()))
-        who = ", ".join(t for t in (grade, who if who != grade else "") if t)
+        who_key = (p.grade, person.position)
+        who = small.get(who_key)
+        if who is None:
+            grade = kb.by_id("grades", p.grade).name if p.grade else ""
+            text = ", ".join(t for t in (grade, person.position) if t)
+            if grade and person.position.lower() == grade.lower():
+                text = grade
+            who = small[who_key] = Cell(safe(text), BODY)
+        tier = small.get(("tier", p.tier))
+        if tier is None:
+            tier = small[("tier", p.tier)] = Cell(kb.by_id("tiers", p.tier).name if p.tier else "chưa rõ", BODY)
+        unit = small.get(("unit", person.unit))
+        if unit is None:
+            unit = small[("unit", person.unit)] = Cell(safe(person.unit), BODY)
         row: list[object] = [Cell(number, BODY), Cell(safe(person.name), BODY)]
         if sheets:
             row.append(Cell(safe(person.sheet or ""), BODY))
-        tier = kb.by_id("tiers", p.tier).name if p.tier else "chưa rõ"
-        row += [Cell(person.row, BODY), Cell(safe(person.unit), BODY), Cell(tier, BODY), Cell(safe(who), BODY)]
-        key = tuple(id(c) for c in checks)
+        row += [Cell(person.row, BODY), unit, tier, who]
+        key = tuple(map(id, checks))
         plan = plans.get(key)
         if plan is None:
+            by_area = {c.area: c for c in checks if c.kind == "standard"}
             cells = []
             for a in areas:
                 c = by_area.get(a)
@@ -121,11 +137,25 @@ def _result_sheet(book: XlsxWriter, kb: KnowledgeBase, roster: Roster, results: 
                 cells.append(cell)
             verdict = overall(checks)
             cells.append(Cell(OVERALL_LABELS[verdict], VERDICT_STYLES[verdict]))
-            cells.append(Cell(safe(_courses(kb, checks, order)), BODY))
-            plan = plans[key] = (cells, "")
+            cells.append(Cell(safe(_courses(courses, checks)), BODY))
+            first = len(row)
+            most = 1
+            for c, w in zip(cells, widths[first:]):
+                n = lines.get((c.value, w))
+                if n is None:
+                    n = lines[(c.value, w)] = cell_lines(c.value, w)
+                most = n if n > most else most
+            plan = plans[key] = (cells, most)
         row += plan[0]
-        row += [Cell(safe("; ".join(person.notes)), BODY), Cell(safe("; ".join(person.errors)), BODY)]
-        ws.append(row, _height([_text(v) for v in row], widths, memo=lines))
+        notes = "; ".join(person.notes)
+        errors = "; ".join(person.errors)
+        row += [Cell(safe(notes), BODY) if notes else EMPTY_CELL, Cell(safe(errors), BODY) if errors else EMPTY_CELL]
+        most = plan[1]
+        for text, w in ((person.name, name_w), (person.unit, unit_w), (who.value, who_w), (notes, notes_w),
+                        (errors, errors_w)):
+            if len(text) >= w:
+                most = max(most, cell_lines(text, w))
+        ws.append(row, math.ceil(most * ROW_LINE_PT + 3))
     ws.filter = f"A{header_row}:{ws.letter(len(columns))}{header_row + len(roster.rows)}"
     for values, height in _legend(kb, results, areas):
         ws.append(values, height)
@@ -134,8 +164,8 @@ def _result_sheet(book: XlsxWriter, kb: KnowledgeBase, roster: Roster, results: 
         ws.append(values)
 
 
-def _courses(kb: KnowledgeBase, checks: list[Check], order: dict[str, int]) -> str:
-    found = [course_of(kb, c, order) for c in checks]
+def _courses(courses: Courses, checks: list[Check]) -> str:
+    found = [courses.of(c) for c in checks]
     return "; ".join(dict.fromkeys(c.short for c in sorted(x for x in found if x is not None)))
 
 
@@ -156,7 +186,7 @@ def _legend(kb: KnowledgeBase, results: list[list[Check]], printed: list[str]) -
 def _text(value: object) -> str:
     if isinstance(value, Cell):
         value = value.value
-    return "" if value is None else str(value)
+    return value if isinstance(value, str) else "" if value is None else str(value)
 
 
 def _height(texts: list[str], widths: list[float], *, bold: bool = False,

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from knowledge.eligibility import Check, standard_areas
 from knowledge.schema import KnowledgeBase
 
-from roster.describe import Course, course_of, outcome, overall
+from roster.describe import Course, Courses, outcome, overall
 from roster.reader import Roster
 
 UNKNOWN_GROUP = "Chưa rõ"
@@ -43,11 +43,10 @@ def tally(kb: KnowledgeBase, roster: Roster, results: list[list[Check]]) -> Tall
     areas = standard_areas(kb)
     t.by_area = {a: Counter() for a in areas}
     t.clauses = {a: [] for a in areas}
-    order = {r.id: i for i, r in enumerate(kb.requirements)}
+    finder = Courses(kb)
     groups: dict[tuple[str | None, str | None], Counter] = {}
     tiers: dict[str | None, Counter] = {}
     courses: dict[Course, dict[str, list[str]]] = {}
-    course_memo: dict[int, tuple[Check, Course | None]] = {}  # checks are shared between similar people
     for person, checks in zip(roster.rows, results):
         if person.errors:
             t.with_errors += 1
@@ -60,10 +59,7 @@ def tally(kb: KnowledgeBase, roster: Roster, results: list[list[Check]]) -> Tall
         t.by_unit.setdefault(unit, Counter())[verdict] += 1
         seen: set[str] = set()
         for c in checks:
-            hit = course_memo.get(id(c))
-            if hit is None or hit[0] is not c:
-                hit = course_memo[id(c)] = (c, course_of(kb, c, order))
-            course = hit[1]
+            course = finder.of(c)
             if course is not None:
                 courses.setdefault(course, {}).setdefault(unit, []).append(person.name)
             if c.kind != "standard" or c.area not in t.by_area:

@@ -28,6 +28,7 @@ EPOCH = dt.datetime(1899, 12, 30)
 DATE_FMT, DATETIME_FMT = 14, 22  # built-in number formats
 FLUSH_ROWS = 500
 TEXT_MEMO = 50_000
+SHARED_MEMO = 2_000  # cell objects remembered by identity: the report's shared cells come first
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
@@ -73,6 +74,7 @@ class _Styles:
         self.fonts: list[tuple[bool, bool, float]] = [(False, False, 11.0), (True, False, 11.0)]
         self.xfs: list[Style] = [Style()]
         self._index: dict[Style, int] = {Style(): 0}
+        self._by_id: dict[int, tuple[Style, int]] = {}
 
     def _font(self, style: Style) -> int:
         key = (style.bold, style.italic, style.size or 11.0)
@@ -81,6 +83,9 @@ class _Styles:
         return self.fonts.index(key)
 
     def index(self, style: Style) -> int:
+        hit = self._by_id.get(id(style))
+        if hit is not None and hit[0] is style:
+            return hit[1]
         found = self._index.get(style)
         if found is None:
             if style.fill is not None and style.fill not in self.fills:
@@ -88,6 +93,8 @@ class _Styles:
             self._font(style)
             self.xfs.append(style)
             found = self._index[style] = len(self.xfs) - 1
+        if len(self._by_id) < 1_000:
+            self._by_id[id(style)] = (style, found)  # keeps the style alive: its id stays its own
         return found
 
     def xml(self) -> str:
@@ -176,11 +183,19 @@ class Sheet:
         r = self.rows
         parts = [f'<row r="{r}" ht="{height:g}" customHeight="1">' if height else f'<row r="{r}">']
         col = 0
+        last = 0  # the column of the last cell written: a cell right after it needs no reference
         memo, texts, cells = self._memo, self._texts, self._cells
         for col, value in enumerate(values, start=1):
             if value is None:
                 continue
             if isinstance(value, Cell):
+                hit = memo.get(id(value))
+                if hit is not None and hit[0] is value:  # a cell object shared between rows
+                    body = hit[1]
+                    if body:
+                        parts.append("<c" + body if col == last + 1 else f'<c r="{self.letter(col)}{r}"{body}')
+                        last = col
+                    continue
                 inner = value.value
                 if isinstance(inner, str):
                     key = (inner, id(value.style))
@@ -191,11 +206,13 @@ class Sheet:
                         body = self._body(inner, self.book._styles.index(value.style))
                         if len(cells) < TEXT_MEMO:
                             cells[key] = (value.style, body)
+                    if len(memo) < SHARED_MEMO:
+                        memo[id(value)] = (value, body)
                 else:
                     hit = memo.get(id(value))
                     if hit is None or hit[0] is not value:
                         hit = (value, self._body(inner, self.book._styles.index(value.style)))
-                        if len(memo) < TEXT_MEMO:
+                        if len(memo) < SHARED_MEMO:
                             memo[id(value)] = hit
                     body = hit[1]
             elif isinstance(value, str):
@@ -207,7 +224,8 @@ class Sheet:
             else:
                 body = self._body(value, 0)
             if body:
-                parts.append(f'<c r="{self.letter(col)}{r}"{body}')
+                parts.append("<c" + body if col == last + 1 else f'<c r="{self.letter(col)}{r}"{body}')
+                last = col
         self.max_col = max(self.max_col, col)
         parts.append("</row>")
         self._buffer.append("".join(parts))
@@ -215,7 +233,7 @@ class Sheet:
             self._flush()
 
     def _body(self, value: object, style: int) -> str:
-        """A cell's XML after '<c r="A1"'; '' for an empty value."""
+        """A cell's XML after '<c' (and its reference, written only after a gap); '' for an empty value."""
         s = f' s="{style}"' if style else ""
         if value is None:
             return ""
