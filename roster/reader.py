@@ -10,19 +10,21 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from knowledge import default_kb
-from knowledge.eligibility import LEVEL_FIELDS, NONE_LEVEL, Profile, area_name, standard_areas
+from knowledge.eligibility import LEVEL_FIELDS, Profile, area_name, standard_areas
 from knowledge.schema import KnowledgeBase
 
 from roster.columns import BY_KEY, TEMPLATE_GUIDE_SHEET, TEMPLATE_LISTS_SHEET
 from roster.layout import HEADER_SCAN_ROWS, Header, RowJudge, TitleBlock, find_header, read_title, usable
+from roster.ticks import held_from_ticks
 from roster.sources import (  # noqa: F401  (re-exported: the channels and tests use them from here)
     EXCEL_SUFFIXES, MAX_COLUMNS, MAX_FILE_BYTES, MAX_PEOPLE, MSG_BOMB, MSG_CORRUPT, MSG_NO_PEOPLE, MSG_OLE,
     MSG_TOO_BIG, MSG_TOO_MANY_COLUMNS, MSG_TOO_MANY_PEOPLE, MSG_WRONG_TYPE, TEXT_SUFFIXES, Progress, RosterError,
     open_rows, os_problem,
 )
+from roster.model import Roster, RosterRow  # noqa: F401  (re-exported)
 from roster.values import HELD, Held, ValueProblem, ValueReader, cell_text
 
 PROGRESS_EVERY = 1_000
@@ -30,42 +32,6 @@ UNKNOWN_SOURCE = "chưa rõ"
 READ_KEYS = ("tier", "grade", "target_group", "ethnic_area", "newly_recruited", "planned_appointment", "birth", "age")
 MSG_NO_HEADER = ("Không tìm thấy dòng tiêu đề của danh sách. Cần ít nhất cột “Họ và tên” và một cột khác "
                  "(Ngạch, Chức danh, Trình độ chuyên môn, Lý luận chính trị …).")
-
-
-@dataclass(frozen=True)
-class RosterRow:
-    """One person: where they are in the file, what was read, and what could not be."""
-
-    row: int  # row number as the spreadsheet shows it (CSV: record number, header included)
-    name: str
-    profile: Profile
-    values: tuple[object, ...]  # the input cells, aligned with Roster.headers
-    errors: tuple[str, ...] = ()  # real problems: a cell that cannot be read, a missing name
-    sheet: str | None = None
-    unit: str = ""
-    notes: tuple[str, ...] = ()  # worth knowing, not a problem: "LLCT: đang học cao cấp"
-    tier_source: str = ""
-    position: str = ""  # the chức danh / chức vụ as written
-
-
-@dataclass(frozen=True)
-class Roster:
-    """A staff list as read: the input headers, one RosterRow per person in input order, and what was understood."""
-
-    headers: tuple[str, ...]
-    rows: tuple[RosterRow, ...]
-    columns: dict[str, int] = field(default_factory=dict)  # column key -> index in headers
-    skipped: int = 0
-    file_kind: str = "xlsx"
-    sheet: str | None = None  # the first sheet read
-    year: int = 0  # the year ages are counted at
-    sheets: tuple[str, ...] = ()  # every sheet read
-    skipped_by: dict[str, int] = field(default_factory=dict)  # reason -> rows
-    tier_sources: dict[str, int] = field(default_factory=dict)  # where the tier came from -> people
-    missing: tuple[str, ...] = ()  # names of the plan's areas with no column in the list
-    unit: str = ""  # the unit the list belongs to (title block, or given)
-    year_source: str = ""
-    file_name: str = ""
 
 
 @dataclass
@@ -295,20 +261,7 @@ class _Reading:
                 return None
             if held is not None:
                 return held
-        ticks = header.ticks.get(key)
-        if not ticks:
-            return None
-        best: str | None = None
-        note = ""
-        for j, level in ticks:
-            mark = self.values.tick(row[j] if j < len(row) else None)
-            if mark is None:
-                note = f"đang học ({header.texts[j]})"
-            elif mark and (best is None or _rank(self.kb, key, level) > _rank(self.kb, key, best)):
-                best = level
-        if best is None and not note and not any(self.values.tick(row[j]) for j, _ in _all_ticks(header, row)):
-            return None  # no mark anywhere in the row's tick boxes: unknown, not "none"
-        return Held(best or NONE_LEVEL, note)
+        return held_from_ticks(self.kb, self.values, key, row, header)
 
     def _tier(self, column_tier, header, unit_text, position_text, section, title, sheet) -> tuple[str | None, str]:
         if column_tier is not None:
@@ -341,18 +294,6 @@ class _Reading:
         if key not in self._roles:
             self._roles[key] = self.values.role(text, tier)
         return self._roles[key]
-
-
-def _rank(kb: KnowledgeBase, key: str, level: str) -> int:
-    scale = kb.by_id("scales", kb.by_id("areas", LEVEL_FIELDS[key]).scale)
-    return scale.index(level)
-
-
-def _all_ticks(header: Header, row: tuple[object, ...]):
-    for ticks in header.ticks.values():
-        for j, level in ticks:
-            if j < len(row):
-                yield j, level
 
 
 def _header_text(header: Header, key: str) -> str:

@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 import math
 
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from knowledge.eligibility import Check, standard_areas
 from knowledge.schema import KnowledgeBase
