@@ -46,6 +46,8 @@ def load_kb(path: str | Path = DEFAULT_FILE) -> KnowledgeBase:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
         )
+        if all(err["loc"][:1] == ("vocabulary",) for err in exc.errors()) and vocabulary.is_file():
+            path = vocabulary
         raise KBError(f"{path}: {problems}") from exc
     problems = check_consistency(kb)
     if problems:
