@@ -25,6 +25,8 @@ import openpyxl
 
 from knowledge.queries import format_number
 
+from roster.xlsx_read import Workbook
+
 MAX_FILE_BYTES = 5 * 1024 * 1024
 MAX_PEOPLE = 30_000
 MAX_SHEET_ROWS = 100_000
@@ -160,6 +162,10 @@ def _check_zip(data: bytes) -> None:
 
 def _xlsx_sheets(data: bytes) -> Iterator[tuple[str | None, Rows]]:
     _check_zip(data)
+    fast = _fast_sheets(data)
+    if fast is not None:
+        yield from fast
+        return
     try:
         wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types on malformed parts; all mean "corrupt"
@@ -171,6 +177,19 @@ def _xlsx_sheets(data: bytes) -> Iterator[tuple[str | None, Rows]]:
             yield ws.title, _guarded(_sheet_rows(ws))
     finally:
         wb.close()
+
+
+def _fast_sheets(data: bytes) -> list[tuple[str | None, Rows]] | None:
+    """Every visible sheet's rows read by the fast reader; None when it cannot read this workbook (openpyxl will)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            book = Workbook(zf)
+            return [(title, iter(book.rows(path, MAX_SHEET_ROWS, RosterError(MSG_TOO_MANY_ROWS))))
+                    for title, path, visible in book.sheets if visible]
+    except RosterError:
+        raise
+    except Exception:  # anything unusual: the slower, more tolerant reader decides
+        return None
 
 
 def _guarded(rows: Rows) -> Rows:
