@@ -155,3 +155,21 @@ def test_files_of_another_kind_are_named_not_sent_to_csv(content, name, message)
     with pytest.raises(RosterError) as info:
         read_roster(content, name, kb=KB)
     assert message in str(info.value) and "CSV UTF-8" not in str(info.value)
+
+
+def test_training_needs_name_the_courses_the_plan_lists_per_unit():
+    rows = [["Họ và tên", "Đơn vị", "Ngạch", "Trình độ chuyên môn", "Lý luận chính trị", "Quản lý nhà nước",
+             "Tin học", "Mới trúng tuyển", "Dự kiến bổ nhiệm", "Vùng DTTS"],
+            ["Lê Văn Mới", "Sở Nội vụ", "CV", "Đại học", "Chưa", "Chưa", "Chưa", "x", "", ""],
+            ["Trần Thị Lên", "Phòng Nội vụ huyện Long Phú", "CVC", "Đại học", "Trung cấp", "CV", "Có", "", "x", "Có"]]
+    data = ("\n".join(";".join(r) for r in rows) + "\n").encode("utf-8")
+    outcome = check_upload(data, "ds.csv", kb=KB)
+    needs = [r for r in openpyxl.load_workbook(io.BytesIO(outcome.report))[NEEDS_SHEET].iter_rows(values_only=True)]
+    courses = {r[0]: r[3] for r in needs if r[0] and r[2] == "Tổng"}
+    expected = {"Lý luận chính trị: trung cấp", "Lý luận chính trị: cao cấp", "Quản lý nhà nước: chuyên viên",
+                "Quản lý nhà nước: chuyên viên chính", "Tin học: biết sử dụng máy vi tính"}
+    assert expected <= set(courses) and all(courses[c] == 1 for c in expected)
+    trainings = " ".join(c for c in courses if c not in expected)
+    assert "Tiền công vụ" in trainings and "trước khi đề bạt" in trainings and "tiếng dân tộc" in trainings
+    units = {r[2] for r in needs if r[2] and r[2] != "Tổng"}
+    assert units >= {"Sở Nội vụ", "Phòng Nội vụ huyện Long Phú"}

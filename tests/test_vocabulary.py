@@ -126,3 +126,20 @@ def test_a_short_text_costs_microseconds(m):
     for _ in range(2000):
         m.find("chuyên viên chính cấp huyện")
     assert (time.perf_counter() - start) / 2000 < 200e-6
+
+
+@pytest.mark.parametrize("text,kind,expected", [s for s in SPELLINGS if s[1] == "grade"])
+def test_the_staff_list_reader_reads_grades_with_the_same_matcher(kb, text, kind, expected):
+    from roster.values import ValueReader
+
+    assert ValueReader(kb, 2013).grade(text) == expected
+
+
+@pytest.mark.parametrize("text,tier", [
+    ("Sở Tư pháp", "tinh"), ("Phòng Kinh tế thị xã Ngã Năm", "huyen"), ("thị trấn Cù Lao Dung", "xa"),
+    ("Phòng Tổ chức - Sở Y tế", "tinh"), ("UBND xã An Hiệp, huyện Châu Thành", "xa"),
+])
+def test_the_staff_list_reader_reads_tiers_with_the_same_matcher(kb, text, tier):
+    from roster.values import ValueReader
+
+    assert ValueReader(kb, 2013).tier(text) == tier
