@@ -13,7 +13,6 @@ from roster.columns import header_key
 from roster.values import ValueReader, cell_text
 
 HEADER_SCAN_ROWS = 20
-MIN_HEADER_MATCHES = 2  # a header names at least two known columns (or the name column and one tick-box group)
 MIN_NUMBERED_COLUMNS = 3
 
 # why a row is not a person (the summary lists these)
@@ -135,8 +134,8 @@ def find_header(buffer: list[tuple[int, tuple[object, ...]]], values: ValueReade
 
 
 def usable(header: Header | None) -> bool:
-    """A header good enough to read people under it: a name column and another known column."""
-    if header is None or header.score < MIN_HEADER_MATCHES:
+    """A header good enough to read people under it: a name column (a list of names only is a list too)."""
+    if header is None:
         return False
     return "name" in header.columns or {"family_name", "given_name"} <= set(header.columns)
 

@@ -173,3 +173,9 @@ def test_training_needs_name_the_courses_the_plan_lists_per_unit():
     assert "Tiền công vụ" in trainings and "trước khi đề bạt" in trainings and "tiếng dân tộc" in trainings
     units = {r[2] for r in needs if r[2] and r[2] != "Tổng"}
     assert units >= {"Sở Nội vụ", "Phòng Nội vụ huyện Long Phú"}
+
+
+def test_a_list_of_names_only_is_read_with_everything_unknown():
+    roster = read_roster("Họ và tên\nNguyễn Văn Một\nTrần Thị Hai\n".encode(), "ten.csv", kb=KB)
+    assert [p.name for p in roster.rows] == ["Nguyễn Văn Một", "Trần Thị Hai"]
+    assert all(c.status != "missing" for checks in check_roster(KB, roster) for c in checks)
