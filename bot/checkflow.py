@@ -73,7 +73,7 @@ class CheckFlow:
         return None
 
     def _value(self, name: str, raw: str, *, from_button: bool) -> object:
-        from bot.roster.values import ValueProblem, ValueReader  # the staff-list reader loads openpyxl: on use only
+        from roster.values import ValueProblem, ValueReader  # the staff-list reader loads openpyxl: on use only
 
         spec = self.fields[name]
         if from_button:
@@ -102,7 +102,7 @@ class CheckFlow:
         return self._reply("check_ask", context, state, options=options)
 
     def _result(self, answers: dict, state: State) -> Reply:
-        from bot.roster.report import OVERALL_LABELS, describe, describe_training
+        from roster.report import OVERALL_LABELS, describe, describe_training
 
         profile = Profile(**answers)
         checks = check_profile(self.kb, profile)

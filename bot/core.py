@@ -124,7 +124,7 @@ class Assistant:
 
     def staff_template(self) -> bytes:
         """The XLSX template of a staff list for this plan."""
-        from bot.roster import build_template  # loads openpyxl: only when asked
+        from roster import build_template  # loads openpyxl: only when asked
 
         return build_template(self.kb)
 

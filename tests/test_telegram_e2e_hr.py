@@ -1,5 +1,5 @@
 """End to end with the real core and the real bot process: /kiemtra, staff-list uploads and /mau over the fake
-Bot API; what the user receives is what bot.core and bot.roster produce."""
+Bot API; what the user receives is what bot.core and roster produce."""
 
 import io
 
@@ -12,9 +12,9 @@ from telegram_server.staff import CORRUPT_XLSX, NAMES, csv_bytes, people_in_repo
 
 from bot import core
 from bot.reply import Reply, State
-from bot.roster import check_upload
-from bot.roster.reader import MAX_FILE_BYTES, MSG_CORRUPT
-from bot.roster.template import DATA_SHEET
+from roster import check_upload
+from roster.reader import MAX_FILE_BYTES, MSG_CORRUPT
+from roster.template import DATA_SHEET
 from handlers.telegram import roster
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
