@@ -119,8 +119,6 @@ class Tier(Strict):
     clause: str
     quote: str
     aliases: list[str] = []
-    units: list[str] = Field(default=[], description="offices and places whose staff work at this tier "
-                             "(Sở Tư pháp, UBND huyện, a district's or commune's name); the first one named wins")
     graded: bool = Field(True, description="the plan's requirements at this tier go by grade (ngạch)")
     default_role: str | None = Field(None, description="the role assumed at this tier when none is named")
     clauses: list[str] = Field(default=[], description="clauses written for this tier (preferred when it is named)")

@@ -137,7 +137,7 @@ async def check_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             del data
         log.info("staff list checked: %d people", len(outcome.roster.rows))
         await _say(update, context, outcome.text)
-        await call(lambda: context.bot.send_document(chat_id, outcome.report, filename=REPORT_NAME,
+        await call(lambda: context.bot.send_document(chat_id, outcome.report, filename=outcome.report_name,
                                                      caption=REPORT_CAPTION))
 
 
