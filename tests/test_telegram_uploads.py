@@ -29,7 +29,7 @@ async def test_xlsx_upload_gives_a_summary_and_a_report(inproc):
     await inproc.feed(update)
     summary, report = api.outbox(5)
     assert summary.text.startswith("Đọc 3 người") and summary.reply_to == update["message"]["message_id"]
-    assert report.filename == roster.REPORT_NAME and report.text == roster.REPORT_CAPTION
+    assert report.filename == "danh_sach_ket_qua_kiem_tra.xlsx" and report.text == roster.REPORT_CAPTION
     assert people_in_report(report.document) == NAMES
     assert any(m == "sendChatAction" and p.get("action") == "upload_document" for m, p in api.calls)
 

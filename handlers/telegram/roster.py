@@ -30,7 +30,6 @@ log = logging.getLogger(__name__)
 COMMANDS = [("mau", "Mẫu danh sách Excel để kiểm tra cả đơn vị")]
 TEMPLATE_NAME = "mau_danh_sach_kiem_tra.xlsx"
 TEMPLATE_CAPTION = "Mẫu danh sách: mỗi người một dòng; điền xong, gửi lại tệp cho tôi để kiểm tra."
-REPORT_NAME = "bao_cao_kiem_tra.xlsx"
 REPORT_CAPTION = "Báo cáo chi tiết: mỗi người một dòng, tô màu theo từng yêu cầu."
 WRONG_TYPE = f"{MSG_WRONG_TYPE} Gõ /mau để lấy tệp mẫu."
 TOO_BIG = f"{MSG_TOO_BIG} Hãy chia nhỏ danh sách rồi gửi lại."
