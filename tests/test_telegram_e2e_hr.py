@@ -87,7 +87,7 @@ async def test_staff_list_upload_gives_the_summary_and_the_report(real, data, na
     summary, report = await new_messages(real, user, before, 2)
     assert summary.text == check_upload(data, name).text
     assert summary.reply_to == update["message"]["message_id"]
-    assert report.filename == "bao_cao_kiem_tra.xlsx"
+    assert report.filename.endswith("_ket_qua_kiem_tra.xlsx")
     assert people_in_report(report.document) == NAMES  # as many people as sent, in order
     assert update["message"]["document"]["file_id"] in real.api.downloads
 
