@@ -153,6 +153,9 @@ async def test_a_file_points_to_the_web_page_and_the_command_line(zalo):
     assert "/kiem-tra" in message.text and "python -m bot check" in message.text
     [mau] = await zalo.ask("u110", "/mau")
     assert mau.text == message.text
+    zalo.api.send_sticker("u110")
+    [not_text] = (await zalo.api.replies("u110", before + 3))[before + 2:]
+    assert not_text.text == texts.NOT_TEXT
 
 
 async def test_in_a_group_the_bot_answers_only_when_addressed(zalo):

@@ -111,7 +111,7 @@ class ZaloChannel:
         failures = 0
         while True:
             try:
-                update = await self.api.get_updates(self.settings.zalo_poll_timeout)
+                updates = await self.api.get_updates(self.settings.zalo_poll_timeout)
                 failures = 0
             except ZaloUnauthorized:
                 raise ChannelFatal(REJECTED) from None
@@ -121,7 +121,7 @@ class ZaloChannel:
                 log.warning("Zalo getUpdates failed (%s); polling again in %.1fs", _brief(exc), wait)
                 await asyncio.sleep(wait)
                 continue
-            if update is not None:
+            for update in updates:
                 await self.receive(update)
 
     async def receive(self, update: dict) -> None:
