@@ -42,6 +42,32 @@ class Document(Strict):
     implements: str | None = Field(None, description="the higher decision the plan implements")
     signer: Signer
     recipients: list[str] = []
+    kind: str = Field("Kế hoạch", description="the kind of document, as its title calls it")
+    short: str = Field(description="the short name a source line uses, e.g. KH 39/KH-UBND")
+
+    @property
+    def name(self) -> str:
+        """'Kế hoạch 39/KH-UBND'."""
+        return f"{self.kind} {self.number}"
+
+    @property
+    def date_text(self) -> str:
+        """The date as Vietnamese documents write it: 05/12/2011."""
+        return self.date.strftime("%d/%m/%Y")
+
+    @property
+    def period_text(self) -> str:
+        """'2011 - 2015'."""
+        return f"{self.period.start} - {self.period.end}"
+
+    @property
+    def ended(self) -> int:
+        """The last year of the period."""
+        return self.period.end
+
+    def in_period(self, year: int) -> bool:
+        """Is the year within the plan's period?"""
+        return self.period.start <= year <= self.period.end
 
 
 class Clause(Strict):
@@ -93,6 +119,11 @@ class Tier(Strict):
     clause: str
     quote: str
     aliases: list[str] = []
+    units: list[str] = Field(default=[], description="offices and places whose staff work at this tier "
+                             "(Sở Tư pháp, UBND huyện, a district's or commune's name); the first one named wins")
+    graded: bool = Field(True, description="the plan's requirements at this tier go by grade (ngạch)")
+    default_role: str | None = Field(None, description="the role assumed at this tier when none is named")
+    clauses: list[str] = Field(default=[], description="clauses written for this tier (preferred when it is named)")
 
 
 class Grade(Strict):
@@ -111,6 +142,7 @@ class Role(Strict):
     name: str
     tiers: list[str] = Field(default=[], description="tiers the role exists in; empty = all")
     aliases: list[str] = []
+    clauses: list[str] = Field(default=[], description="clauses written for this role (preferred when it is named)")
 
 
 class Area(Strict):
@@ -146,6 +178,9 @@ class Requirement(Strict):
     when: Conditions | None = None
     min_level: str | None = Field(None, description="lowest level that meets it; None = the plan states none")
     alternatives: list[str] = Field(default=[], description="levels any one of which meets it")
+    target_group_max: int | None = Field(
+        None, description="addressed to đối tượng 1..N only (QP-AN: 'từ đối tượng 1 đến đối tượng 3'); "
+                          "a person checker verifies it only where the person's đối tượng is known")
     statement: str = Field(description="short Vietnamese summary in the plan's words")
     quote: str = Field(description="verbatim excerpt of the clause")
 
@@ -164,6 +199,7 @@ class Objective(Strict):
     value: str
     deadline: str | None = None
     quote: str
+    roles: list[str] = Field(default=[], description="roles the target is about, shown with their requirements")
 
 
 class Responsibility(Strict):
@@ -198,6 +234,7 @@ class AnnexRow(Strict):
     total: int
     by_year: list[int]
     parts: list[str] = Field(default=[], description="codes of the rows that add up to this one")
+    aliases: list[str] = Field(default=[], description="words a question uses for this row (its label included)")
 
     @field_validator("total", mode="before")
     @classmethod
@@ -221,6 +258,18 @@ class Annex(Strict):
     years: list[int]
     rows: list[AnnexRow]
 
+    def parent(self, code: str) -> AnnexRow | None:
+        """The row this one is a part of, or None for the grand total."""
+        return next((r for r in self.rows if code in r.parts), None)
+
+    def ancestors(self, code: str) -> list[str]:
+        """Codes of the rows containing this one, nearest first."""
+        out, row = [], self.parent(code)
+        while row is not None:
+            out.append(row.code)
+            row = self.parent(row.code)
+        return out
+
     def row(self, code: str) -> AnnexRow:
         """The row with this code; raises KeyError if absent."""
         for row in self.rows:
@@ -232,6 +281,35 @@ class Annex(Strict):
         """A row's total, or its figure for one year."""
         row = self.row(code)
         return row.total if year is None else row.by_year[self.years.index(year)]
+
+
+class Term(Strict):
+    """An office, place or position the plan's readers meet, with what it implies about a person."""
+
+    id: str
+    name: str
+    aliases: list[str] = []
+    tier: str | None = Field(None, description="the tier it implies; None when it implies none")
+    role: str | None = Field(None, description="the plan role it implies, within that role's tiers")
+    leadership: bool = Field(False, description="a leadership position (lãnh đạo, quản lý)")
+    target_group: int | None = Field(
+        None, description="the highest đối tượng (bồi dưỡng QP-AN) a holder of the position can be in")
+    weak: bool = Field(False, description="a generic word (phòng): another tier named in the same text wins")
+
+
+class Vocabulary(Strict):
+    """Every further way of naming the plan's things, beyond each item's own name and aliases (one vocabulary)."""
+
+    grades: dict[str, list[str]] = Field(default={}, description="grade id -> codes and equivalent grades")
+    tiers: dict[str, list[str]] = Field(default={}, description="tier id -> further names")
+    roles: dict[str, list[str]] = Field(default={}, description="role id -> further names")
+    areas: dict[str, list[str]] = Field(default={}, description="area id -> further names")
+    levels: dict[str, dict[str, list[str]]] = Field(default={}, description="scale id -> level id -> further names")
+    offices: list[Term] = Field(default=[], description="offices and bodies; most imply a tier")
+    places: list[Term] = Field(default=[], description="districts, towns, communes of the province in the plan's years")
+    positions: list[Term] = Field(default=[], description="chức danh, chức vụ: imply a role, a tier, leadership")
+    guards: list[str] = Field(default=[], description="phrases that contain a vocabulary word but name nothing "
+                                                      "(xã hội, văn phòng): matched, never reported")
 
 
 class KnowledgeBase(Strict):
@@ -248,6 +326,7 @@ class KnowledgeBase(Strict):
     objectives: list[Objective] = []
     responsibilities: list[Responsibility] = []
     annex: Annex | None = None
+    vocabulary: Vocabulary = Vocabulary()
 
     def clause(self, clause_id: str) -> Clause:
         """The clause with this id; raises KeyError if absent."""

@@ -87,11 +87,11 @@ def test_message_ids_are_seen_once_per_channel(tmp_path):
 def test_feedback_is_counted_by_intent_without_the_user(tmp_path):
     path = tmp_path / "t.sqlite3"
     store = Store(path)
-    store.log_feedback("telegram:42", "yeu_cau", ["II.1.b"], 1)
+    store.log_feedback("telegram:987654321", "yeu_cau", ["II.1.b"], 1)
     store.log_feedback("zalo:9", "yeu_cau", ["II.1.b"], -1)
     store.log_feedback("zalo:9", "chi_tieu", ["PL"], 1)
     assert store.feedback_counts() == [("yeu_cau", 1, 1), ("chi_tieu", 1, 0)]
-    assert "telegram:42" not in repr(sqlite3.connect(path).execute("SELECT * FROM feedback").fetchall())
+    assert "987654321" not in repr(sqlite3.connect(path).execute("SELECT * FROM feedback").fetchall())
 
 
 def test_prune_removes_only_rows_past_their_retention(tmp_path):

@@ -20,8 +20,8 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot.roster import RosterError, check_upload
-from bot.roster.reader import EXCEL_SUFFIXES, MAX_FILE_BYTES, MSG_TOO_BIG, MSG_WRONG_TYPE, TEXT_SUFFIXES
+from roster import RosterError, check_upload
+from roster.reader import EXCEL_SUFFIXES, MAX_FILE_BYTES, MSG_TOO_BIG, MSG_WRONG_TYPE, TEXT_SUFFIXES
 from handlers.telegram.conversation import GROUP_MAX_PARTS, is_group
 from handlers.telegram.delivery import call, send_html
 from handlers.telegram.services import services
