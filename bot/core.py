@@ -162,11 +162,11 @@ class Assistant:
             state = self.subjects.switch(state, parts.intro, intro.ent.text)
             state = self.subjects.learn(state, self._said(intro), intro.ent.text)
             query = parts.question
-        state = self.subjects.switch(state, query, self.u.lex.canonical(query))
+        a = self.u.analyze(query)
+        state = self.subjects.switch(state, query, a.ent.text)
         combined = self._several(query, state)
         if combined is not None:
             return combined
-        a = self.u.analyze(query)
         if not (a.ent.out_of_scope or a.ent.other_place or a.ent.other_period):  # what is refused teaches nothing
             state = self.subjects.learn(state, self._said(a), a.ent.text)
         if a.ent.grade and not a.ent.tier and state.tier not in self._graded_tiers:

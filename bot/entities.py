@@ -110,6 +110,7 @@ _PERCENT = re.compile(r"\b(phan tram|ti le)\b")
 _AGE = [re.compile(r"(?<!duoi )(?<!tren )\b(\d{2}) tuoi\b"), re.compile(r"\btuoi (\d{2})\b")]
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
 _TIER_KINDS = ("tier", "office", "place", "position")
+_VOCAB_KINDS = ("grade", *_TIER_KINDS)
 _NOT_BEFORE = re.compile(r"\b(khong phai|chu khong phai|khong con|khong lam)( o| tai)?( \w+)?\s*$")
 _NOT_THERE = re.compile(r"\b(khong phai|chu khong phai|khong con|khong lam)( o| tai)?( \w+){1,3}")
 _TWO_TIERS = re.compile(r"\b(va|hoac|voi|hay|so voi|so sanh|khac|con)\b|,\s*(cap|con)\b")
@@ -240,8 +241,9 @@ class EntityExtractor:
         """All entities of one message."""
         text = self.lex.canonical(raw)
         ent = Entities(text=text, period=(self.kb.document.period.start, self.kb.document.period.end))
-        self._grades(ent, raw)
-        self._tiers(ent, raw)
+        named = self.vocab.find(unicodedata.normalize("NFC", raw), kinds=_VOCAB_KINDS)  # one pass for both
+        self._grades(ent, raw, named)
+        self._tiers(ent, raw, named)
         for role, rx in self._role_re:
             if rx.search(text):
                 ent.role = role
@@ -269,12 +271,14 @@ class EntityExtractor:
         ent.other_place = self._places.find(text, grams)
         return ent
 
-    def _grades(self, ent: Entities, raw: str) -> None:
+    def _grades(self, ent: Entities, raw: str, found: list) -> None:
         person: list[tuple[int, str]] = []
         course: list[tuple[int, str]] = []
         nfc = unicodedata.normalize("NFC", raw)
         # the plan's vocabulary first (accent-aware: codes, "tương đương" grades); chat spellings after ("cvien")
-        for m in self.vocab.find(nfc, kinds=("grade",)):
+        for m in found:
+            if m.kind != "grade":
+                continue
             before = normalize(nfc[: m.start]) + " "
             (course if _COURSE_BEFORE.search(before) else person).append((m.start, m.id))
         if not (person or course) and any(k in ent.text for k in self._grade_any.keys):
@@ -289,12 +293,12 @@ class EntityExtractor:
             if ent.grade is None and not re.search(r"\b(lop|chuong trinh)\b", ent.text):
                 ent.grade = ent.course_grade
 
-    def _tiers(self, ent: Entities, raw: str) -> None:
+    def _tiers(self, ent: Entities, raw: str, named: list) -> None:
         if ent.text in self._tier_re:  # a bare tier id, as a button sends it: "tinh", "huyen", "xa"
             ent.tiers, ent.tier = [ent.text], ent.text
             return
         ends: dict[str, int] = {}
-        first = self._vocabulary_tiers(ent, unicodedata.normalize("NFC", raw), ends)
+        first = self._vocabulary_tiers(ent, unicodedata.normalize("NFC", raw), named, ends)
         text = unicodedata.normalize("NFC", raw) if first else ent.text
         if not first and raw.isascii():  # typed without marks, chat spellings ("tx", "o tinh"): the older patterns
             text = _NOT_THERE.sub(" ", ent.text)  # "không phải ở sở": not where the person works
@@ -313,11 +317,13 @@ class EntityExtractor:
             listed = "cap" in second  # "cấp tỉnh, cấp huyện": tiers listed, not an address
             ent.tier = None if listed or _TWO_TIERS.search(between) else found[0]
 
-    def _vocabulary_tiers(self, ent: Entities, raw: str, ends: dict[str, int]) -> dict[str, int]:
+    def _vocabulary_tiers(self, ent: Entities, raw: str, named: list, ends: dict[str, int]) -> dict[str, int]:
         """Tiers the plan's vocabulary finds (tiers, offices, places, positions), by where each is first named;
         a weak office ("phòng") yields to any other; "không phải ở sở" names where the person does not work."""
         hits = []
-        for m in self.vocab.find(raw, kinds=_TIER_KINDS):
+        for m in named:
+            if m.kind not in _TIER_KINDS:
+                continue
             tier = implied_tier(self.kb, m)
             if tier is None and m.kind == "position":  # "Chủ tịch UBND xã": a title that names its tier
                 tier = next((t for t, rx in self._tier_re.items() if rx.search(normalize(m.text))), None)
