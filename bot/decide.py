@@ -34,6 +34,9 @@ from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
 
 
+_INTRO_WORDS = 16  # a self-introduction without a question is at most this long
+
+
 class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
     """Turns an Analysis and the conversation state into a Decision."""
 
@@ -67,6 +70,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             return self.help(state, thanks=greeting == "thanks")
         if only_profile(ent):  # "huyện", "cấp xã", "tôi là CVC": what applies to that grade / tier
             return self.requirements(a, state, 1.0)
+        introduces = ent.person and (ent.grade or ent.tier or ent.role) and not (ent.areas or ent.held or ent.lacks)
+        if introduces and not ASKING.search(ent.text) and not (ent.count or ent.percent) and len(words) <= _INTRO_WORDS:
+            return self.requirements(a, state, 1.0)  # "tôi là công chức địa chính xã Đại Tâm": what applies to me
         if ent.role in self.addressed and WHAT_TRAINING.search(ent.text) and not (ent.count or ent.percent):
             return self.requirements(a, state, 1.0)  # "đại biểu HĐND xã cần bồi dưỡng gì": the plan's items for them
         if self._annex_followup(a, state):
