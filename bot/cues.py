@@ -12,7 +12,7 @@ REQUIREMENT_AREAS = ("chuyen_mon", "llct", "qlnn", "tin_hoc", "ngoai_ngu", "quoc
 
 QUOTE_CUE = re.compile(r"\b(nguyen van|trich|noi gi|xem|doc|toan van|chi tiet)\b")
 DOC_CUE = re.compile(
-    r"\b(ki|nguoi ki|ban hanh|so hieu|so may|quyet dinh|nghi dinh|luat|phap li|van ban nao|noi nhan|hieu luc|het han)\b"
+    r"\b(ki(?! nang)|nguoi ki|ban hanh|so hieu|so may|quyet dinh|nghi dinh|luat|phap li|van ban nao|noi nhan|hieu luc|het han)\b"
     r"|\bcan cu (phap li|vao (nhung |cac )?van ban|nao)\b|\b(ke hoach|van ban)( \w+){0,4} can cu\b"
 )
 LEARN_CUE = re.compile(r"\b(can hoc|phai hoc|hoc gi|boi duong gi|dao tao gi|can gi|can nhung gi|phai co gi|yeu cau gi|tieu chuan gi"
@@ -34,7 +34,7 @@ NEED_CUE = re.compile(  # "cần" folds to "can" like "cán bộ", "cán sự": 
 
 PROFILE_FILLER = re.compile(
     r"\b(toi|em|minh|la|o|lam|cong tac|ngach|cap|tinh|huyen|xa|phuong|thi tran|thi xa|thanh pho|so|chuyen vien|chinh|cao cap"
-    r"|can su|cong chuc|can bo|thi sao|con|va|tuong duong)\b"
+    r"|can su|cong chuc|can bo|thi sao|con|va|tuong duong|e|a|a oi|nhe|vay|the)\b"
 )
 
 

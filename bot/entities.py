@@ -179,6 +179,7 @@ class Entities:
     tier: str | None = None
     tiers: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
+    units: list[str] = field(default_factory=list)  # offices and places named (Sở Tư pháp, huyện Mỹ Tú), as typed
     role: str | None = None
     areas: list[str] = field(default_factory=list)
     held: dict[str, str] = field(default_factory=dict)
@@ -331,6 +332,8 @@ class EntityExtractor:
                 continue
             weak = m.kind == "office" and getattr(term(self.kb, m.kind, m.id), "weak", False)
             hits.append((m.start, tier, weak, m.text))
+            if m.kind in ("office", "place") and not weak and len(m.text.split()) > 1:  # a named unit, not "sở"
+                ent.units.append(m.text)
             ends.setdefault(tier, m.end)
             position = term(self.kb, m.kind, m.id) if m.kind == "position" else None
             if position is not None and position.tier and ent.role is None:  # "địa chính xã": công chức cấp xã

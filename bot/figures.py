@@ -17,6 +17,9 @@ class FigureDecisions:
     def annex(self, a: Analysis, state: State, confidence: float) -> Decision:
         annex = self.kb.annex
         assert annex is not None
+        if a.ent.units:  # "huyện Mỹ Tú năm 2013 được bao nhiêu": the table is the province's, not split by unit
+            return self.fallback(a, state, reason=f"Phụ lục {self.kb.document.name} chỉ có số liệu chung của tỉnh, "
+                                 f"không chia theo đơn vị ({a.ent.units[0]}).")
         text = a.ent.text
         parts = [self.u.lex.canonical(p) for p in re.split(ANNEX_SPLIT, a.raw) if p.strip()] or [text]
         codes = self.annex_rows.select(parts)
@@ -45,7 +48,7 @@ class FigureDecisions:
         if self.annex_rows is None:
             return False
         ent = a.ent
-        words = len(ent.text.split())
+        words = len(a.raw.split())  # as typed: "CMNV" is one word, not the four it stands for
         if ent.grade or ent.percent or NEED_CUE.search(ent.text):
             return False
         named = self.annex_rows.named(ent.text)
