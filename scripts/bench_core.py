@@ -1,6 +1,6 @@
 """Benchmark of the core: its cost per question beside a naive rapidfuzz extractOne over 300 canned questions,
 the cold start of `python -m bot ask`, answer lengths, and a learned peer (TF-IDF + logistic regression) trained on
-the same labelled sets, scored side by side with the product on the unseen round-7 sets.
+the same labelled sets, scored side by side with the product on the round-9 set (unseen by the peer).
 
 Run: python scripts/bench_core.py [--rounds N]      (the peer needs scikit-learn: pip install -e '.[bench]')
 """
@@ -119,9 +119,12 @@ def _label(case: dict) -> str:
     return "fallback" if case["kind"] == ["fallback"] else (case["clauses"][0] if case["clauses"] else "")
 
 
+PEER_TEST = "round9"  # the last set written: the peer never saw it; the product was scored on it unseen first
+
+
 def bench_peer() -> dict | None:
     """TF-IDF (char 2-5 + word 1-2 grams of the folded text) + logistic regression, trained on the labelled sets
-    the product was tuned on, against the product on the unseen round-7 sets: first clause right on questions that
+    the product was tuned on, against the product on the round-9 set: first clause right on questions that
     need exactly one clause, and out-of-scope questions recognised."""
     try:
         from scipy.sparse import hstack
@@ -136,7 +139,7 @@ def bench_peer() -> dict | None:
     data = ROOT / "tests" / "data"
     train = [c for c in _cases(sorted(data.glob("heldout*.jsonl")) + [ROOT.parent / "shared" / "eval" / "dev.jsonl"])
              if _label(c)]
-    test = _cases(sorted((data / "round7").glob("set_*.jsonl")))
+    test = _cases(sorted(data.glob(f"{PEER_TEST}/set_*.jsonl")))
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
     words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True)
     texts = [normalize(c["q"]) for c in train]
@@ -180,7 +183,7 @@ def main() -> None:
         return
     pct = lambda a, b: f"{a}/{b} = {100 * a / b:.1f}%"  # noqa: E731
     print(f"learned peer (TF-IDF + logistic regression, trained on {peer['train']} labelled questions) vs the "
-          f"product, on the unseen round-7 sets:")
+          f"product, on the {PEER_TEST} set (never seen by the peer; scored unseen by the product, then used for fixes):")
     print(f"  questions needing one clause, first choice right: peer {pct(peer['peer_single'], peer['single'])}, "
           f"product first cited {pct(peer['core_single'], peer['single'])} "
           f"(cited at all {pct(peer['core_single_cited'], peer['single'])})")
