@@ -17,6 +17,9 @@ from pathlib import Path
 
 from bot.reply import State
 
+APP_NAME = "kh39-assistant"  # platform data directory name
+STORE_FILE = "assistant.sqlite3"  # one store for every channel of the process
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS conversations (

@@ -10,11 +10,9 @@ import platformdirs
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-APP_NAME = "kh39-assistant"
+from handlers.store import APP_NAME, STORE_FILE
+
 _SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
-
-
-STORE_FILE = "assistant.sqlite3"  # one store for every channel of the process
 
 
 class TelegramSettings(BaseSettings):

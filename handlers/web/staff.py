@@ -1,0 +1,116 @@
+"""The ONE adapter between the web page and the staff-list checker (today bot/roster): repoint imports here only.
+
+Everything runs in memory: the uploaded bytes are read, checked and dropped; the report is returned as bytes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePath
+
+from bot.core import default_assistant
+from bot.roster import RosterError, check_roster, read_roster, summary_text, write_report
+from bot.roster.columns import BY_KEY
+from bot.roster.reader import (
+    EXCEL_SUFFIXES, MAX_COLUMNS, MAX_FILE_BYTES, MAX_PEOPLE, MSG_TOO_BIG, MSG_WRONG_TYPE, TEXT_SUFFIXES,
+)
+
+# (stage, done, total): stage is "doc" (reading), "kiem" (checking) or "ghi" (writing the report)
+Progress = Callable[[str, int, int | None], None]
+ACCEPTED_SUFFIXES = frozenset((EXCEL_SUFFIXES | TEXT_SUFFIXES) - {"", ".xls"})
+TOO_BIG = MSG_TOO_BIG
+WRONG_TYPE = MSG_WRONG_TYPE
+
+
+def _number(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+LIMITS = (
+    f"Tệp .xlsx hoặc .csv, tối đa {MAX_FILE_BYTES // 2**20} MB.",
+    f"Tối đa {_number(MAX_PEOPLE)} người và {MAX_COLUMNS} cột mỗi tệp.",
+    "Tệp chỉ được xử lý trong bộ nhớ rồi bỏ đi, không lưu lại ở đâu.",
+)
+
+
+class StaffListError(ValueError):
+    """The file cannot be checked; str() is a short Vietnamese message for the user."""
+
+
+@dataclass(frozen=True)
+class StaffCheck:
+    """One checked list: what was understood, the summary, the XLSX report (and the training-needs sheet)."""
+
+    people: int
+    understood: tuple[str, ...]
+    summary: str
+    report: bytes
+    report_name: str
+    needs: bytes | None = None  # a separate training-needs workbook, when the checker makes one
+    needs_name: str | None = None
+
+
+def acceptable(filename: str) -> bool:
+    """Does the name say CSV or XLSX (an empty name is judged by the content later)?"""
+    suffix = PurePath(filename or "").suffix.lower()
+    return not suffix or suffix in ACCEPTED_SUFFIXES or suffix == ".xls"  # .xls gets the reader's own hint
+
+
+def report_name(filename: str) -> str:
+    """The report's file name, derived from the list's: 'ds_phong.xlsx' -> 'ds_phong_kiem_tra.xlsx' (ASCII)."""
+    stem = PurePath(filename or "").stem
+    ascii_stem = unicodedata.normalize("NFKD", stem.replace("đ", "d").replace("Đ", "D"))
+    ascii_stem = re.sub(r"[^A-Za-z0-9_-]+", "_", ascii_stem.encode("ascii", "ignore").decode()).strip("_")[:60]
+    return f"{ascii_stem or 'danh_sach'}_kiem_tra.xlsx"
+
+
+def template() -> bytes:
+    """The XLSX template to fill in."""
+    return default_assistant().staff_template()
+
+
+def check(data: bytes, filename: str, progress: Progress | None = None) -> StaffCheck:
+    """Read, check and report one list. CPU-bound (seconds for 20,000 rows): run it in a worker thread.
+    Raises StaffListError with a Vietnamese message."""
+    kb = default_assistant().kb
+    tell = progress or (lambda stage, done, total: None)
+    if len(data) > MAX_FILE_BYTES:
+        raise StaffListError(TOO_BIG)
+    try:
+        roster = read_roster(data, filename, kb=kb, progress=lambda done, total: tell("doc", done, total))
+        results = check_roster(kb, roster, progress=lambda done, total: tell("kiem", done, total))
+        tell("ghi", len(roster.rows), len(roster.rows))
+        report = write_report(kb, roster, results)
+        summary = summary_text(kb, roster, results)
+    except RosterError as exc:
+        raise StaffListError(str(exc)) from None
+    return StaffCheck(len(roster.rows), _understood(roster), summary, report, report_name(filename))
+
+
+def _understood(roster) -> tuple[str, ...]:
+    """What the reader made of the file, in a few lines."""
+    where = f"trang tính “{roster.sheet}”" if roster.sheet else ("tệp CSV" if roster.file_kind == "csv" else "tệp")
+    lines = [f"Đọc {_number(len(roster.rows))} người từ {where}."]
+    known = []
+    for key, index in sorted(roster.columns.items(), key=lambda kv: kv[1]):
+        column = BY_KEY.get(key)
+        written = roster.headers[index] if index < len(roster.headers) else ""
+        if column is None:
+            continue
+        same = written.strip().casefold() == column.header.casefold()
+        known.append(column.header if same or not written.strip() else f"{column.header} (“{written.strip()}”)")
+    if known:
+        lines.append("Cột nhận ra: " + ", ".join(known) + ".")
+    used = set(roster.columns.values())
+    others = [h.strip() for i, h in enumerate(roster.headers) if i not in used and h and h.strip()]
+    if others:
+        lines.append("Cột khác, giữ nguyên trong báo cáo: " + ", ".join(f"“{h}”" for h in others[:8])
+                     + ("…" if len(others) > 8 else "") + ".")
+    if roster.skipped:
+        lines.append(f"Bỏ qua {_number(roster.skipped)} dòng trống.")
+    if "birth" in roster.columns and roster.year:
+        lines.append(f"Tuổi tính theo năm {roster.year}.")
+    return tuple(lines)
