@@ -10,7 +10,7 @@ import secrets
 from aiohttp import web
 
 from handlers.web import admin, chat, checks, plan
-from handlers.web.context import KEY, STATIC_DIR, Web, ctx
+from handlers.web.context import BROWSER, KEY, NEW_BROWSER, STATIC_DIR, Web, ctx
 from handlers.web.forms import PageError, client_address
 from handlers.web.security import security_headers
 
@@ -88,16 +88,16 @@ async def browser_id(request: web.Request, handler):
     """A random id per browser in an HttpOnly SameSite cookie: the key of its conversation, jobs and form tokens."""
     value = request.cookies.get(BROWSER_COOKIE, "")
     fresh = not _BROWSER_ID.match(value)
-    request["browser"] = secrets.token_urlsafe(18) if fresh else value
+    request[BROWSER] = secrets.token_urlsafe(18) if fresh else value
     response = await handler(request)
-    if fresh or request.get("new_browser"):
+    if fresh or request.get(NEW_BROWSER):
         set_browser_cookie(request, response)
     return response
 
 
 def set_browser_cookie(request: web.Request, response: web.StreamResponse) -> None:
     """Give the browser its (new) id."""
-    response.set_cookie(BROWSER_COOKIE, request["browser"], max_age=BROWSER_MAX_AGE, path="/", httponly=True,
+    response.set_cookie(BROWSER_COOKIE, request[BROWSER], max_age=BROWSER_MAX_AGE, path="/", httponly=True,
                         samesite="Lax", secure=ctx(request).settings.bot_web_cookie_secure)
 
 

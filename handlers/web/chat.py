@@ -9,7 +9,7 @@ from aiohttp import web
 
 from bot.commands import pick_option, run_command
 from bot.reply import Reply
-from handlers.web.context import Web, ctx
+from handlers.web.context import BROWSER, NEW_BROWSER, Web, ctx
 from handlers.web.forms import PageError, csrf_token, from_script, read_form, redirect
 from handlers.web.transcript import Turn
 
@@ -60,7 +60,7 @@ async def ask_page(request: web.Request) -> web.Response:
     """The chat page with this browser's last turns."""
     w = ctx(request)
     body = w.page("ask.html", title="Hỏi đáp", page="ask", csrf=csrf_token(request),
-                  turns=w.transcripts.turns(request["browser"]), examples=EXAMPLES,
+                  turns=w.transcripts.turns(request[BROWSER]), examples=EXAMPLES,
                   forgotten="da-xoa" in request.query, max_question=MAX_QUESTION)
     return web.Response(text=body, content_type="text/html")
 
@@ -72,7 +72,7 @@ async def ask_post(request: web.Request) -> web.Response:
     form = await read_form(request)
     question = _question(form.get("q"))
     label = (form.get("label") or "").strip()[:100] or None
-    turn, _ = take_turn(w, request["browser"], question, shown=label, typed=label is None)
+    turn, _ = take_turn(w, request[BROWSER], question, shown=label, typed=label is None)
     if from_script(request):
         body = w.page("_turn.html", turn=turn, csrf=csrf_token(request))
         return web.Response(text=body, content_type="text/html")
@@ -84,11 +84,11 @@ async def forget(request: web.Request) -> web.Response:
     """'Xóa hội thoại': forget the conversation (state, logged questions, votes) and give the browser a new id."""
     w = ctx(request)
     await read_form(request)
-    w.store.forget_user(conversation_key(request["browser"]))
-    w.transcripts.forget(request["browser"])
-    w.jobs.forget(request["browser"])
-    request["browser"] = secrets.token_urlsafe(18)
-    request["new_browser"] = True
+    w.store.forget_user(conversation_key(request[BROWSER]))
+    w.transcripts.forget(request[BROWSER])
+    w.jobs.forget(request[BROWSER])
+    request[BROWSER] = secrets.token_urlsafe(18)
+    request[NEW_BROWSER] = True
     return redirect("/?da-xoa")
 
 
@@ -101,12 +101,12 @@ async def feedback(request: web.Request) -> web.Response:
         turn_id, vote = int(form.get("turn", "")), int(form.get("vote", ""))
     except ValueError:
         raise PageError(400, "Góp ý không hợp lệ.") from None
-    turn = w.transcripts.find(request["browser"], turn_id)
+    turn = w.transcripts.find(request[BROWSER], turn_id)
     if turn is None or vote not in (1, -1):
         raise PageError(400, "Không tìm thấy câu trả lời này (có thể hội thoại đã được xóa).")
     if not turn.voted:
         turn.voted = vote
-        w.store.log_feedback(conversation_key(request["browser"]), turn.intent, turn.clauses, vote)
+        w.store.log_feedback(conversation_key(request[BROWSER]), turn.intent, turn.clauses, vote)
     if from_script(request):
         return web.Response(text=w.page("_vote.html", turn=turn, csrf=""), content_type="text/html")
     return redirect(f"/#t{turn.id}")
@@ -123,5 +123,5 @@ async def api_ask(request: web.Request) -> web.Response:
         raise PageError(400, MSG_JSON) from None
     if not isinstance(payload, dict) or not isinstance(payload.get("q"), str):
         raise PageError(400, MSG_JSON)
-    _, reply = take_turn(ctx(request), request["browser"], _question(payload["q"]))
+    _, reply = take_turn(ctx(request), request[BROWSER], _question(payload["q"]))
     return web.Response(text=json.dumps(reply.contract(), ensure_ascii=False), content_type="application/json")

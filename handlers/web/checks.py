@@ -4,11 +4,12 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import unquote
 
 from aiohttp import web
 
 from handlers.web import staff
-from handlers.web.context import ctx
+from handlers.web.context import BROWSER, ctx
 from handlers.web.forms import PageError, check_csrf, csrf_token, from_script, redirect
 from handlers.web.jobs import Busy, Job
 
@@ -46,7 +47,7 @@ async def read_upload(request: web.Request) -> tuple[bytes, str, str | None]:
             if len(buf) > staff.MAX_FILE_BYTES or seen > UPLOAD_LIMIT:
                 raise PageError(413, TOO_BIG)
         if part.name == "file" and data is None:
-            data, name = bytes(buf), part.filename or ""
+            data, name = bytes(buf), unquote(part.filename or "")  # some clients percent-encode the name
         elif part.name == "csrf":
             token = buf.decode("ascii", "replace")
     if not data:
@@ -58,13 +59,13 @@ async def read_upload(request: web.Request) -> tuple[bytes, str, str | None]:
 
 def _start(request: web.Request, data: bytes, name: str) -> Job:
     try:
-        return ctx(request).jobs.start(request["browser"], data, name)
+        return ctx(request).jobs.start(request[BROWSER], data, name)
     except Busy:
         raise PageError(503, MSG_BUSY) from None
 
 
 def _job(request: web.Request) -> Job:
-    job = ctx(request).jobs.get(request["browser"], request.match_info["job"])
+    job = ctx(request).jobs.get(request[BROWSER], request.match_info["job"])
     if job is None:
         raise PageError(404, MSG_GONE)
     return job

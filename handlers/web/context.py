@@ -46,6 +46,9 @@ class Web:
 
 
 KEY: web.AppKey[Web] = web.AppKey("web", Web)
+_RequestKey = getattr(web, "RequestKey", None)  # aiohttp >= 3.12; plain strings before
+BROWSER = _RequestKey("browser", str) if _RequestKey else "browser"  # the browser's id (see app.browser_id)
+NEW_BROWSER = _RequestKey("new_browser", bool) if _RequestKey else "new_browser"  # give it a new id cookie
 
 
 def build_web(settings: WebSettings, store: Store, core: ModuleType) -> Web:

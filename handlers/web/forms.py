@@ -5,7 +5,7 @@ from __future__ import annotations
 from aiohttp import web
 from multidict import MultiDictProxy
 
-from handlers.web.context import ctx
+from handlers.web.context import BROWSER, ctx
 
 CSRF_FIELD = "csrf"
 MSG_CSRF = "Phiên làm việc đã hết hạn hoặc biểu mẫu không hợp lệ. Hãy tải lại trang rồi thử lại."
@@ -32,12 +32,12 @@ def client_address(request: web.Request) -> str:
 
 def csrf_token(request: web.Request) -> str:
     """The token this browser's forms carry."""
-    return ctx(request).signer.csrf_token(request["browser"])
+    return ctx(request).signer.csrf_token(request[BROWSER])
 
 
 def check_csrf(request: web.Request, token: str | None) -> None:
     """Refuse a form whose token does not belong to this browser."""
-    if not ctx(request).signer.csrf_ok(request["browser"], token):
+    if not ctx(request).signer.csrf_ok(request[BROWSER], token):
         raise PageError(403, MSG_CSRF)
 
 
