@@ -173,10 +173,10 @@
       button.disabled = true;
       status("Đang tải lên…", 0);
       post(upload.getAttribute("action"), new FormData(upload), function (code, text) {
-        button.disabled = false;
         var job;
         try { job = JSON.parse(text); } catch (e) { job = null; }
         if (code === 202 && job && job.progress) { follow(job.progress, job.result); return; }
+        button.disabled = false;
         status(errorOf(code, text), 0);
       }, function (e) {
         if (e.lengthComputable) { status("Đang tải lên: " + Math.round(100 * e.loaded / e.total) + "%", 100 * e.loaded / e.total); }
