@@ -4,6 +4,7 @@ report downloaded, the admin login, the page without JavaScript, and screenshots
 from __future__ import annotations
 
 import time
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -122,13 +123,13 @@ def test_the_page_works_without_javascript(server, tmp_path, shots):
 def test_upload_shows_progress_summary_and_the_report_downloads(server, browser, shots, tmp_path):
     from selenium.webdriver.common.by import By
 
-    staff = tmp_path / "danh_sach_20000.xlsx"
-    staff.write_bytes(roster_bytes(20_000))
+    staff = tmp_path / "danh_sach_20000.csv"  # 2 MB; CSV is quick to generate (the check reads XLSX too)
+    staff.write_bytes(roster_bytes(20_000, csv=True))
     browser.get(server.url + "/kiem-tra")
     full_page_screenshot(browser, shots / "check-360.png", PHONE)
     browser.set_window_size(DESKTOP, 900)
     browser.find_element(By.ID, "file").send_keys(str(staff))
-    assert "danh_sach_20000.xlsx" in browser.find_element(By.ID, "chosen").text
+    assert "danh_sach_20000.csv" in browser.find_element(By.ID, "chosen").text
     browser.find_element(By.CSS_SELECTOR, "#upload button[type=submit]").click()
     seen = set()
     deadline = time.monotonic() + 90
@@ -155,8 +156,12 @@ def test_upload_shows_progress_summary_and_the_report_downloads(server, browser,
     wait(browser, lambda d: target.exists() and not list(browser.downloads.glob("*.crdownload")), timeout=30,
          what="the downloaded report")
     book = openpyxl.load_workbook(target, read_only=True)
-    rows = sum(1 for _ in book[book.sheetnames[0]].iter_rows(values_only=True))
-    assert rows >= 20_001
+    sheet = book[book.sheetnames[0]]
+    header, first = sheet.iter_rows(min_row=1, max_row=2, values_only=True)
+    assert "Họ và tên" in header and first[header.index("Họ và tên")]
+    with zipfile.ZipFile(target) as z:  # every person is in it (counted without parsing 20,000 rows of cells)
+        sheet_xml = next(n for n in z.namelist() if n.startswith("xl/worksheets/sheet"))
+        assert z.read(sheet_xml).count(b"<row ") >= 20_001
 
 
 def test_admin_login_refused_then_allowed(server, browser, shots):
