@@ -54,3 +54,27 @@ def test_a_bad_password_hash_setting_stops_serve_with_a_clear_message(tmp_path):
                          text=True, timeout=60)
     assert out.returncode == 1
     assert "BOT_WEB_ADMIN_PASSWORD_HASH" in out.stderr and "hunter2" not in out.stderr
+
+
+def test_the_web_channel_runs_only_when_serve_asks_for_it(monkeypatch, tmp_path):
+    from app.channels import RunOptions
+    from handlers.web.channel import WebChannel, from_env
+
+    monkeypatch.chdir(tmp_path)  # no .env
+    assert from_env(RunOptions(web=False)) is None
+    channel = from_env(RunOptions(web=True))
+    assert isinstance(channel, WebChannel) and channel.settings.bot_web_port == 8080
+    assert channel.settings.bot_web_host == "127.0.0.1" and channel.settings.bot_web_admin_password_hash is None
+
+
+def test_passwd_command_prints_a_hash_that_verifies(monkeypatch, capsys):
+    from handlers.web import passwd
+
+    answers = iter(["một mật khẩu đủ dài", "một mật khẩu đủ dài"])
+    monkeypatch.setattr(passwd.getpass, "getpass", lambda prompt="": next(answers))
+    assert passwd.main() == 0
+    line = capsys.readouterr().out.strip().splitlines()[-1]
+    assert line.startswith("BOT_WEB_ADMIN_PASSWORD_HASH='scrypt$")
+    assert passwd.verify("một mật khẩu đủ dài", line.split("=", 1)[1].strip("'"))
+    answers = iter(["ngắn"])
+    assert passwd.main() == 2 and "ít nhất" in capsys.readouterr().err
