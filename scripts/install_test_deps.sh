@@ -12,4 +12,4 @@ if [ "$(id -u)" != "0" ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends chromium chromium-driver fonts-noto-color-emoji >/dev/null
+$SUDO apt-get install -y -qq chromium chromium-driver fonts-noto-color-emoji >/dev/null
