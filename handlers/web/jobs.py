@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import secrets
 import time
 from dataclasses import dataclass, field
 
 from handlers.web import staff
+
+log = logging.getLogger(__name__)
 
 KEEP_S = 30 * 60  # a finished check (and its report) is kept this long for downloading
 MAX_KEPT = 16  # finished checks kept at most; the oldest go first
@@ -77,9 +80,7 @@ class Jobs:
         except staff.StaffListError as exc:
             job.error, job.stage = str(exc), "loi"
         except Exception:  # the user gets a message; the server log gets the trace (no file content in it)
-            import logging
-
-            logging.getLogger(__name__).exception("staff-list check failed")
+            log.exception("staff-list check failed")
             job.error, job.stage = "Không xử lý được tệp này. Hãy mở bằng Excel, lưu lại dạng .xlsx rồi thử lại.", "loi"
         finally:
             del data
