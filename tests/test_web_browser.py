@@ -72,12 +72,16 @@ def test_ask_option_answer_follow_up_without_reloading(server, browser, shots):
     browser.get(server.url + "/")
     browser.execute_script("window.sameDocument = 39;")  # survives only if the page is never reloaded
     assert browser.execute_script("return window.innerWidth") == DESKTOP
+    full_page_screenshot(browser, shots / "ask-start-360.png", PHONE)
+    click(browser, next(b for b in browser.find_elements(By.CSS_SELECTOR, "button.chip") if "2014" in b.text))
+    wait(browser, lambda d: len(turns(d)) == 1, what="the answer to an example")
+    assert turns(browser)[0].find_element(By.CSS_SELECTOR, 'a.clause[href="/dieu/PL"]')
     ask(browser, "tôi cần học gì")
     options = turns(browser)[-1].find_elements(By.CSS_SELECTOR, "button.option")
     assert len(options) >= 4
     full_page_screenshot(browser, shots / "ask-options-360.png", PHONE)
     click(browser, next(b for b in options if b.text == "Chuyên viên"))
-    wait(browser, lambda d: len(turns(d)) == 2, what="the answer to the option")
+    wait(browser, lambda d: len(turns(d)) == 3, what="the answer to the option")
     answer = turns(browser)[-1]
     assert answer.find_element(By.CSS_SELECTOR, "p.q").text.endswith("Chuyên viên")
     assert answer.find_element(By.CSS_SELECTOR, 'a.clause[href="/dieu/II.1.b"]')
@@ -95,7 +99,7 @@ def test_ask_option_answer_follow_up_without_reloading(server, browser, shots):
     assert "quản lý nhà nước" in browser.find_element(By.TAG_NAME, "h1").text.lower()
     full_page_screenshot(browser, shots / "clause-360.png", PHONE)
     browser.back()
-    wait(browser, lambda d: len(turns(d)) == 3, what="the conversation kept after going back")
+    wait(browser, lambda d: len(turns(d)) == 4, what="the conversation kept after going back")
     click(browser, browser.find_element(By.CSS_SELECTOR, "form.forget button"))
     wait(browser, lambda d: "da-xoa" in d.current_url)
     assert not turns(browser) and "Đã xóa hội thoại" in browser.page_source
