@@ -46,8 +46,8 @@ class WebChannel:
                 await site.start()
             except OSError as exc:
                 raise ChannelFatal(f"cannot listen on {s.bot_web_host}:{s.bot_web_port}: {exc.strerror}") from None
-            sockets = getattr(site._server, "sockets", None) or []
-            self.port = sockets[0].getsockname()[1] if sockets else s.bot_web_port
+            addresses = runner.addresses
+            self.port = addresses[0][1] if addresses else s.bot_web_port
             if stored is None:
                 log.info("web: BOT_WEB_ADMIN_PASSWORD_HASH is not set, so /quan-tri refuses every login")
             log.info("web page on http://%s:%s/", s.bot_web_host, self.port)
