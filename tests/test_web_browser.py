@@ -156,9 +156,9 @@ def test_upload_shows_progress_summary_and_the_report_downloads(server, browser,
     full_page_screenshot(browser, shots / "check-result-360.png", PHONE)
     full_page_screenshot(browser, shots / "check-result-desktop.png", DESKTOP)
     browser.find_element(By.ID, "report").click()
-    target = browser.downloads / "danh_sach_20000_kiem_tra.xlsx"
-    wait(browser, lambda d: target.exists() and not list(browser.downloads.glob("*.crdownload")), timeout=30,
-         what="the downloaded report")
+    wait(browser, lambda d: list(browser.downloads.glob("danh_sach_20000*.xlsx"))
+         and not list(browser.downloads.glob("*.crdownload")), timeout=30, what="the downloaded report")
+    target = next(browser.downloads.glob("danh_sach_20000*.xlsx"))  # named after the list
     book = openpyxl.load_workbook(target, read_only=True)
     sheet = book[book.sheetnames[0]]
     header, first = sheet.iter_rows(min_row=1, max_row=2, values_only=True)

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import json
-from urllib.parse import unquote
+import re
+import unicodedata
+from urllib.parse import quote, unquote
 
 from aiohttp import web
 
@@ -71,9 +73,17 @@ def _job(request: web.Request) -> Job:
     return job
 
 
+def attachment(filename: str) -> str:
+    """Content-Disposition for a download: an ASCII name for old browsers, the real one (RFC 6266) for the rest."""
+    fallback = re.sub(r'[^A-Za-z0-9._-]+', "_", unicodedata.normalize("NFKD", filename.replace("đ", "d").replace(
+        "Đ", "D")).encode("ascii", "ignore").decode()) or "bao_cao.xlsx"
+    if fallback == filename:
+        return f'attachment; filename="{filename}"'
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{quote(filename, safe='')}"
+
+
 def _xlsx(data: bytes, filename: str) -> web.Response:
-    return web.Response(body=data, content_type=XLSX,
-                        headers={"Content-Disposition": f'attachment; filename="{filename}"'})
+    return web.Response(body=data, content_type=XLSX, headers={"Content-Disposition": attachment(filename)})
 
 
 @routes.get("/kiem-tra")

@@ -11,12 +11,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
+# The checker package: these two lines are the only ones to repoint (`import roster as checker`,
+# `from roster import reader as checker_reader` for the top-level package of issue 9). Its own account of what it
+# understood (understood_text) and its report name (report_name) are used when it has them.
+import bot.roster as checker
+from bot.roster import reader as checker_reader
 from bot.core import default_assistant
-from bot.roster import RosterError, check_roster, read_roster, summary_text, write_report
-from bot.roster.columns import BY_KEY
-from bot.roster.reader import (
-    EXCEL_SUFFIXES, MAX_COLUMNS, MAX_FILE_BYTES, MAX_PEOPLE, MSG_TOO_BIG, MSG_WRONG_TYPE, TEXT_SUFFIXES,
-)
+
+RosterError = checker.RosterError
+EXCEL_SUFFIXES, TEXT_SUFFIXES = checker_reader.EXCEL_SUFFIXES, checker_reader.TEXT_SUFFIXES
+MAX_FILE_BYTES, MAX_PEOPLE, MAX_COLUMNS = checker_reader.MAX_FILE_BYTES, checker_reader.MAX_PEOPLE, checker_reader.MAX_COLUMNS
+MSG_TOO_BIG, MSG_WRONG_TYPE = checker_reader.MSG_TOO_BIG, checker_reader.MSG_WRONG_TYPE
 
 # (stage, done, total): stage is "doc" (reading), "kiem" (checking) or "ghi" (writing the report)
 Progress = Callable[[str, int, int | None], None]
@@ -60,7 +65,10 @@ def acceptable(filename: str) -> bool:
 
 
 def report_name(filename: str) -> str:
-    """The report's file name, derived from the list's: 'ds_phong.xlsx' -> 'ds_phong_kiem_tra.xlsx' (ASCII)."""
+    """The report's file name, derived from the list's (the checker's own rule when it has one)."""
+    own = getattr(checker, "report_name", None)
+    if own is not None:
+        return own(filename)
     stem = PurePath(filename or "").stem
     ascii_stem = unicodedata.normalize("NFKD", stem.replace("đ", "d").replace("Đ", "D"))
     ascii_stem = re.sub(r"[^A-Za-z0-9_-]+", "_", ascii_stem.encode("ascii", "ignore").decode()).strip("_")[:60]
@@ -80,11 +88,11 @@ def check(data: bytes, filename: str, progress: Progress | None = None) -> Staff
     if len(data) > MAX_FILE_BYTES:
         raise StaffListError(TOO_BIG)
     try:
-        roster = read_roster(data, filename, kb=kb, progress=lambda done, total: tell("doc", done, total))
-        results = check_roster(kb, roster, progress=lambda done, total: tell("kiem", done, total))
+        roster = checker.read_roster(data, filename, kb=kb, progress=lambda done, total: tell("doc", done, total))
+        results = checker.check_roster(kb, roster, progress=lambda done, total: tell("kiem", done, total))
         tell("ghi", len(roster.rows), len(roster.rows))
-        report = write_report(kb, roster, results)
-        summary = summary_text(kb, roster, results)
+        report = checker.write_report(kb, roster, results)
+        summary = checker.summary_text(kb, roster, results)
     except RosterError as exc:
         raise StaffListError(str(exc)) from None
     return StaffCheck(len(roster.rows), _understood(roster), summary, report, report_name(filename))
@@ -92,11 +100,15 @@ def check(data: bytes, filename: str, progress: Progress | None = None) -> Staff
 
 def _understood(roster) -> tuple[str, ...]:
     """What the reader made of the file, in a few lines."""
+    own = getattr(checker, "understood_text", None)
+    if own is not None:
+        return tuple(part.strip() for part in own(roster).split("; ") if part.strip())
+    by_key = getattr(checker_reader, "BY_KEY", {})  # the older checker: its columns, described here
     where = f"trang tính “{roster.sheet}”" if roster.sheet else ("tệp CSV" if roster.file_kind == "csv" else "tệp")
     lines = [f"Đọc {_number(len(roster.rows))} người từ {where}."]
     known = []
     for key, index in sorted(roster.columns.items(), key=lambda kv: kv[1]):
-        column = BY_KEY.get(key)
+        column = by_key.get(key)
         written = roster.headers[index] if index < len(roster.headers) else ""
         if column is None:
             continue
