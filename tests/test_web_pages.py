@@ -131,6 +131,7 @@ async def test_staff_list_by_plain_form_then_report(tmp_path):
             await asyncio.sleep(0.1)
         text = await result.text()
         assert result.status == 200 and "Đọc 60 người" in text and "Đã kiểm tra 60 người" in text
+        assert "Báo cáo gồm các trang:" in text  # the report's sheets are named on the page
         report_url = re.search(r'href="(/kiem-tra/bao-cao/[^"]+)"', text).group(1)
         report = await client.get(report_url)
         assert report.status == 200 and 'filename="Danh_sach_' in report.headers["Content-Disposition"]

@@ -135,15 +135,6 @@ async def check_report(request: web.Request) -> web.Response:
     return _xlsx(job.result.report, job.result.report_name)
 
 
-@routes.get("/kiem-tra/nhu-cau/{job}")
-async def check_needs(request: web.Request) -> web.Response:
-    """The training-needs workbook of a finished check, when the checker makes one."""
-    job = _job(request)
-    if job.result is None or job.result.needs is None:
-        raise PageError(404, MSG_GONE)
-    return _xlsx(job.result.needs, job.result.needs_name or "nhu_cau_dao_tao.xlsx")
-
-
 @routes.get("/kiem-tra/mau.xlsx")
 async def check_template(request: web.Request) -> web.Response:
     """The template to fill in."""

@@ -5,8 +5,11 @@ Everything runs in memory: the uploaded bytes are read, checked and dropped; the
 
 from __future__ import annotations
 
+import html
+import io
 import re
 import unicodedata
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -47,15 +50,14 @@ class StaffListError(ValueError):
 
 @dataclass(frozen=True)
 class StaffCheck:
-    """One checked list: what was understood, the summary, the XLSX report (and the training-needs sheet)."""
+    """One checked list: what was understood, the summary, the XLSX report and the names of its sheets."""
 
     people: int
     understood: tuple[str, ...]
     summary: str
     report: bytes
     report_name: str
-    needs: bytes | None = None  # a separate training-needs workbook, when the checker makes one
-    needs_name: str | None = None
+    sheets: tuple[str, ...] = ()  # the report's sheets, e.g. the results, the summary, the training needs
 
 
 def acceptable(filename: str) -> bool:
@@ -95,14 +97,28 @@ def check(data: bytes, filename: str, progress: Progress | None = None) -> Staff
         summary = checker.summary_text(kb, roster, results)
     except RosterError as exc:
         raise StaffListError(str(exc)) from None
-    return StaffCheck(len(roster.rows), _understood(roster), summary, report, report_name(filename))
+    understood = _understood(roster)
+    first, _, rest = summary.partition("\n")
+    if rest and first.startswith(understood[0]):  # the summary opens with what was understood: shown apart here
+        summary = rest
+    return StaffCheck(len(roster.rows), understood, summary, report, report_name(filename), sheet_names(report))
+
+
+def sheet_names(xlsx: bytes) -> tuple[str, ...]:
+    """The sheet names of an XLSX file, read from its workbook part (no cell is parsed)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(xlsx)) as z:
+            workbook = z.read("xl/workbook.xml").decode("utf-8")
+    except (zipfile.BadZipFile, KeyError, UnicodeDecodeError):
+        return ()
+    return tuple(html.unescape(name) for name in re.findall(r'<sheet\b[^>]*\bname="([^"]*)"', workbook))
 
 
 def _understood(roster) -> tuple[str, ...]:
     """What the reader made of the file, in a few lines."""
     own = getattr(checker, "understood_text", None)
     if own is not None:
-        return tuple(part.strip() for part in own(roster).split("; ") if part.strip())
+        return tuple(part.strip().rstrip(".") for part in own(roster).split("; ") if part.strip())
     by_key = getattr(checker_reader, "BY_KEY", {})  # the older checker: its columns, described here
     where = f"trang tính “{roster.sheet}”" if roster.sheet else ("tệp CSV" if roster.file_kind == "csv" else "tệp")
     lines = [f"Đọc {_number(len(roster.rows))} người từ {where}."]
