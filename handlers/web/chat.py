@@ -19,8 +19,6 @@ MAX_QUESTION = 500
 MSG_EMPTY = "Hãy gõ câu hỏi."
 MSG_LONG = f"Câu hỏi dài quá: tối đa {MAX_QUESTION} ký tự."
 MSG_JSON = 'Hãy gửi JSON dạng {"q": "câu hỏi"} với Content-Type: application/json.'
-EXAMPLES = ("chuyên viên cần học gì", "CVC cần LLCT gì?", "tổng số người được đào tạo năm 2014",
-            "ai ký kế hoạch", "nguyên văn II.1.b")
 
 
 def conversation_key(browser: str) -> str:
@@ -60,7 +58,7 @@ async def ask_page(request: web.Request) -> web.Response:
     """The chat page with this browser's last turns."""
     w = ctx(request)
     body = w.page("ask.html", title="Hỏi đáp", page="ask", csrf=csrf_token(request),
-                  turns=w.transcripts.turns(request[BROWSER]), examples=EXAMPLES,
+                  turns=w.transcripts.turns(request[BROWSER]),
                   forgotten="da-xoa" in request.query, max_question=MAX_QUESTION)
     return web.Response(text=body, content_type="text/html")
 
