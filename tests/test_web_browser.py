@@ -120,6 +120,13 @@ def test_the_page_works_without_javascript(server, tmp_path, shots):
         wait(driver, lambda d: len(turns(d)) == 2, what="the answer to the option after a plain post")
         assert turns(driver)[-1].find_element(By.CSS_SELECTOR, "a.clause")
         full_page_screenshot(driver, shots / "ask-nojs-360.png", PHONE)
+        staff = tmp_path / "ds_khong_js.csv"
+        staff.write_bytes(roster_bytes(200, csv=True))
+        driver.get(server.url + "/kiem-tra")
+        driver.find_element(By.ID, "file").send_keys(str(staff))
+        driver.find_element(By.CSS_SELECTOR, "#upload button[type=submit]").click()
+        wait(driver, lambda d: d.find_elements(By.ID, "summary"), timeout=60, what="the result page refreshing itself")
+        assert "Đã kiểm tra 200 người" in driver.find_element(By.ID, "summary").text
     finally:
         driver.quit()
 
@@ -132,6 +139,13 @@ def test_upload_shows_progress_summary_and_the_report_downloads(server, browser,
     browser.get(server.url + "/kiem-tra")
     full_page_screenshot(browser, shots / "check-360.png", PHONE)
     browser.set_window_size(DESKTOP, 900)
+    browser.execute_script("""  // a file dragged onto the drop zone lands in the form's file input
+        var data = new DataTransfer();
+        data.items.add(new File(["Họ và tên;Ngạch\\nAn;CV\\n"], "keo_tha.csv", {type: "text/csv"}));
+        document.getElementById("drop").dispatchEvent(new DragEvent("drop", {dataTransfer: data, bubbles: true}));
+    """)
+    assert "keo_tha.csv" in browser.find_element(By.ID, "chosen").text
+    assert browser.execute_script("return document.getElementById('file').files[0].name") == "keo_tha.csv"
     browser.find_element(By.ID, "file").send_keys(str(staff))
     assert "danh_sach_20000.csv" in browser.find_element(By.ID, "chosen").text
     browser.find_element(By.CSS_SELECTOR, "#upload button[type=submit]").click()
