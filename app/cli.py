@@ -10,7 +10,7 @@ from pathlib import Path
 
 USAGE = """python -m bot [--webhook]         every channel whose token is set (Telegram, Zalo); none: the console
 python -m bot serve [--webhook]   the web page (BOT_WEB_HOST:BOT_WEB_PORT) and every channel whose token is set
-python -m bot ask [--json] QUESTION|-   answer one question, or one per line from stdin
+python -m bot ask [--json] [--conversation] QUESTION|-   one question, or one per line from stdin
 python -m bot eval FILE.jsonl           score a question set
 python -m bot validate [PATH]           check the knowledge base and the bot's data files
 python -m bot check FILE [--json] [-o REPORT.xlsx]   check a staff list (CSV/XLSX)"""
@@ -27,26 +27,37 @@ def _stdio_utf8() -> None:
 def cmd_ask(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(prog="python -m bot ask")
     parser.add_argument("--json", action="store_true", help="print the reply object (contract) as JSON")
+    parser.add_argument("--conversation", action="store_true",
+                        help="with -: lines are turns of one conversation; an empty line starts a new one")
     parser.add_argument("question", nargs="+", help="the question, or - to read one per line from stdin")
     args = parser.parse_args(argv)
     from bot.core import answer
     from bot.reply import State
 
+    state = State()
+
     def emit(question: str) -> None:
-        reply = answer(question, State())
+        nonlocal state
+        reply = answer(question, state)
+        if args.conversation:
+            state = reply.state
         if args.json:
             sys.stdout.write(json.dumps(reply.contract(), ensure_ascii=False) + "\n")
         else:
             sys.stdout.write(reply.text + "\n")
-            if reply.options:
-                sys.stdout.write("Chọn: " + " | ".join(o.label for o in reply.options) + "\n")
+            for i, option in enumerate(reply.options, 1):
+                sys.stdout.write(f"  [{i}] {option.label}\n")
         sys.stdout.flush()
 
-    if args.question == ["-"]:
-        for line in sys.stdin:
-            emit(line.rstrip("\r\n"))
-    else:
+    if args.question != ["-"]:
         emit(" ".join(args.question))
+        return 0
+    for line in sys.stdin:
+        line = line.rstrip("\r\n")
+        if args.conversation and not line.strip():
+            state = State()  # an empty line: the next conversation starts fresh
+            continue
+        emit(line)
     return 0
 
 

@@ -7,51 +7,74 @@ import re
 from knowledge.queries import format_number
 
 
-def select_annex_rows(parts: list[str], areas: list[str]) -> list[str]:
-    """Rows of the annex a question asks about; each part of a question (split at commas) may name its own."""
-    if len(parts) > 1:
-        merged: list[str] = []
-        whole = " ".join(parts)
-        places = [p for p in ("trong nuoc", "nuoc ngoai") if re.search(rf"\b{p}\b", whole)]
-        for part in parts:
-            if len(places) == 1 and places[0] not in part and not re.search(r"\btong\b", part):
-                part = f"{part} {places[0]}"  # "trong nước, đào tạo hay bồi dưỡng": the place holds for every part
-            rows = select_annex_row(part, areas)
-            if rows != ["TONG"] or re.search(r"\btong\b", part):
-                merged.extend(r for r in rows if r not in merged)
-        if merged:
-            return merged
-    return select_annex_row(" ".join(parts), areas)
+class AnnexRows:
+    """Which rows of the annex a phrase names, from the rows' aliases in the plan data."""
+
+    def __init__(self, annex, canonical) -> None:
+        self.annex = annex
+        phrases: dict[str, list[str]] = {}
+        for row in annex.rows:
+            for alias in {row.label, *row.aliases}:
+                phrase = canonical(alias)
+                if phrase:
+                    phrases.setdefault(phrase, []).append(row.code)
+        self._phrases = phrases
+        self._any = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True)) + r")\b")
+        self.total = next((r.code for r in annex.rows if r.parts and annex.parent(r.code) is None), annex.rows[0].code)
+
+    def named(self, text: str) -> list[str]:
+        """Codes of every row an alias in the text names (longest phrases first, no overlaps)."""
+        return [c for m in self._any.finditer(text) for c in self._phrases[m.group(0)]]
+
+    def select(self, parts: list[str]) -> list[str]:
+        """Rows a question asks about; each part (split at commas, 'hay' ...) may name its own."""
+        if len(parts) > 1:
+            merged: list[str] = []
+            whole_places = self._places(" ".join(parts))
+            for part in parts:
+                named = self._select_one(part, extra=whole_places)
+                if named != [self.total] or self.total in self.named(part):
+                    merged.extend(c for c in named if c not in merged)
+            if merged:
+                return merged
+        return self._select_one(" ".join(parts))
+
+    def deepest(self, codes: list[str]) -> list[str]:
+        """The rows at the deepest level under the given rows (the classes of a table part)."""
+        under = [r.code for r in self.annex.rows if any(c in self.annex.ancestors(r.code) for c in codes)]
+        depth = max((len(self.annex.ancestors(c)) for c in under), default=0)
+        return [c for c in under if len(self.annex.ancestors(c)) == depth] or codes
+
+    def _places(self, text: str) -> list[str]:
+        """Rows directly under the total that the text names ('trong nước', 'nước ngoài')."""
+        tops = set(self.annex.row(self.total).parts)
+        return [c for c in self.named(text) if c in tops]
+
+    def _select_one(self, text: str, extra: list[str] | None = None) -> list[str]:
+        excluded = {c for m in re.finditer(r"\bkhong tinh (?:phan |den )?(\w+ \w+)", text) for c in self.named(m.group(1))}
+        named = [c for c in dict.fromkeys(self.named(text)) if c not in excluded]
+        if not named and excluded:  # "không tính bồi dưỡng": the other parts of the same rows
+            named = [c for x in excluded for c in self.annex.parent(x).parts if c not in excluded]
+        # a row whose parts are all named is the row itself ("cả trong nước và nước ngoài" is the total)
+        changed = bool(_BOTH.search(text))  # "cả … và …", "lẫn", "tổng": parts taken together
+        while changed:
+            changed = False
+            for row in self.annex.rows:
+                if row.parts and all(p in named for p in row.parts):
+                    named = [c for c in named if c not in row.parts] + ([] if row.code in named else [row.code])
+                    changed = True
+        places = [c for c in named if c in self.annex.row(self.total).parts] or [
+            c for c in (extra or []) if len(extra or []) == 1]
+        # the most specific rows: drop a row when a row inside it is named too
+        rows = [c for c in named if not any(c in self.annex.ancestors(o) for o in named if o != c)]
+        if places:  # "đào tạo trong nước": only the rows under the place named
+            rows = [c for c in rows if c in places or any(p in self.annex.ancestors(c) for p in places)] or places
+        return rows or [self.total]
 
 
-def select_annex_row(text: str, areas: list[str]) -> list[str]:
-    """Rows of the annex one phrase asks about."""
-    if re.search(r"\b(lop chinh tri|chinh tri)\b", text) or "llct" in areas:
-        return ["A.I.1"]
-    if re.search(r"\b(chuyen mon|nghiep vu)\b", text):
-        return ["A.I.2"]
-    if re.search(r"\btieng anh\b", text):
-        return ["A.I.3"]
-    inland = bool(re.search(r"\btrong nuoc\b", text))
-    abroad = bool(re.search(r"\bnuoc ngoai\b", text))
-    rest = text.replace("dao tao boi duong", " ")
-    only_train = bool(re.search(r"\bkhong tinh boi duong\b", text)) or ("dao tao" in rest and "boi duong" not in rest)
-    only_foster = bool(re.search(r"\bkhong tinh dao tao\b", text)) or ("boi duong" in rest and "dao tao" not in rest)
-    kind = ".I" if only_train and not only_foster else ".II" if only_foster and not only_train else ""
-    if inland and abroad:
-        if re.search(r"\btrong nuoc hay (o )?nuoc ngoai\b|\bnuoc ngoai hay (o )?trong nuoc\b", text):
-            return ["A" + kind, "B" + kind]
-        return ["TONG"] if not kind else ["A" + kind, "B" + kind]
-    if inland:
-        return ["A" + kind]
-    if abroad:
-        return ["B" + kind]
-    if kind:
-        return ["A" + kind, "B" + kind]
-    return ["TONG"]
-
-
-ANNEX_SPLIT = r"[;?.]+|,\s*(?=và|còn|với|va |con |tổng|tong )|\s+và\s+(?=số|tổng|so |tong )|\s+hay\s+|\s+hoặc\s+"
+_BOTH = re.compile(r"\b(ca|lan|tong|gop|cong)\b")
+ANNEX_SPLIT = (r"[;?.]+|,\s*(?=và|còn|với|va |con |tổng|tong )|\s+và\s+(?=số|tổng|so |tong )|\s+hay\s+|\s+hoặc\s+"
+               r"|(?<=bao nhiêu),\s*|(?<=bao nhieu),\s*|(?<=bn),\s*")
 _MOST = re.compile(r"\b(nhieu|cao|dong|lon)( nguoi)? (nhat|hon)\b")
 _LEAST = re.compile(r"\b(it|thap|nho)( nguoi)? (nhat|hon)\b")
 _WHICH_YEAR = re.compile(r"\bnam nao\b")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.reply import Option, Reply, State
-from bot.render import render
+from bot.render import render, source_labels
 from knowledge import KnowledgeBase
 from knowledge.eligibility import FieldSpec, Profile, check_profile, profile_fields, summarize
 
@@ -127,7 +127,8 @@ class CheckFlow:
     def _reply(self, template: str, context: dict, state: State, *, kind: str = "clarify",
                options: list[Option] | None = None, clauses: list[str] | None = None,
                grade: str | None = None, tier: str | None = None) -> Reply:
-        context = {"clauses": clauses or [], "footer": True, **context}
+        context = {"clauses": clauses or [], "footer": True, "doc": self.kb.document,
+                   "source": source_labels(self.kb, clauses or []), **context}
         reply = Reply(kind=kind, intent="kiem_tra_ho_so", confidence=1.0, grade=grade, tier=tier,
                       clauses=clauses or [], options=options or [], text=render(template, context, html=False),
                       state=state)

@@ -8,9 +8,12 @@ import re
 
 from bot.annex import annex_path
 from bot.checkflow import CheckFlow
-from bot.decide import Decider, Decision
-from bot.render import render
+from bot.decide import Decider
+from bot.decision import Decision
+from bot.render import render, source_labels
+from bot.message import MessageSplitter
 from bot.reply import Option, Reply, State
+from bot.subjects import Said, SubjectReader, load_subject_words
 from bot.understand import Understander, default_understander
 from knowledge import KnowledgeBase
 
@@ -30,6 +33,9 @@ class Assistant:
         self.kb: KnowledgeBase = understander.kb
         self.decider = Decider(self.kb, understander)
         self.checkflow = CheckFlow(self.kb)
+        self.splitter = MessageSplitter()
+        self._graded_tiers = {t for r in self.kb.requirements if r.grades for t in r.tiers} | {None}
+        self.subjects = SubjectReader(load_subject_words(), understander.lex.stopwords)
 
     # ---- public ------------------------------------------------------------------------------
     def answer(self, query: str, state: State | None = None) -> Reply:
@@ -148,10 +154,23 @@ class Assistant:
         if marker and marker.group(1) in {i.name for i in self.u.intents}:
             forced, query = marker.group(1), marker.group(2)  # a reading the user picked from offered options
             return self._reply(self.decider.decide(self.u.analyze(query), state, forced=forced))
+        parts = self.splitter.split(query)
+        intro = self.u.analyze(parts.intro) if parts.intro else None
+        if intro and not (intro.ent.held or intro.ent.lacks or intro.ent.age or intro.ent.years):
+            # "Kính gửi …, tôi là chuyên viên ở … . Xin hỏi …": the introduction describes the asker; an introduction
+            # that gives levels held, an age or a year is part of the case asked about, and is read with it
+            state = self.subjects.switch(state, parts.intro, intro.ent.text)
+            state = self.subjects.learn(state, self._said(intro), intro.ent.text)
+            query = parts.question
+        state = self.subjects.switch(state, query, self.u.lex.canonical(query))
         combined = self._several(query, state)
         if combined is not None:
             return combined
         a = self.u.analyze(query)
+        if not (a.ent.out_of_scope or a.ent.other_place or a.ent.other_period):  # what is refused teaches nothing
+            state = self.subjects.learn(state, self._said(a), a.ent.text)
+        if a.ent.grade and not a.ent.tier and state.tier not in self._graded_tiers:
+            state = state.model_copy(update={"tier": None})  # grades apply at other tiers (II.1, not cấp xã)
         if state.pending and self._completes(a):
             merged = self.u.analyze(f"{query} {state.pending}")
             state = state.model_copy(update={"pending": None})
@@ -161,6 +180,17 @@ class Assistant:
                 state = state.model_copy(update={"pending": None})
             d = self.decider.decide(a, state)
         return self._reply(d)
+
+    def _said(self, a) -> Said:
+        """What the message states about its subject; a role only when the plan ties it to tiers."""
+        ent = a.ent
+        role = self.kb.by_id("roles", ent.role) if ent.role else None
+        tier = ent.tier
+        if role is not None and not role.tiers:
+            role = None
+        elif role is not None and tier is None and len(role.tiers) == 1:
+            tier = role.tiers[0]
+        return Said(grade=ent.grade, tier=tier, role=role.id if role else None, age=ent.age, held=dict(ent.held))
 
     def _several(self, query: str, state: State) -> Reply | None:
         """A message asking two or more things gets one answer per part, when each part is answerable alone."""
@@ -172,8 +202,9 @@ class Assistant:
             return None
         replies = [self._reply(d, footer=False) for d in decisions]
         clauses = list(dict.fromkeys(c for r in replies for c in r.clauses))
-        footer = render("_footer", {"clauses": clauses}, html=False)
-        footer_html = render("_footer", {"clauses": clauses}, html=True)
+        footer_context = {"source": source_labels(self.kb, clauses), "doc": self.kb.document}
+        footer = render("_footer", footer_context, html=False)
+        footer_html = render("_footer", footer_context, html=True)
         reply = Reply(
             kind="answer", intent=replies[0].intent, confidence=min(r.confidence for r in replies),
             grade=next((r.grade for r in replies if r.grade), None), tier=next((r.tier for r in replies if r.tier), None),
@@ -188,9 +219,11 @@ class Assistant:
     def _reply(self, d: Decision, footer: bool = True) -> Reply:
         context = {
             "grade": None, "tier": None, "role": None, "by_grade": False, "check": False, "age": None, "footer": footer,
-            "extreme": None, "others": [],
+            "extreme": None, "others": [], "near": None, "carried": None, "silent_for": None,
             **d.context,
             "clauses": d.clauses,
+            "source": source_labels(self.kb, d.clauses),
+            "doc": self.kb.document,
             "options": d.options,
             "grade_names": self._grade_names,
             "role_names": self._role_names,
@@ -199,7 +232,9 @@ class Assistant:
         if d.kind == "answer":
             state = state.model_copy(update={"last_intent": d.intent, "last_clauses": d.clauses or state.last_clauses})
         reply = Reply(
-            kind=d.kind, intent=d.intent, confidence=round(d.confidence, 3), grade=d.grade, tier=d.tier,
+            # the person being discussed: what this reply says of them, else what the conversation knows
+            kind=d.kind, intent=d.intent, confidence=round(d.confidence, 3),
+            grade=d.grade or state.grade, tier=d.tier or state.tier,
             clauses=[] if d.kind == "fallback" else d.clauses, options=d.options,
             text=render(d.template, context, html=False), state=state,
         )

@@ -67,6 +67,7 @@ _LEVEL_WORDS = [
     ("cao_cap", r"cao cap"),  # only a political-theory level: read as LLCT below
 ]
 _LLCT_AFTER = re.compile(r"^ (li luan chinh tri|li luan|chinh tri)\b")
+_LLCT_BEFORE = re.compile(r"\b(li luan chinh tri|chinh tri|li luan)( (moi|chi|co|la|da|duoc|hoc))? $")
 _CM_AFTER = re.compile(r"^ (chuyen mon|chuyen nganh)\b")
 _HELD_BEFORE = re.compile(
     r"(^|\b(co|dat|chi co|da co|hien co|moi co|moi|chi|lay|tot nghiep|hoc xong|co duoc|mang))( bang| trinh do| van bang)? $"
@@ -106,6 +107,8 @@ _NOT_A_COUNT = re.compile(r"\b(ielts|toefl|tuoi|diem|phan tram|ti le|tien|ngay|t
 _PERCENT = re.compile(r"\b(phan tram|ti le)\b")
 _AGE = [re.compile(r"(?<!duoi )(?<!tren )\b(\d{2}) tuoi\b"), re.compile(r"\btuoi (\d{2})\b")]
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_NOT_THERE = re.compile(r"\b(khong phai|chu khong phai|khong con|khong lam)( o| tai)?( \w+){1,3}")
+_TWO_TIERS = re.compile(r"\b(va|hoac|voi|hay|so voi|so sanh|khac|con)\b|,\s*(cap|con)\b")
 
 
 
@@ -170,6 +173,7 @@ class Entities:
     course_grade: str | None = None
     tier: str | None = None
     tiers: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)
     role: str | None = None
     areas: list[str] = field(default_factory=list)
     held: dict[str, str] = field(default_factory=dict)
@@ -183,12 +187,13 @@ class Entities:
     out_of_scope: str | None = None
     other_place: str | None = None
 
+    period: tuple[int, int] = (0, 9999)
+
     @property
     def other_period(self) -> bool:
-        """Years outside the plan's period only ('giai đoạn 2016-2020'); '2011-2016' still touches the plan."""
-        return bool(self.years) and any(y > 2015 or y < 2000 for y in self.years) and not any(
-            2011 <= y <= 2015 for y in self.years
-        )
+        """Years after the plan's period only ('giai đoạn 2016-2020'); '2011-2016' still touches the plan."""
+        start, end = self.period
+        return bool(self.years) and any(y > end for y in self.years) and not any(start <= y <= end for y in self.years)
 
 
 class EntityExtractor:
@@ -209,27 +214,41 @@ class EntityExtractor:
         ), tuple({p.split()[-1] for p, _ in grade_alts}))
         self._grade_of = {f"g{i}": g for i, (_, g) in enumerate(grade_alts)}
         # one alternation per kind of entity: a message is scanned a few times, not once per phrase
-        self._tier_re = {t: Guarded(_any_of(ps), _TIER_KEYS[t]) for t, ps in _TIER_PATTERNS.items()}
+        self._tier_re = {}
+        for tier in kb.tiers:  # hand-written guards for the plan's usual tier ids; any other tier by its aliases
+            patterns = _TIER_PATTERNS.get(tier.id) or [
+                r"\b" + re.escape(lex.canonical(a)) + r"\b" for a in {tier.name, *tier.aliases} if lex.canonical(a)]
+            keys = _TIER_KEYS.get(tier.id) or tuple({lex.canonical(a).split()[-1] for a in {tier.name, *tier.aliases}})
+            self._tier_re[tier.id] = Guarded(_any_of(patterns), keys)
+        # offices and places of each tier, from the plan data: "sở tư pháp", "ubnd huyện", "mỹ tú", "phường 7"
+        self._unit_re = {}
+        for tier in kb.tiers:
+            units = sorted({lex.canonical(u) for u in tier.units} - {""}, key=len, reverse=True)
+            if units:
+                self._unit_re[tier.id] = re.compile(r"\b(?:" + "|".join(re.escape(u) for u in units) + r")\b")
         self._role_re = [(r, Guarded(re.compile(p), _ROLE_KEYS[r])) for r, p in _ROLE_PATTERNS]
         self._area_re = {a: Guarded(_any_of(ps), _AREA_KEYS[a]) for a, ps in _AREA_PATTERNS.items()}
         # plain phrases are looked up among the message's word n-grams; 're:' entries stay patterns
         self._oos = [(o.topic, PhraseSet(o.words)) for o in lex.out_of_scope]
         self._places = PhraseSet(lex.other_places)
         self._person = PhraseSet(lex.person_words)
+        # (role, tier) -> the role of the same name at that tier: "Chủ tịch HĐND, Chủ tịch UBND" + xã
+        self._role_at = {(general.id, r.tiers[0]): r.id for general in kb.roles if not general.tiers
+                         for r in kb.roles if len(r.tiers) == 1 and r.name.startswith(general.name)}
         self._cm_levels = re.compile(r"\b(" + "|".join(f"(?P<{lv}>{pat})" for lv, pat in _LEVEL_WORDS) + r")\b")
 
     def extract(self, raw: str) -> Entities:
         """All entities of one message."""
         text = self.lex.canonical(raw)
-        ent = Entities(text=text)
+        ent = Entities(text=text, period=(self.kb.document.period.start, self.kb.document.period.end))
         self._grades(ent)
         self._tiers(ent)
         for role, rx in self._role_re:
             if rx.search(text):
                 ent.role = role
                 break
-        if ent.role == "chu_tich" and "xa" in ent.tiers:
-            ent.role = "chu_tich_xa"
+        if ent.role and ent.tiers:  # "chủ tịch xã": the role of that name at that tier, when the plan has one
+            ent.role = self._role_at.get((ent.role, ent.tiers[0]), ent.role)
         for area, rx in self._area_re.items():
             if rx.search(text):
                 ent.areas.append(area)
@@ -271,9 +290,22 @@ class EntityExtractor:
         if ent.text in self._tier_re:  # a bare tier id, as a button sends it: "tinh", "huyen", "xa"
             ent.tiers, ent.tier = [ent.text], ent.text
             return
-        found = [t for t, rx in self._tier_re.items() if rx.search(ent.text)]
+        text = _NOT_THERE.sub(" ", ent.text)  # "không phải ở sở": not where the person works
+        first: dict[str, int] = {}
+        for tier, rx in [*self._tier_re.items(), *self._unit_re.items()]:
+            m = rx.search(text)
+            if m:
+                ent.places.append(m.group(0))
+                if m.start() < first.get(tier, len(text) + 1):
+                    first[tier] = m.start()
+        found = sorted(first, key=first.get)
         ent.tiers = found
-        ent.tier = found[0] if len(found) == 1 else None
+        if len(found) == 1:
+            ent.tier = found[0]
+        elif found:  # "phường 7, TP Sóc Trăng": the first unit named is where the person works, the rest contain it
+            between = text[first[found[0]]:first[found[1]]]
+            listed = text[:first[found[1]]].endswith("cap ")  # "cấp tỉnh, cấp huyện": tiers listed, not an address
+            ent.tier = None if listed or _TWO_TIERS.search(between) else found[0]
 
     def _held(self, ent: Entities) -> None:
         text = ent.text
@@ -283,7 +315,8 @@ class EntityExtractor:
             before = text[: m.start()]
             if after.startswith(" tro len") or _ASKED_BEFORE.search(before):
                 continue
-            area = "llct" if _LLCT_AFTER.match(after) or level == "cao_cap" else "chuyen_mon"
+            llct = _LLCT_AFTER.match(after) or _LLCT_BEFORE.search(before) or level == "cao_cap"
+            area = "llct" if llct else "chuyen_mon"
             if area == "llct" and level not in ("so_cap", "trung_cap", "cao_cap"):
                 level = "cao_cap"  # "cử nhân chính trị" is the top LLCT level
             if _NEG_BEFORE.search(before):

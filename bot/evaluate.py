@@ -1,4 +1,4 @@
-"""Scores a question set (JSON Lines) by the rules of shared/eval/README.md."""
+"""Scores a question set or a conversation set (JSON Lines) by the rules of shared/eval/README.md."""
 
 from __future__ import annotations
 
@@ -47,36 +47,56 @@ class Score:
     by_kind: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     by_clause: dict[str, list[int]] = field(default_factory=lambda: defaultdict(lambda: [0, 0]))
     failures: list[tuple[dict, dict, list[str]]] = field(default_factory=list)
+    conversations: int = 0
+    conversations_passed: int = 0
+
+    def add(self, case: dict, got: dict) -> bool:
+        """Judge one question or turn and count it."""
+        problems = check(case, got)
+        ok = not problems
+        self.total += 1
+        self.passed += ok
+        kind = case["kind"][0]
+        self.by_kind[kind][0] += ok
+        self.by_kind[kind][1] += 1
+        for clause in case.get("clauses") or ["(none)"]:
+            self.by_clause[clause][0] += ok
+            self.by_clause[clause][1] += 1
+        if not ok:
+            self.failures.append((case, got, problems))
+        return ok
 
 
 def evaluate(path: Path, answer) -> Score:
-    """Run every case through answer(query, state) -> Reply, each in a fresh conversation."""
+    """Run every case through answer(query, state) -> Reply: a question in a fresh conversation, or a
+    conversation's turns (a line with "turns") in order in one conversation."""
     score = Score()
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         case = json.loads(line)
-        reply: Reply = answer(case["q"], State())
-        got = reply.contract()
-        problems = check(case, got)
-        ok = not problems
-        score.total += 1
-        score.passed += ok
-        kind = case["kind"][0]
-        score.by_kind[kind][0] += ok
-        score.by_kind[kind][1] += 1
-        for clause in case.get("clauses") or ["(none)"]:
-            score.by_clause[clause][0] += ok
-            score.by_clause[clause][1] += 1
-        if not ok:
-            score.failures.append((case, got, problems))
+        if "turns" not in case:
+            score.add(case, answer(case["q"], State()).contract())
+            continue
+        state, all_ok = State(), True
+        for n, turn in enumerate(case["turns"], 1):
+            reply: Reply = answer(turn["q"], state)
+            state = reply.state
+            all_ok &= score.add({**turn, "id": f"{case.get('id', '?')}#{n}"}, reply.contract())
+        score.conversations += 1
+        score.conversations_passed += all_ok
     return score
 
 
 def report(score: Score) -> str:
     """Human-readable summary: overall, per kind, per clause, each failure."""
     pct = lambda a, b: f"{100 * a / b:.1f}%" if b else "n/a"  # noqa: E731
-    lines = [f"overall: {score.passed}/{score.total} = {pct(score.passed, score.total)}", "by kind:"]
+    unit = " turns" if score.conversations else ""
+    lines = [f"overall: {score.passed}/{score.total}{unit} = {pct(score.passed, score.total)}"]
+    if score.conversations:
+        lines.append(f"conversations entirely right: {score.conversations_passed}/{score.conversations} = "
+                     f"{pct(score.conversations_passed, score.conversations)}")
+    lines.append("by kind:")
     for kind, (a, b) in sorted(score.by_kind.items()):
         lines.append(f"  {kind:9} {a}/{b} = {pct(a, b)}")
     lines.append("by clause:")

@@ -54,3 +54,24 @@ def render(template: str, context: dict, *, html: bool) -> str:
 def template_names() -> list[str]:
     """Templates available (for KB validation)."""
     return sorted(p.stem for p in TEMPLATE_DIR.glob("*.j2") if not p.stem.startswith("_"))
+
+
+def source_labels(kb, clause_ids: list[str]) -> list[str]:
+    """How a source line names clauses: numbered ones by number, the preamble and the annex by their title."""
+    labels = []
+    for cid in clause_ids:
+        clause = kb.clause(cid) if kb.has_clause(cid) else None
+        numbered = any(ch.isdigit() for ch in cid) or set(cid) <= set("IVX")
+        label = cid if numbered or clause is None else clause.title.split(":")[0].strip()
+        if label not in labels:
+            labels.append(label)
+    numbered = [lb for lb in labels if lb in clause_ids]
+    if len(numbered) > 2:  # II.1.a … II.1.e: the section they share, the reply's bullets show each one
+        common = []
+        for parts in zip(*(lb.split(".") for lb in numbered)):
+            if len(set(parts)) > 1:
+                break
+            common.append(parts[0])
+        if common:
+            labels = [".".join(common)] + [lb for lb in labels if lb not in numbered]
+    return labels

@@ -18,6 +18,18 @@ class Option(BaseModel):
     query: str = Field(description="what the core receives when the user picks it")
 
 
+class Profile(BaseModel):
+    """What is known of one person in a conversation: the asker or a colleague being discussed."""
+
+    model_config = ConfigDict(extra="ignore", frozen=True)
+
+    grade: str | None = None
+    tier: str | None = None
+    role: str | None = None
+    age: int | None = None
+    held: dict[str, str] = {}
+
+
 class State(BaseModel):
     """What the assistant remembers of one conversation; plain data the channel stores as JSON."""
 
@@ -30,9 +42,21 @@ class State(BaseModel):
     last_intent: str | None = Field(None, description="intent of the last answer")
     last_area: str | None = Field(None, description="training area of the last answer")
     last_clauses: list[str] = Field(default=[], description="clauses the last answer cited")
+    last_rows: list[str] = Field(default=[], description="annex rows of the last figures shown")
     pending: str | None = Field(None, description="a question waiting for a clarification")
     held: dict[str, str] = Field(default={}, description="levels the user said they hold, area -> level")
     check: dict | None = Field(None, description="progress of a /kiemtra dialog: step and answers so far")
+    subject: str = Field("", description="who grade/tier/role/age/held describe: '' the asker, else a colleague's key")
+    people: dict[str, Profile] = Field(default={}, description="the other people of the conversation, by key")
+
+    def profile(self) -> Profile:
+        """The current subject's profile."""
+        return Profile(grade=self.grade, tier=self.tier, role=self.role, age=self.age, held=self.held)
+
+    def with_profile(self, p: Profile) -> "State":
+        """This state describing another person."""
+        return self.model_copy(update={"grade": p.grade, "tier": p.tier, "role": p.role, "age": p.age,
+                                       "held": dict(p.held)})
 
     def to_json(self) -> str:
         """Serialize for storage."""

@@ -45,7 +45,7 @@ class Understander:
         ent = self.extractor.extract(raw)
         delexed = delexicalize(self.extractor, ent.text)
         if boost is None:
-            boost = tier_boost(ent)
+            boost = tier_boost(self.kb, ent)
         return Analysis(
             raw=raw,
             ent=ent,
@@ -56,13 +56,22 @@ class Understander:
         )
 
 
-def tier_boost(ent: Entities) -> dict[str, float]:
-    """Prefer the clauses written for the tier or role the message names."""
+TIER_BOOST = 1.3  # passages of the clauses written for the tier or role a message names weigh this much more
+
+
+def tier_boost(kb: KnowledgeBase, ent: Entities) -> dict[str, float]:
+    """Prefer the clauses written for the tier or role the message names (plan data: tiers/roles[].clauses).
+
+    Only the tiers whose requirements are not by grade are preferred: the others share their clauses."""
     boost: dict[str, float] = {}
-    if ent.tier == "xa" or ent.role in ("chu_tich_xa", "khong_chuyen_trach"):
-        boost.update({"I.2.b": 1.3, "II.2": 1.3})
-    if ent.role in ("chu_tich", "dai_bieu_hdnd"):  # the clauses written for elected officials
-        boost.update({"I.2.c": 1.3, "II.3": 1.2})
+    tier = kb.by_id("tiers", ent.tier) if ent.tier else None
+    role = kb.by_id("roles", ent.role) if ent.role else None
+    if role is not None and tier is None and len(role.tiers) == 1:
+        tier = kb.by_id("tiers", role.tiers[0])
+    if tier is not None and not tier.graded:
+        boost.update({c: TIER_BOOST for c in tier.clauses})
+    if role is not None:
+        boost.update({c: TIER_BOOST for c in role.clauses})
     return boost
 
 

@@ -49,4 +49,18 @@ def validate_all(path: Path | None = None) -> tuple[list[str], str]:
         f"OK: {kb.document.number} — {len(kb.clauses)} điều khoản, {len(kb.requirements)} yêu cầu, "
         f"{len(kb.annex.rows) if kb.annex else 0} dòng phụ lục, {sum(len(i.examples) for i in intents)} câu mẫu."
     )
+    if not problems:
+        summary += "\n" + calibration_report()
     return problems, summary
+
+
+def calibration_report() -> str:
+    """The thresholds the intent matcher derived from its examples (leave-one-out), as the policy uses them."""
+    from bot.understand import default_understander
+
+    matcher = default_understander().matcher
+    loo = matcher.leave_one_out()
+    right = sum(want == got for want, got, _, _ in loo)
+    cal = matcher.calibration
+    return (f"Hiệu chỉnh (leave-one-out trên {len(loo)} câu mẫu, {right} đúng ý định): ngưỡng nhận ý định "
+            f"{cal.threshold}, khoảng cách tối thiểu giữa hai ý định {cal.gap}.")

@@ -8,6 +8,7 @@ A conversation is identified by a text key that the channel builds, e.g. "telegr
 from __future__ import annotations
 
 import hashlib
+import json
 import secrets
 import sqlite3
 import threading
@@ -15,9 +16,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+import platformdirs
+
 from bot.reply import State
 
-APP_NAME = "kh39-assistant"  # platform data directory name
+APP_NAME = "kh39-assistant"
 STORE_FILE = "assistant.sqlite3"  # one store for every channel of the process
 
 SCHEMA = """
@@ -33,11 +36,19 @@ CREATE TABLE IF NOT EXISTS unanswered (
 CREATE INDEX IF NOT EXISTS unanswered_user ON unanswered (user_hash);
 CREATE TABLE IF NOT EXISTS seen (channel TEXT NOT NULL, id TEXT NOT NULL, at REAL NOT NULL,
     PRIMARY KEY (channel, id));
+CREATE TABLE IF NOT EXISTS offers (
+    key TEXT PRIMARY KEY, user_key TEXT NOT NULL, offers TEXT NOT NULL, updated REAL NOT NULL);
+CREATE INDEX IF NOT EXISTS offers_user ON offers (user_key);
 CREATE TABLE IF NOT EXISTS feedback (
     at REAL NOT NULL, intent TEXT NOT NULL, clauses TEXT NOT NULL, vote INTEGER NOT NULL, user_hash TEXT NOT NULL);
 """
 
 DAY_S = 24 * 3600
+
+
+def default_data_dir() -> Path:
+    """Where the store lives unless BOT_DATA_DIR says otherwise: the platform's user data directory."""
+    return platformdirs.user_data_path(APP_NAME)
 
 
 @dataclass(frozen=True)
@@ -108,6 +119,7 @@ class Store:
     def forget_user(self, user_key: str | int) -> None:
         """Delete everything stored that is linked to this user: every conversation of theirs, their questions."""
         self._run("DELETE FROM conversations WHERE user_key = ? OR key = ?", (str(user_key), str(user_key)))
+        self._run("DELETE FROM offers WHERE user_key = ? OR key = ?", (str(user_key), str(user_key)))
         self._run("DELETE FROM unanswered WHERE user_hash = ?", (self.user_hash(user_key),))
         self._run("DELETE FROM feedback WHERE user_hash = ?", (self.user_hash(user_key),))
 
@@ -129,6 +141,27 @@ class Store:
         """The action behind a button id, or None if unknown or expired."""
         row = self._run("SELECT kind, arg FROM buttons WHERE id = ?", (button_id,)).fetchone()
         return Button(*row) if row else None
+
+    # options offered by a channel without buttons: a bare number picks one (e.g. Zalo's numbered lists)
+    def save_offers(self, key: str, offers: list[Button], user_key: str | None = None) -> None:
+        """Remember what each number of the conversation's last numbered list does; an empty list forgets it."""
+        if not offers:
+            self._run("DELETE FROM offers WHERE key = ?", (str(key),))
+            return
+        self._run(
+            "INSERT INTO offers (key, user_key, offers, updated) VALUES (?, ?, ?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET offers = excluded.offers, updated = excluded.updated",
+            (str(key), str(key if user_key is None else user_key),
+             json.dumps([[o.kind, o.arg] for o in offers], ensure_ascii=False), time.time()),
+        )
+
+    def offers(self, key: str) -> list[Button]:
+        """The conversation's pending numbered options, in order; empty if none or unreadable."""
+        row = self._run("SELECT offers FROM offers WHERE key = ?", (str(key),)).fetchone()
+        try:
+            return [Button(str(kind), str(arg)) for kind, arg in json.loads(row[0])] if row else []
+        except (ValueError, TypeError):
+            return []
 
     # question log and feedback for KB maintainers
     def log_question(self, intent: str, kind: str) -> None:
@@ -174,7 +207,8 @@ class Store:
     def prune(self, keep: Retention = Retention()) -> dict[str, int]:
         """Delete rows older than their retention; returns how many rows of each table went."""
         now = time.time()
-        plan = {"conversations": ("updated", keep.conversations), "buttons": ("created", keep.buttons),
+        plan = {"conversations": ("updated", keep.conversations), "offers": ("updated", keep.conversations),
+                "buttons": ("created", keep.buttons),
                 "seen": ("at", keep.seen), "questions": ("at", keep.questions),
                 "unanswered": ("at", keep.unanswered), "feedback": ("at", keep.feedback)}
         return {table: self._run(f"DELETE FROM {table} WHERE {column} < ?", (now - age,)).rowcount

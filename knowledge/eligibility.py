@@ -199,7 +199,7 @@ def _standard_check(kb: KnowledgeBase, req: Requirement, held: str | None) -> Ch
 def _why(kb: KnowledgeBase, req: Requirement, person: Person) -> str:
     """Who the plan addresses with this training item, as it applies to this person."""
     parts: list[str] = []
-    role = default_role(person.tier, person.role)
+    role = default_role(kb, person.tier, person.role)
     if req.roles and role in req.roles:
         r = kb.by_id("roles", role)
         parts.append(r.name if r is not None else role)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from knowledge.schema import KnowledgeBase, Requirement, Scale
 from knowledge.text import fold
@@ -22,11 +22,17 @@ class Person:
     levels: dict[str, str] = field(default_factory=dict)  # area id -> level id held
 
 
-def default_role(tier: str | None, role: str | None) -> str | None:
-    """A commune person with no stated role is read as a commune civil servant."""
-    if role is None and tier == "xa":
-        return "cong_chuc_xa"
+def default_role(kb: KnowledgeBase, tier: str | None, role: str | None) -> str | None:
+    """A person with no stated role at a tier that names one (cấp xã: công chức cấp xã) has that role."""
+    if role is None and tier is not None:
+        t = kb.by_id("tiers", tier)
+        return t.default_role if t is not None else None
     return role
+
+
+def ungraded_tiers(kb: KnowledgeBase) -> frozenset[str]:
+    """Tiers whose requirements go by role, not by grade."""
+    return frozenset(t.id for t in kb.tiers if not t.graded)
 
 
 def applies(req: Requirement, person: Person, *, strict_conditions: bool = True) -> bool:
@@ -37,7 +43,7 @@ def applies(req: Requirement, person: Person, *, strict_conditions: bool = True)
     """
     if req.tiers and person.tier is not None and person.tier not in req.tiers:
         return False
-    role = default_role(person.tier, person.role)
+    role = person.role
     if req.grades is not None:
         if person.grade is None or person.grade not in req.grades:
             return False
@@ -73,21 +79,23 @@ def requirements_for(
     strict_conditions: bool = True,
 ) -> list[Requirement]:
     """Requirements that address the person, optionally of one area, in plan order."""
+    resolved = replace(person, role=default_role(kb, person.tier, person.role))
     return [
         r
         for r in kb.requirements
         if r.kind in kinds
         and (area is None or r.area == area)
-        and applies(r, person, strict_conditions=strict_conditions)
+        and applies(r, resolved, strict_conditions=strict_conditions)
     ]
 
 
-def requirements_by_area(kb: KnowledgeBase, area: str, tiers: tuple[str, ...] = ("tinh", "huyen")) -> list[Requirement]:
-    """Every standard of one area for the given tiers (one per grade group), in plan order."""
+def requirements_by_area(kb: KnowledgeBase, area: str, tiers: tuple[str, ...] | None = None) -> list[Requirement]:
+    """Every standard of one area for the given tiers (default: the graded tiers), in plan order."""
+    wanted = set(tiers) if tiers is not None else {t.id for t in kb.tiers if t.graded}
     return [
         r
         for r in kb.requirements
-        if r.area == area and r.kind == "standard" and (not r.tiers or set(r.tiers) & set(tiers))
+        if r.area == area and r.kind == "standard" and (not r.tiers or set(r.tiers) & wanted)
     ]
 
 

@@ -42,6 +42,32 @@ class Document(Strict):
     implements: str | None = Field(None, description="the higher decision the plan implements")
     signer: Signer
     recipients: list[str] = []
+    kind: str = Field("Kế hoạch", description="the kind of document, as its title calls it")
+    short: str = Field(description="the short name a source line uses, e.g. KH 39/KH-UBND")
+
+    @property
+    def name(self) -> str:
+        """'Kế hoạch 39/KH-UBND'."""
+        return f"{self.kind} {self.number}"
+
+    @property
+    def date_text(self) -> str:
+        """The date as Vietnamese documents write it: 05/12/2011."""
+        return self.date.strftime("%d/%m/%Y")
+
+    @property
+    def period_text(self) -> str:
+        """'2011 - 2015'."""
+        return f"{self.period.start} - {self.period.end}"
+
+    @property
+    def ended(self) -> int:
+        """The last year of the period."""
+        return self.period.end
+
+    def in_period(self, year: int) -> bool:
+        """Is the year within the plan's period?"""
+        return self.period.start <= year <= self.period.end
 
 
 class Clause(Strict):
@@ -93,6 +119,11 @@ class Tier(Strict):
     clause: str
     quote: str
     aliases: list[str] = []
+    units: list[str] = Field(default=[], description="offices and places whose staff work at this tier "
+                             "(Sở Tư pháp, UBND huyện, a district's or commune's name); the first one named wins")
+    graded: bool = Field(True, description="the plan's requirements at this tier go by grade (ngạch)")
+    default_role: str | None = Field(None, description="the role assumed at this tier when none is named")
+    clauses: list[str] = Field(default=[], description="clauses written for this tier (preferred when it is named)")
 
 
 class Grade(Strict):
@@ -111,6 +142,7 @@ class Role(Strict):
     name: str
     tiers: list[str] = Field(default=[], description="tiers the role exists in; empty = all")
     aliases: list[str] = []
+    clauses: list[str] = Field(default=[], description="clauses written for this role (preferred when it is named)")
 
 
 class Area(Strict):
@@ -198,6 +230,7 @@ class AnnexRow(Strict):
     total: int
     by_year: list[int]
     parts: list[str] = Field(default=[], description="codes of the rows that add up to this one")
+    aliases: list[str] = Field(default=[], description="words a question uses for this row (its label included)")
 
     @field_validator("total", mode="before")
     @classmethod
@@ -220,6 +253,18 @@ class Annex(Strict):
     unit: str
     years: list[int]
     rows: list[AnnexRow]
+
+    def parent(self, code: str) -> AnnexRow | None:
+        """The row this one is a part of, or None for the grand total."""
+        return next((r for r in self.rows if code in r.parts), None)
+
+    def ancestors(self, code: str) -> list[str]:
+        """Codes of the rows containing this one, nearest first."""
+        out, row = [], self.parent(code)
+        while row is not None:
+            out.append(row.code)
+            row = self.parent(row.code)
+        return out
 
     def row(self, code: str) -> AnnexRow:
         """The row with this code; raises KeyError if absent."""

@@ -1,6 +1,8 @@
-"""Benchmark of the core: per-question latency (p50/p99) of answer() and the cold start of `python -m bot ask`.
+"""Benchmark of the core: its cost per question beside a naive rapidfuzz extractOne over 300 canned questions,
+the cold start of `python -m bot ask`, answer lengths, and a learned peer (TF-IDF + logistic regression) trained on
+the same labelled sets, scored side by side with the product on the unseen round-7 sets.
 
-Run: python scripts/bench_core.py [--rounds N]
+Run: python scripts/bench_core.py [--rounds N]      (the peer needs scikit-learn: pip install -e '.[bench]')
 """
 
 from __future__ import annotations
@@ -71,6 +73,91 @@ def bench_cold_start(runs: int = 5) -> dict:
     return {"runs": runs, "median_s": statistics.median(times), "max_s": max(times)}
 
 
+def bench_against_extract_one(rounds: int) -> dict:
+    """The core's mean cost per question and a naive extractOne over 300 canned questions, in the same run."""
+    from rapidfuzz import process
+
+    from bot.core import default_assistant
+    from bot.reply import State
+
+    assistant = default_assistant()
+    qs = [q for q in questions() if q.strip()]
+    canned = qs[:300]
+    probes = qs[300:] or qs
+    for q in probes[:50]:
+        assistant.answer(q, State())
+    t0 = time.perf_counter()
+    for r in range(rounds):
+        for q in probes:
+            process.extractOne(f"{q} {r}", canned)
+    naive = (time.perf_counter() - t0) / (rounds * len(probes))
+    t0 = time.perf_counter()
+    for r in range(rounds):
+        for q in probes:
+            assistant.answer(f"{q} {r}", State())
+    core = (time.perf_counter() - t0) / (rounds * len(probes))
+    return {"core_ms": core * 1000, "naive_ms": naive * 1000, "ratio": core / naive, "probes": len(probes)}
+
+
+def bench_lengths() -> dict:
+    """Reply length over every question set: median and 90th percentile (characters)."""
+    from bot.core import answer
+    from bot.reply import State
+
+    lengths = sorted(len(answer(q, State()).text) for q in questions() if q.strip() and len(q) < 1000)
+    return {"n": len(lengths), "median": statistics.median(lengths), "p90": percentile(lengths, 90)}
+
+
+def _cases(paths) -> list[dict]:
+    out = []
+    for path in paths:
+        out += [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [c for c in out if "q" in c]
+
+
+def _label(case: dict) -> str:
+    return "fallback" if case["kind"] == ["fallback"] else (case["clauses"][0] if case["clauses"] else "")
+
+
+def bench_peer() -> dict | None:
+    """TF-IDF (char 2-5 + word 1-2 grams of the folded text) + logistic regression, trained on the labelled sets
+    the product was tuned on, against the product on the unseen round-7 sets: first clause right on questions that
+    need exactly one clause, and out-of-scope questions recognised."""
+    try:
+        from scipy.sparse import hstack
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+    except ImportError:
+        return None
+    from bot.core import answer
+    from bot.normalize import normalize
+    from bot.reply import State
+
+    data = ROOT / "tests" / "data"
+    train = [c for c in _cases(sorted(data.glob("heldout*.jsonl")) + [ROOT.parent / "shared" / "eval" / "dev.jsonl"])
+             if _label(c)]
+    test = _cases(sorted((data / "round7").glob("set_*.jsonl")))
+    chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
+    words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True)
+    texts = [normalize(c["q"]) for c in train]
+    x = hstack([chars.fit_transform(texts), words.fit_transform(texts)]).tocsr()
+    model = LogisticRegression(max_iter=2000, C=10).fit(x, [_label(c) for c in train])
+    tx = [normalize(c["q"]) for c in test]
+    predicted = model.predict(hstack([chars.transform(tx), words.transform(tx)]).tocsr())
+    one = [(c, p) for c, p in zip(test, predicted) if len(c["clauses"]) == 1 and c["kind"] != ["fallback"]]
+    oos = [(c, p) for c, p in zip(test, predicted) if c["kind"] == ["fallback"]]
+    replies = {c["id"]: answer(c["q"], State()) for c in test}
+    return {
+        "train": len(train), "single": len(one), "oos": len(oos),
+        "peer_single": sum(p == c["clauses"][0] for c, p in one),
+        "core_single": sum(bool(replies[c["id"]].clauses) and replies[c["id"]].clauses[0] == c["clauses"][0]
+                           for c, _ in one),
+        "core_single_cited": sum(c["clauses"][0] in replies[c["id"]].clauses for c, _ in one),
+        "peer_oos": sum(p == "fallback" for _, p in oos),
+        "core_oos": sum(replies[c["id"]].kind == "fallback" for c, _ in oos),
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=20)
@@ -81,6 +168,24 @@ def main() -> None:
           f"p99 {lat['p99_ms']:.3f} ms, max {lat['max_ms']:.2f} ms (target p99 <= 1 ms)")
     print(f"cold start of `python -m bot ask`: median {cold['median_s']:.3f} s, max {cold['max_s']:.3f} s "
           f"over {cold['runs']} runs (target <= 1 s)")
+    vs = bench_against_extract_one(max(1, args.rounds // 10))
+    print(f"core {vs['core_ms']:.3f} ms per question vs naive rapidfuzz extractOne over 300 canned questions "
+          f"{vs['naive_ms']:.3f} ms: {vs['ratio']:.2f}x (target <= 2x), {vs['probes']} questions")
+    n = bench_lengths()
+    print(f"reply length over {n['n']} questions: median {n['median']:.0f}, p90 {n['p90']:.0f} characters "
+          f"(targets <= 350, <= 700)")
+    peer = bench_peer()
+    if peer is None:
+        print("learned peer: scikit-learn not installed (pip install -e '.[bench]')")
+        return
+    pct = lambda a, b: f"{a}/{b} = {100 * a / b:.1f}%"  # noqa: E731
+    print(f"learned peer (TF-IDF + logistic regression, trained on {peer['train']} labelled questions) vs the "
+          f"product, on the unseen round-7 sets:")
+    print(f"  questions needing one clause, first choice right: peer {pct(peer['peer_single'], peer['single'])}, "
+          f"product first cited {pct(peer['core_single'], peer['single'])} "
+          f"(cited at all {pct(peer['core_single_cited'], peer['single'])})")
+    print(f"  out-of-scope recognised: peer {pct(peer['peer_oos'], peer['oos'])}, "
+          f"product {pct(peer['core_oos'], peer['oos'])}")
 
 
 if __name__ == "__main__":

@@ -164,9 +164,11 @@ def test_search_plan_finds_passages_with_clause_ids():
     assert search_plan("xyzxyz").kind == "fallback"
 
 
-def test_every_answer_names_its_source():
-    for q in ["chuyên viên cần gì", "tổng số người được đào tạo", "ai ký kế hoạch"]:
-        assert "Kế hoạch 39/KH-UBND" in answer(q).text
+def test_every_answer_names_its_source_once_without_internal_ids():
+    for q in ["chuyên viên cần gì", "tổng số người được đào tạo", "ai ký kế hoạch", "căn cứ pháp lý của kế hoạch"]:
+        source = answer(q).text.strip().splitlines()[-1]
+        assert source.startswith("Nguồn: KH 39/KH-UBND (2011–2015)")
+        assert "CC" not in source.split() and "PL" not in source.split() and len(source) < 80
 
 
 def test_html_is_escaped_and_text_has_no_tags():
@@ -231,9 +233,16 @@ def test_structure_questions_list_the_parts(q, parent, children):
         assert r.text.startswith(parent + ".")
 
 
-def test_a_question_naming_a_clause_shows_all_of_it():
+def test_a_question_naming_a_clause_shows_a_screenful_and_how_to_see_the_rest():
     r = answer("mục tiêu cụ thể đối với cán bộ công chức cấp tỉnh, cấp huyện")
-    assert r.clauses == ["I.2.a"] and "70 - 80%" in r.text and "liên ngành" in r.text
+    assert r.clauses == ["I.2.a"] and "còn" in r.text and 'nguyên văn I.2.a' in r.text and len(r.text) < 900
+    full = answer("nguyên văn I.2.a")
+    assert "70 - 80%" in full.text and "liên ngành" in full.text
+
+
+def test_a_long_passage_is_shown_by_the_phrases_that_answer():
+    r = answer("UBND huyen gui ke hoach dao tao can bo cho co quan nao, vao luc nao")
+    assert r.clauses[0] == "IV.2" and "Sở Nội vụ" in r.text and "tháng 8" in r.text and "…" in r.text
 
 
 def test_objective_for_me_without_a_tier_asks_the_tier():
@@ -276,6 +285,82 @@ def test_scope_edges(q, kind):
 
 def test_a_check_knowing_one_level_names_the_other_standards_in_one_line():
     r = answer("cán sự có bằng cao đẳng đạt chuẩn chưa")
-    assert "✅ Đạt: có cao đẳng" in r.text
+    assert r.text.startswith("✅ Đạt 1/1") and "có cao đẳng (II.1.a)" in r.text
     assert "Các yêu cầu khác: Lý luận chính trị (II.1.b)" in r.text and "/kiemtra" in r.text
     assert r.text.count("❔") == 0
+
+
+def _play(*turns):
+    from bot.reply import State
+
+    state, replies = State(), []
+    for q in turns:
+        r = answer(q, state)
+        state = r.state
+        replies.append(r)
+    return replies
+
+
+def test_a_colleagues_levels_do_not_carry_to_the_next_colleague():
+    first, second = _play("anh Nam cán sự có trung cấp chuyên môn, đạt chưa",
+                          "người khác, chuyên viên chính, đạt chuẩn chuyên môn chưa")
+    assert "trung cấp" in first.text
+    assert second.grade == "chuyen_vien_chinh" and "hiện có trung cấp" not in second.text.lower()
+
+
+def test_going_back_to_a_named_colleague_restores_their_grade():
+    *_, back = _play("chị Hoa là chuyên viên ở sở", "còn anh Tâm là chuyên viên cao cấp", "quay lại chị Hoa, LLCT cần gì")
+    assert back.grade == "chuyen_vien" and back.tier == "tinh" and "II.1.b" in back.clauses
+
+
+def test_a_new_colleague_keeps_the_office_but_nothing_else():
+    _, second = _play("tôi là chuyên viên chính ở UBND huyện Mỹ Tú", "còn chị Mai là cán sự")
+    assert second.grade == "can_su" and second.tier == "huyen"
+
+
+def test_every_reply_reports_the_person_being_discussed():
+    _, annex = _play("tôi là chuyên viên ở Sở Tư pháp", "năm 2013 đào tạo bao nhiêu người")
+    assert annex.intent == "chi_tieu" and annex.grade == "chuyen_vien" and annex.tier == "tinh"
+
+
+def test_a_word_typed_with_its_marks_is_not_read_as_another_word():
+    r = answer("chuyên viên thì trình độ chuyên môn thì cần gì")
+    assert r.kind == "answer" and "II.1.a" in r.clauses
+
+
+def test_a_correction_replaces_the_tier_for_later_turns():
+    *_, later = _play("tôi là chuyên viên chính ở sở", "à không, mình công tác ở UBND huyện Long Phú chứ không phải ở sở",
+                      "vậy chuyên môn phải đạt gì")
+    assert later.tier == "huyen" and later.grade == "chuyen_vien_chinh" and "II.1.a" in later.clauses
+
+
+def test_a_commune_role_gives_the_tier_for_the_whole_conversation():
+    *_, later = _play("em là chủ tịch UBND xã", "cảm ơn nhé")
+    assert later.tier == "xa"
+
+
+@pytest.mark.parametrize("q,option", [("em muốn hỏi về bồi dưỡng", "Chuyên viên"), ("hạn nộp là khi nào", "Hạn gửi kế hoạch về Sở Nội vụ")])
+def test_a_vague_message_is_asked_back_with_the_menu_its_words_fit(q, option):
+    r = answer(q)
+    assert r.kind == "clarify" and option in [o.label for o in r.options] and not r.clauses
+
+
+def test_thanks_get_a_short_reply_and_suggestions_not_clauses():
+    r = answer("ok, cảm ơn anh chị đã giải đáp tận tình")
+    assert r.intent == "tro_giup" and not r.clauses and len(r.options) >= 3 and len(r.text) < 200
+
+
+@pytest.mark.parametrize("q,fact", [("chinh tri 2013?", "80"), ("Tiếng Anh tổng?", "300"), ("boi duong trong nuoc 2014", "4.500")])
+def test_an_annex_row_and_a_year_without_a_verb_are_a_figure_question(q, fact):
+    r = answer(q)
+    assert r.intent == "chi_tieu" and fact in r.text
+
+
+def test_a_year_after_figures_keeps_the_rows_asked_about():
+    *_, later = _play("tiếng Anh đào tạo bao nhiêu người", "còn 2014?")
+    assert later.intent == "chi_tieu" and "Tiếng Anh" in later.text and "năm 2014: 50" in later.text
+
+
+def test_what_the_plan_does_not_state_is_a_fallback_pointing_to_the_topic():
+    r = answer("lop boi duong ngach chuyen vien thi nhung mon gi")
+    assert r.kind == "fallback" and r.clauses == [] and "II.1.c" in r.text

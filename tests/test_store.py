@@ -3,7 +3,7 @@
 import sqlite3
 
 from bot.reply import State
-from handlers.store import Retention, Store
+from handlers.store import Button, Retention, Store
 
 
 def test_state_round_trips_and_survives_reopening(tmp_path):
@@ -87,11 +87,11 @@ def test_message_ids_are_seen_once_per_channel(tmp_path):
 def test_feedback_is_counted_by_intent_without_the_user(tmp_path):
     path = tmp_path / "t.sqlite3"
     store = Store(path)
-    store.log_feedback("telegram:42", "yeu_cau", ["II.1.b"], 1)
+    store.log_feedback("telegram:987654321", "yeu_cau", ["II.1.b"], 1)
     store.log_feedback("zalo:9", "yeu_cau", ["II.1.b"], -1)
     store.log_feedback("zalo:9", "chi_tieu", ["PL"], 1)
     assert store.feedback_counts() == [("yeu_cau", 1, 1), ("chi_tieu", 1, 0)]
-    assert "42" not in repr(sqlite3.connect(path).execute("SELECT user_hash FROM feedback").fetchall())
+    assert "987654321" not in repr(sqlite3.connect(path).execute("SELECT * FROM feedback").fetchall())
 
 
 def test_prune_removes_only_rows_past_their_retention(tmp_path):
@@ -101,3 +101,17 @@ def test_prune_removes_only_rows_past_their_retention(tmp_path):
     removed = store.prune(Retention(questions=-1))
     assert removed["questions"] == 1 and removed["conversations"] == 0
     assert store.load_state("k").grade == "can_su"
+
+
+def test_numbered_offers_are_kept_per_conversation_and_forgotten_with_the_user(tmp_path):
+    path = tmp_path / "t.sqlite3"
+    store = Store(path)
+    store.save_offers("zalo:c1:u1", [Button("ask", "câu hỏi"), Button("quote", "II.1.b")], user_key="zalo:u1")
+    store.save_offers("zalo:c2:u2", [Button("ask", "khác")], user_key="zalo:u2")
+    assert Store(path).offers("zalo:c1:u1") == [Button("ask", "câu hỏi"), Button("quote", "II.1.b")]
+    store.save_offers("zalo:c2:u2", [])
+    assert store.offers("zalo:c2:u2") == []
+    store.forget_user("zalo:u1")
+    assert store.offers("zalo:c1:u1") == []
+    store.save_offers("k", [Button("ask", "q")])
+    assert store.prune(Retention(conversations=-1))["offers"] == 1

@@ -8,7 +8,7 @@ from telegram_server.api import Chat
 from telegram_server.fixtures import real  # noqa: F401 - fixture
 from telegram_server.html_check import parse_html
 
-from bot import core
+from bot import core, menus
 from bot.reply import Reply, State
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -24,7 +24,8 @@ def assert_shows(received, reply: Reply) -> None:
     assert _squash("".join(m.text for m in received)) == _squash(parse_html(reply.html))
     labels = received[-1].labels
     assert labels[: len(reply.options)] == [o.label for o in reply.options]
-    assert ("📜 Xem nguyên văn" in labels) == (reply.kind == "answer" and bool(reply.clauses))
+    verbatim = reply.intent == core.quote_clause("II.1.b").intent
+    assert ("📜 Xem nguyên văn" in labels) == (reply.kind == "answer" and bool(reply.clauses) and not verbatim)
 
 
 async def ask(harness, user: int, text: str, expect: int = 1):
@@ -39,17 +40,95 @@ async def press(harness, user: int, message, label: str, expect: int = 1):
     return (await harness.api.replies(user, before + expect))[before:]
 
 
-async def test_start_asks_grade_and_tier_and_the_core_remembers_them(real):
+async def test_start_asks_tier_and_grade_and_the_core_remembers_them(real):
     greeting, picker = await ask(real, 31, "/start", expect=2)
-    assert picker.labels == [o.label for o in core.grade_options()]
-    grade, tier = core.grade_options()[1], core.tier_options()[2]
-    real.api.press(31, picker, grade.label)
-    await real.api.wait_for(lambda: picker.edits == 1, what="the tier question")
     assert picker.labels == [o.label for o in core.tier_options()]
+    grade, tier = core.grade_options()[1], core.tier_options()[1]
+    real.api.press(31, picker, tier.label)
+    await real.api.wait_for(lambda: picker.edits == 1, what="the grade question")
+    assert picker.labels == [o.label for o in core.grade_options()]
     chosen = core.requirements_reply(grade.query, tier.query, State())
-    assert_shows(await press(real, 31, picker, tier.label), chosen)
+    assert_shows(await press(real, 31, picker, grade.label), chosen)
     follow_up = "cần học quản lý nhà nước gì?"
     assert_shows(await ask(real, 31, follow_up), core.answer(follow_up, chosen.state))
+
+
+async def test_commune_path_asks_the_role_and_the_ethnic_area(real):
+    [picker] = await ask(real, 41, "/ngach")
+    commune = core.tier_options()[-1]
+    real.api.press(41, picker, commune.label)
+    await real.api.wait_for(lambda: picker.edits == 1, what="the role question")
+    roles = menus.role_options(commune.query)
+    assert picker.labels == [o.label for o in roles] and len(roles) == 5
+    role = next(o for o in roles if menus.ethnic_question(o.query))
+    real.api.press(41, picker, role.label)
+    await real.api.wait_for(lambda: picker.edits == 2, what="the ethnic-area question")
+    assert "Khmer" in picker.text and picker.labels == ["Có", "Không"]
+    answer, ethnic = await press(real, 41, picker, "Có", expect=2)
+    assert_shows([answer], core.answer(menus.role_question(role.query, commune.query), State()))
+    assert "Khmer" in ethnic.text and "II.2.b" in ethnic.text
+
+
+async def test_related_question_buttons_follow_an_answer(real):
+    question = "Chuyên viên cấp huyện cần học những gì?"
+    reply = core.answer(question, State())
+    [answer] = await ask(real, 42, question)
+    related = menus.related_options(reply)
+    assert {"LLCT", "QLNN", "Tin học", "Cấp xã"} <= {o.label for o in related} <= set(answer.labels)
+    llct = next(o for o in related if o.label == "LLCT")
+    assert_shows(await press(real, 42, answer, "LLCT"), core.answer(llct.query, reply.state))
+
+
+async def test_dieu_table_of_contents_reaches_every_clause(real):
+    [toc] = await ask(real, 43, "/dieu")
+    reached = set()
+    for part in menus.table_of_contents():
+        label = next(b for b in toc.labels if b.startswith(f"{part.id} ·"))
+        if not part.clauses:
+            [quote] = await press(real, 43, toc, label)
+            reached.add(part.id)
+            continue
+        edits = toc.edits
+        real.api.press(43, toc, label)
+        await real.api.wait_for(lambda: toc.edits > edits, what=f"the clauses of {part.id}")
+        for option in part.clauses:
+            [quote] = await press(real, 43, toc, option.label[:20])
+            assert _squash(quote.text) == _squash(parse_html(core.quote_clause(option.query).html))
+            reached.add(option.query)
+        edits = toc.edits
+        real.api.press(43, toc, "Mục lục")
+        await real.api.wait_for(lambda: toc.edits > edits, what="the table of contents again")
+    top = {c for c in menus.clause_ids() if "." not in c and menus.section(c).clauses}
+    assert reached | top == set(menus.clause_ids())
+
+
+async def test_a_quote_asked_in_words_has_no_quote_button(real):
+    question = "nguyên văn mục II.1.b"
+    reply = core.answer(question, State())
+    [quote] = await ask(real, 46, question)
+    assert_shows([quote], reply)
+    assert "📜 Xem nguyên văn" not in quote.labels
+
+
+async def test_unknown_dieu_id_shows_the_table_of_contents(real):
+    [toc] = await ask(real, 44, "/dieu CC.9")
+    assert toc.text.startswith("Không có mục «CC.9»") and any(b.startswith("PL ·") for b in toc.labels)
+
+
+async def test_kiemtra_age_step_has_two_buttons(real):
+    [question] = await ask(real, 45, "/kiemtra")
+    real.api.press(45, question, core.tier_options()[0].label)
+    for _ in range(10):
+        edits = question.edits
+        if "Dưới 35" in question.labels:
+            break
+        real.api.press(45, question, "Bỏ qua")
+        await real.api.wait_for(lambda: question.edits > edits, what="the next step")
+    assert question.labels[:2] == ["Dưới 35", "Từ 35 trở lên"]
+    edits = question.edits
+    real.api.press(45, question, "Dưới 35")
+    await real.api.wait_for(lambda: question.edits > edits, what="the step after the age")
+    assert "Dưới 35" not in question.labels and "Có" in question.labels
 
 
 async def test_question_then_follow_up_use_the_stored_state(real):
@@ -105,9 +184,9 @@ async def test_chitieu_gives_the_annex_and_its_chart(real):
 async def test_ngach_buttons_give_requirements_of_grade_and_tier(real):
     [picker] = await ask(real, 37, "/ngach")
     grade, tier = core.grade_options()[0], core.tier_options()[1]
-    real.api.press(37, picker, grade.label)
-    await real.api.wait_for(lambda: picker.edits == 1, what="the tier question")
-    received = await press(real, 37, picker, tier.label)
+    real.api.press(37, picker, tier.label)
+    await real.api.wait_for(lambda: picker.edits == 1, what="the grade question")
+    received = await press(real, 37, picker, grade.label)
     assert_shows(received, core.requirements_reply(grade.query, tier.query, State()))
 
 

@@ -1,13 +1,23 @@
 """The fake Bot API is as strict as Telegram, and python-telegram-bot reads its errors as Telegram's."""
 
+import datetime
+
 import aiohttp
 import pytest
 import pytest_asyncio
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeChat,
+    ForceReply,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
+    ReplyKeyboardMarkup,
+)
 from telegram.error import BadRequest, RetryAfter
 from telegram_server.api import MAX_DOWNLOAD_BYTES, NOT_MODIFIED, FakeBotApi
 
-from handlers.telegram.delivery import retry_seconds
 
 
 @pytest_asyncio.fixture
@@ -26,7 +36,9 @@ async def test_get_me_describes_a_bot(fake):
     assert me.is_bot and me.username == "kh39_bot" and me.supports_inline_queries
 
 
-@pytest.mark.parametrize("bad", ["<b>chưa đóng", "<div>x</div>", "a & b", "<span>x</span>", "<b><i>x</b></i>"])
+@pytest.mark.parametrize("bad", ["<b>chưa đóng", "<div>x</div>", "a & b", "<span>x</span>", "<b><i>x</b></i>",
+                                 "<blockquote>a<blockquote>b</blockquote></blockquote>",
+                                 '<blockquote expandable="yes">a</blockquote>'])
 async def test_invalid_html_is_refused(fake, bad):
     api, bot = fake
     with pytest.raises(BadRequest, match="(?i)parse entities"):
@@ -69,7 +81,7 @@ async def test_flood_control_gives_retry_after(fake):
     api.fail_next("sendMessage", "Too Many Requests: retry after 3", 429, retry_after=3)
     with pytest.raises(RetryAfter) as exc:
         await bot.send_message(5, "x")
-    assert retry_seconds(exc.value) == 3
+    assert exc.value.retry_after in (3, datetime.timedelta(seconds=3))
 
 
 async def test_get_updates_long_polls_until_a_user_writes(fake):
@@ -119,3 +131,58 @@ async def test_documents_can_not_be_edited_as_text(fake):
     assert api.outbox(5)[0].filename == "r.xlsx" and api.outbox(5)[0].document == b"PK fake"
     with pytest.raises(BadRequest, match="(?i)no text in the message"):
         await bot.edit_message_text("khác", 5, message.message_id)
+
+
+async def test_expandable_blockquote_is_accepted(fake):
+    api, bot = fake
+    message = await bot.send_message(5, "<blockquote expandable>dài</blockquote>", parse_mode="HTML")
+    assert message.text == "dài"
+
+
+async def test_an_unknown_parameter_is_refused(fake):
+    api, bot = fake
+    with pytest.raises(BadRequest, match="(?i)unknown parameter 'colour'"):
+        await bot.send_message(5, "x", api_kwargs={"colour": "red"})
+
+
+async def test_commands_are_kept_per_scope_and_a_chat_scope_needs_a_known_chat(fake):
+    api, bot = fake
+    await bot.set_my_commands([BotCommand("start", "Bắt đầu")], scope=BotCommandScopeAllGroupChats())
+    assert api.commands[("all_group_chats", None)] == [{"command": "start", "description": "Bắt đầu"}]
+    with pytest.raises(BadRequest, match="(?i)chat not found"):
+        await bot.set_my_commands([BotCommand("thongke", "Thống kê")], scope=BotCommandScopeChat(777))
+    api.users_started.add(777)
+    await bot.set_my_commands([BotCommand("thongke", "Thống kê")], scope=BotCommandScopeChat(777))
+    assert ("chat", 777) in api.commands
+
+
+async def test_descriptions_have_telegrams_limits(fake):
+    api, bot = fake
+    await bot.set_my_description("Mô tả")
+    await bot.set_my_short_description("Ngắn")
+    assert (api.description, api.short_description) == ("Mô tả", "Ngắn")
+    with pytest.raises(BadRequest, match="(?i)too long"):
+        await bot.set_my_short_description("x" * 121)
+
+
+async def test_force_reply_and_reply_keyboards_are_checked(fake):
+    api, bot = fake
+    message = await bot.send_message(5, "Từ khóa?", reply_markup=ForceReply(input_field_placeholder="tin học"))
+    assert api.outbox(5)[-1].keyboard == {"force_reply": True, "input_field_placeholder": "tin học"}
+    with pytest.raises(BadRequest, match="(?i)placeholder"):
+        await bot.send_message(5, "x", reply_markup=ForceReply(input_field_placeholder="x" * 65))
+    with pytest.raises(BadRequest, match="(?i)inline keyboard expected"):
+        await bot.edit_message_reply_markup(5, message.message_id, reply_markup=ReplyKeyboardMarkup([["a"]]))
+
+
+async def test_a_callback_query_is_answered_once(fake):
+    api, bot = fake
+    message = await bot.send_message(5, "x", reply_markup=InlineKeyboardMarkup(
+        [[InlineKeyboardButton("A", callback_data="a")]]))
+    update = api.press(5, api.outbox(5)[-1], "A")
+    query_id = update["callback_query"]["id"]
+    await bot.answer_callback_query(query_id, "Không phải nút của bạn", show_alert=True)
+    assert api.callback_answers[query_id]["show_alert"] in (True, "true")
+    with pytest.raises(BadRequest, match="(?i)query is too old"):
+        await bot.answer_callback_query(query_id)
+    del message

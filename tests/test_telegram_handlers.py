@@ -1,13 +1,17 @@
 """Handlers of the Telegram channel, in process: the application built by build_application, the scripted core."""
 
+import asyncio
 import logging
 import sqlite3
 import time
 
-from telegram_server.api import NOT_MODIFIED, Chat
-from telegram_server.fixtures import ADMIN_ID, inproc  # noqa: F401 - fixture
+import pytest
+from telegram.error import TimedOut
 
-from handlers.telegram import ask, errors, stats
+from telegram_server.api import NOT_MODIFIED, Chat
+from telegram_server.fixtures import ADMIN_ID, inproc, inprocess_app  # noqa: F401 - fixture
+
+from handlers.telegram import ask, errors, plan, stats
 from handlers.telegram.delivery import MORE_IN_PRIVATE
 
 GROUP = Chat(-100, "group", "Phòng Nội vụ")
@@ -79,18 +83,35 @@ async def test_inline_query_offers_the_answer_and_each_reading(inproc):
     assert "II.2.b" in results[2]["input_message_content"]["message_text"]
 
 
-async def test_flood_control_is_waited_out(inproc):
-    inproc.api.fail_next("sendMessage", "Too Many Requests: retry after 1", 429, retry_after=1)
-    started = time.monotonic()
-    await inproc.feed(inproc.api.send(5, "yêu cầu cấp xã"))
-    assert time.monotonic() - started >= 1
-    assert inproc.api.outbox(5)[0].text.startswith("Theo mục II.2.b")
+async def test_flood_control_is_waited_out_by_the_rate_limiter(tmp_path):
+    async with inprocess_app(tmp_path, "aiohttp", bot_rate_limit=30) as inproc:
+        inproc.api.fail_next("sendMessage", "Too Many Requests: retry after 1", 429, retry_after=1)
+        started = time.monotonic()
+        await inproc.feed(inproc.api.send(5, "yêu cầu cấp xã"))
+        assert time.monotonic() - started >= 1
+        assert [m.text for m in inproc.api.outbox(5)] == ["Theo mục II.2.b: trình độ trung cấp trở lên."]
 
 
-async def test_network_error_is_retried(inproc):
+async def test_a_failed_send_is_not_retried(inproc):
     inproc.api.fail_next("sendMessage", "Bad Gateway", 502)
     await inproc.feed(inproc.api.send(5, "yêu cầu cấp xã"))
-    assert len(inproc.api.outbox(5)) == 1
+    assert [m.text for m in inproc.api.outbox(5)] == [errors.SORRY]
+
+
+async def test_a_timed_out_send_that_was_delivered_is_not_sent_again(inproc):
+    from telegram import Bot
+
+    from handlers.telegram.delivery import send_html
+    from handlers.telegram.transport import AiohttpRequest
+
+    inproc.api.slow_next("sendMessage", 1.0)  # Telegram got it, the answer comes too late
+    bot = Bot(inproc.api.token, base_url=str(inproc.app.bot.base_url).removesuffix(inproc.api.token),
+              request=AiohttpRequest(read_timeout=0.2))
+    async with bot:
+        with pytest.raises(TimedOut):
+            await send_html(bot, 5, "<b>một lần</b>", "một lần")
+    await asyncio.sleep(1.0)
+    assert [m.text for m in inproc.api.outbox(5)] == ["một lần"]
 
 
 async def test_user_who_blocked_the_bot_does_not_stop_it(inproc):
@@ -103,8 +124,8 @@ async def test_user_who_blocked_the_bot_does_not_stop_it(inproc):
 async def test_message_not_modified_is_not_an_error(inproc):
     await inproc.feed(inproc.api.send(5, "/ngach"))
     inproc.api.fail_next("editMessageText", NOT_MODIFIED)
-    await inproc.feed(inproc.api.press(5, inproc.api.outbox(5)[0], "Chuyên viên"))
-    assert [m.text for m in inproc.api.outbox(5)] == ["Bạn thuộc ngạch nào?"]
+    await inproc.feed(inproc.api.press(5, inproc.api.outbox(5)[0], "Cấp tỉnh"))
+    assert [m.text for m in inproc.api.outbox(5)] == ["Bạn làm việc ở cấp nào?"]
 
 
 async def test_core_failure_apologises_and_logs_no_personal_data(inproc, caplog):
@@ -134,23 +155,31 @@ async def test_answer_citing_several_clauses_offers_a_choice(inproc):
     await inproc.feed(inproc.api.send(5, "nhiều mục"))
     answer = inproc.api.outbox(5)[0]
     await inproc.feed(inproc.api.press(5, answer, "Xem nguyên văn"))
-    assert answer.labels == ["📜 Mục II.1.a", "📜 Mục II.1.b"]
+    assert answer.labels == ["📜 Mục II.1.a", "📜 Mục II.1.b", "👍", "👎"]
     await inproc.feed(inproc.api.press(5, answer, "II.1.b"))
     assert inproc.api.outbox(5)[-1].html.startswith("<b>Mục II.1.b</b>")
 
 
 async def test_ngach_with_both_named_answers_at_once(inproc):
-    await inproc.feed(inproc.api.send(5, "/ngach chuyên viên chính cấp xã"))
-    assert inproc.api.outbox(5)[0].text == "Yêu cầu cho chuyen_vien_chinh ở xa."
+    await inproc.feed(inproc.api.send(5, "/ngach chuyên viên chính cấp tỉnh"))
+    assert inproc.api.outbox(5)[0].text == "Yêu cầu cho chuyen_vien_chinh ở tinh."
+
+
+async def test_ngach_at_the_commune_tier_asks_the_role_not_the_grade(inproc):
+    await inproc.feed(inproc.api.send(5, "/ngach chuyên viên cấp xã"))
+    picker = inproc.api.outbox(5)[0]
+    assert picker.text == "Cấp xã. Chức danh của bạn?"
+    assert "Công chức cấp xã" in picker.labels and "Chuyên viên" not in picker.labels
 
 
 async def test_commands_without_argument_explain_their_use(inproc):
     await inproc.feed(inproc.api.send(5, "/dieu"))
     await inproc.feed(inproc.api.send(5, "/timkiem"))
     await inproc.feed(inproc.api.send(5, "/khongco"))
-    assert [m.text for m in inproc.api.outbox(5)] == ["Gõ số mục sau lệnh, ví dụ: /dieu II.1.b",
-                                                      "Gõ từ khóa sau lệnh, ví dụ: /timkiem tin học",
-                                                      ask.UNKNOWN_COMMAND]
+    toc, prompt, unknown = inproc.api.outbox(5)
+    assert toc.text.startswith("📖 Mục lục") and len(toc.labels) >= 4
+    assert prompt.text == plan.SEARCH_PROMPT and prompt.keyboard["force_reply"] is True
+    assert unknown.text == ask.UNKNOWN_COMMAND
 
 
 async def test_no_reply_broke_a_telegram_rule(inproc):
@@ -166,3 +195,17 @@ async def test_button_press_too_old_to_acknowledge_still_acts(inproc):
                                                 "or query ID is invalid")
     await inproc.feed(inproc.api.press(5, inproc.api.outbox(5)[0], "Cấp xã"))
     assert inproc.api.outbox(5)[-1].text.startswith("Theo mục II.2.b")
+
+
+async def test_old_rows_are_pruned_on_a_daily_schedule(inproc):
+    from handlers.telegram.app import _prune
+
+    [job] = [j for j in inproc.app.job_queue.jobs() if j.callback is _prune]
+    assert job.job.trigger.interval.total_seconds() == 24 * 3600
+
+
+async def test_a_mention_is_found_by_its_entity_and_cut_out_even_after_an_emoji(inproc):
+    await inproc.feed(inproc.api.send(1, "yêu cầu cấp 👋 @kh39_bot xã", chat=GROUP))
+    [reply] = inproc.api.outbox(GROUP.id)
+    assert reply.text.startswith("Theo mục II.2.b")  # the question read was "yêu cầu cấp 👋 xã"
+    assert ask._without("a 👋 @kh39_bot b", []) == "a 👋 @kh39_bot b"

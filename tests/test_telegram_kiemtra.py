@@ -2,7 +2,7 @@
 answers and outdated buttons never answer the wrong step, and no edit ever changes nothing."""
 
 from telegram_server.api import Chat
-from telegram_server.fixtures import inproc  # noqa: F401 - fixture
+from telegram_server.fixtures import inprocess_app, inproc  # noqa: F401 - fixture
 
 from handlers.telegram import kiemtra
 
@@ -25,7 +25,7 @@ async def test_kiemtra_advances_in_place_then_sends_the_card(inproc):
     question_after, card = api.outbox(5)
     assert question_after is question and question.labels == []  # the answered question keeps no buttons
     assert card.text.startswith("Kết quả kiểm tra") and "Cấp: Cấp xã" in card.text
-    assert card.labels == ["📜 Xem nguyên văn"]
+    assert card.labels == ["📜 Xem nguyên văn", "👍", "👎"]
     assert api.errors == []
 
 
@@ -120,3 +120,32 @@ async def test_question_that_cannot_be_edited_comes_as_a_new_message(inproc):
     old, new = api.outbox(5)
     assert old.text == "Bước 1/3 · Cấp?" and old.labels == []
     assert new.text == "Bước 2/3 · Tuổi?" and new.labels == ["Bỏ qua", "Hủy"]
+
+
+async def test_a_question_typed_during_kiemtra_is_answered_and_the_check_waits(tmp_path):
+    async with inprocess_app(tmp_path, bot_core_module="bot.core") as app:
+        await app.feed(app.api.send(5, "/kiemtra"))
+        question = app.api.outbox(5)[0]
+        await app.feed(app.api.send(5, "Ai ký ban hành kế hoạch này vậy?"))
+        answer = app.api.outbox(5)[1].text
+        assert not answer.startswith(("Bước", "⚠️")) and "ký" in answer  # answered, not read as the step's answer
+        assert question.labels  # the step still waits with its buttons
+        await app.feed(app.api.press(5, question, "Cấp tỉnh"))
+        assert question.edits == 1 and "Ngạch" in question.text  # the next step, in place
+
+
+async def test_an_unreadable_typed_age_keeps_the_answered_steps(tmp_path):
+    async with inprocess_app(tmp_path, bot_core_module="bot.core") as app:
+        await app.feed(app.api.send(5, "/kiemtra"))
+        question = app.api.outbox(5)[0]
+        await app.feed(app.api.press(5, question, "Cấp tỉnh"))
+        for _ in range(8):
+            if "Dưới 35" in question.labels:
+                break
+            await app.feed(app.api.press(5, question, question.labels[0]))  # the first choice of each step
+        assert question.labels[:2] == ["Dưới 35", "Từ 35 trở lên"]
+        step = question.text
+        await app.feed(app.api.send(5, "ba mươi hai tuổi"))
+        assert question.text == step and question.labels[:2] == ["Dưới 35", "Từ 35 trở lên"]
+        await app.feed(app.api.press(5, question, "Dưới 35"))
+        assert question.text != step  # the dialog went on from the age step: nothing answered before was lost

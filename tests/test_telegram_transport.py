@@ -57,3 +57,36 @@ async def fake_api_url():
     api = FakeBotApi()
     yield await api.start()
     await api.stop()
+
+
+async def test_an_upload_that_stalls_ends_with_a_timeout():
+    async def never_reads(request):
+        await asyncio.sleep(3)
+        return web.json_response({"ok": True, "result": True})
+
+    app = web.Application(client_max_size=100 * 1024 * 1024)
+    app.router.add_post("/bot123:ABC/sendDocument", never_reads)
+    runner = web.AppRunner(app)
+    await runner.setup()
+    site = web.TCPSite(runner, "127.0.0.1", 0)
+    await site.start()
+    port = site._server.sockets[0].getsockname()[1]
+    request = AiohttpRequest(read_timeout=0.3, write_timeout=0.3, connect_timeout=0.2, pool_timeout=0.2)
+    await request.initialize()
+    started = asyncio.get_running_loop().time()
+    try:
+        with pytest.raises(TimedOut):
+            await request.do_request(f"http://127.0.0.1:{port}/bot123:ABC/sendDocument", "POST",
+                                     _UploadData({"document": ("big.bin", b"x" * 30_000_000, "application/zip")}))
+        assert asyncio.get_running_loop().time() - started < 2.5  # pool + connect + write + read, not 3 s
+    finally:
+        await request.shutdown()
+        await runner.cleanup()
+
+
+class _UploadData:
+    """The two things AiohttpRequest reads of python-telegram-bot's RequestData."""
+
+    def __init__(self, files: dict) -> None:
+        self.multipart_data = files
+        self.json_parameters = {"chat_id": "5"}

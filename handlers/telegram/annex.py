@@ -9,6 +9,7 @@ from telegram import Update
 from telegram.constants import ChatAction
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
 
+from bot import menus
 from handlers.telegram.chart import annex_chart_png
 from handlers.telegram.conversation import converse
 from handlers.telegram.delivery import call
@@ -16,7 +17,15 @@ from handlers.telegram.services import services
 
 log = logging.getLogger(__name__)
 COMMANDS = [("chitieu", "Chỉ tiêu đào tạo 2011–2015, biểu đồ")]
-CAPTION = "Biểu đồ số người đào tạo, bồi dưỡng theo năm, giai đoạn 2011–2015 (Phụ lục Kế hoạch 39/KH-UBND)."
+CAPTION = "{title}: theo năm, trong nước và nước ngoài ({source})."
+
+
+def caption() -> str:
+    """The chart's caption, naming its source from the plan data."""
+    data = menus.annex_breakdown()
+    if data is None:
+        return "Biểu đồ chỉ tiêu đào tạo, bồi dưỡng."
+    return CAPTION.format(title=data.title, source=data.source)
 
 
 async def on_chitieu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -27,11 +36,11 @@ async def on_chitieu(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     if svc.chart_file_id is None:
         await call(lambda: context.bot.send_chat_action(chat_id, ChatAction.UPLOAD_PHOTO))
         png = await asyncio.to_thread(annex_chart_png, svc.core)
-        message = await call(lambda: context.bot.send_photo(chat_id, png, caption=CAPTION, filename="chitieu.png"))
+        message = await call(lambda: context.bot.send_photo(chat_id, png, caption=caption(), filename="chitieu.png"))
         if message is not None and message.photo:
             svc.chart_file_id = message.photo[-1].file_id
         return
-    await call(lambda: context.bot.send_photo(chat_id, svc.chart_file_id, caption=CAPTION))
+    await call(lambda: context.bot.send_photo(chat_id, svc.chart_file_id, caption=caption()))
 
 
 def handlers() -> list[BaseHandler]:

@@ -1,10 +1,18 @@
-"""Build and run the Telegram application: features, storage, rate limiting, polling or webhook."""
+"""Build the Telegram application: features, storage, per-chat order, rate limiting; publish menus at start."""
 
 from __future__ import annotations
 
 import logging
 
-from telegram import BotCommand, LinkPreviewOptions, Update
+from telegram import (
+    BotCommand,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    BotCommandScopeChat,
+    LinkPreviewOptions,
+    MenuButtonCommands,
+    Update,
+)
 from telegram.ext import (
     AIORateLimiter,
     Application,
@@ -14,24 +22,47 @@ from telegram.ext import (
     Defaults,
     TypeHandler,
 )
+from telegram.error import BadRequest, TelegramError
 from telegram.request import BaseRequest
 
-from handlers.telegram import annex, ask, buttons, errors, forget, inline, kiemtra, ngach, plan, roster, start, stats
+from handlers.telegram import (
+    annex,
+    ask,
+    buttons,
+    errors,
+    feedback,
+    forget,
+    inline,
+    kiemtra,
+    ngach,
+    plan,
+    roster,
+    start,
+    stats,
+)
+from handlers.telegram.ordering import ChatOrderedProcessor
 from handlers.telegram.services import attach, services
 from handlers.telegram.settings import TelegramSettings
 
 log = logging.getLogger(__name__)
 
 # One module per feature, in matching order: each gives handlers() and optionally COMMANDS for the menu.
-FEATURES = [start, ngach, plan, annex, kiemtra, roster, forget, stats, buttons, inline, ask]
+FEATURES = [start, ngach, plan, annex, kiemtra, roster, forget, stats, feedback, buttons, inline, ask]
+PRIVATE_ONLY = {"kiemtra"}  # commands not offered in groups (they answer there with a pointer to the private chat)
 MODE_KEY = "mode"
 REQUESTS_KEY = "http_requests"
 BOOTSTRAP_RETRIES = 5  # a Telegram hiccup at start is retried; a wrong token is not
 
 
-def commands() -> list[BotCommand]:
-    """The command menu shown in Telegram, in Vietnamese."""
-    return [BotCommand(name, desc) for feature in FEATURES for name, desc in getattr(feature, "COMMANDS", [])]
+def commands(where: str = "private") -> list[BotCommand]:
+    """The command menu shown in Telegram, in Vietnamese: 'private', 'group' (no private-only commands) or
+    'admin' (private, plus the admins' commands)."""
+    found = [BotCommand(name, desc) for feature in FEATURES for name, desc in getattr(feature, "COMMANDS", [])]
+    if where == "group":
+        return [c for c in found if c.command not in PRIVATE_ONLY]
+    if where == "admin":
+        return found + [BotCommand(name, desc) for name, desc in stats.ADMIN_COMMANDS]
+    return found
 
 
 def build_application(settings: TelegramSettings) -> Application:
@@ -42,7 +73,7 @@ def build_application(settings: TelegramSettings) -> Application:
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.file_url)
         .defaults(Defaults(link_preview_options=LinkPreviewOptions(is_disabled=True)))
-        .concurrent_updates(settings.bot_concurrency)
+        .concurrent_updates(ChatOrderedProcessor(settings.bot_concurrency))
     )
     requests: list[BaseRequest] = []
     if settings.bot_http_client == "aiohttp":
@@ -66,9 +97,33 @@ def build_application(settings: TelegramSettings) -> Application:
     return app
 
 
+async def publish_profile(app: Application) -> None:
+    """What Telegram shows of the bot: descriptions, the commands per chat kind (admins see theirs), the menu.
+    A failure is logged, not fatal: the bot answers without them."""
+    try:
+        await _publish(app)
+    except TelegramError as exc:
+        log.warning("bot profile not published: %s", type(exc).__name__)
+
+
+async def _publish(app: Application) -> None:
+    bot = app.bot
+    svc = app.bot_data["services"]
+    await bot.set_my_description(start.description())
+    await bot.set_my_short_description(start.short_description())
+    await bot.set_my_commands(commands("private"))
+    await bot.set_my_commands(commands("private"), scope=BotCommandScopeAllPrivateChats())
+    await bot.set_my_commands(commands("group"), scope=BotCommandScopeAllGroupChats())
+    for admin in sorted(svc.settings.admin_ids):
+        try:
+            await bot.set_my_commands(commands("admin"), scope=BotCommandScopeChat(admin))
+        except BadRequest as exc:  # Telegram knows a private chat only once the admin has written to the bot
+            log.warning("admin commands not set for one admin (%s); they appear after a restart", exc.message[:60])
+    await bot.set_chat_menu_button(menu_button=MenuButtonCommands())
+
+
 async def on_started(app: Application) -> None:
-    """Publish the command menu and log that the channel is ready."""
-    await app.bot.set_my_commands(commands())
+    """Log that the channel is ready (its profile was published before receiving, see channel.py)."""
     svc = app.bot_data["services"]
     log.info(
         "Telegram channel ready: @%s, %s, core %s, data in %s, rate limit %s",
@@ -79,7 +134,7 @@ async def on_started(app: Application) -> None:
 
 async def _once(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """An update handled before a crash and delivered again is not answered twice."""
-    if not services(context).store.first_time(update.update_id):
+    if not services(context).store.first_time(update.update_id, channel="telegram"):
         log.info("update %d was handled before: skipped", update.update_id)
         raise ApplicationHandlerStop
 

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import re
-
 from telegram import InlineKeyboardMarkup, MessageEntity, Update
 from telegram.ext import BaseHandler, ContextTypes, MessageHandler, filters
 
 from handlers.telegram.buttons import action
-from handlers.telegram.conversation import converse
+from handlers.telegram.conversation import converse, owner
 from handlers.telegram.delivery import call
-from handlers.telegram.keyboards import clause_buttons
+from handlers.telegram.keyboards import clause_buttons, rows
 from handlers.telegram.services import services
 
 NOT_TEXT = "Tôi chỉ đọc được tin nhắn chữ và tệp danh sách (.xlsx, .csv). Bạn hãy gõ câu hỏi, hoặc xem /help."
@@ -26,19 +24,27 @@ async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 def addressed_text(update: Update, username: str, bot_id: int) -> str | None:
-    """The question in a group message if it is addressed to this bot (@mention or reply), else None."""
+    """The question in a group message if it is addressed to this bot (an @mention entity, or a reply to the
+    bot), without the mention; else None."""
     message = update.message
     mention = f"@{username}".lower()
-    mentioned = any(
-        message.parse_entity(e).lower() == mention
-        for e in message.entities
-        if e.type == MessageEntity.MENTION
-    )
+    mentions = [e for e, text in message.parse_entities([MessageEntity.MENTION]).items() if text.lower() == mention]
     replied = message.reply_to_message is not None and message.reply_to_message.from_user is not None \
         and message.reply_to_message.from_user.id == bot_id
-    if not (mentioned or replied):
+    if not (mentions or replied):
         return None
-    return re.sub(re.escape(f"@{username}"), " ", message.text, flags=re.IGNORECASE).strip()
+    return " ".join(_without(message.text, mentions).split())
+
+
+def _without(text: str, entities: list[MessageEntity]) -> str:
+    """The text with the entities' spans cut out (offsets count UTF-16 code units, as Telegram's do)."""
+    units = text.encode("utf-16-le")
+    kept, at = [], 0
+    for e in sorted(entities, key=lambda e: e.offset):
+        kept.append(units[2 * at: 2 * e.offset])
+        at = e.offset + e.length
+    kept.append(units[2 * at:])
+    return " ".join(part.decode("utf-16-le") for part in kept)
 
 
 async def on_group_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -82,8 +88,12 @@ async def choose_quote(update: Update, context: ContextTypes.DEFAULT_TYPE, claus
     """'Xem nguyên văn' of an answer citing several clauses: turn that button into one button per clause."""
     query = update.callback_query
     old = query.message.reply_markup.inline_keyboard if query.message and query.message.reply_markup else ()
-    keep = [list(row) for row in old if not any(b.callback_data == query.data for b in row)]
-    new = InlineKeyboardMarkup([*keep, clause_buttons(services(context).store, clause_ids.split())])
+    clause_rows = rows(clause_buttons(services(context).store, clause_ids.split(), owner(update)))
+    keyboard = []
+    for row in old:
+        pressed = any(b.callback_data == query.data for b in row)
+        keyboard += clause_rows if pressed else [list(row)]
+    new = InlineKeyboardMarkup(keyboard)
     await call(lambda: query.edit_message_reply_markup(new))
 
 

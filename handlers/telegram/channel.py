@@ -11,7 +11,14 @@ from telegram import Update
 from telegram.error import InvalidToken
 
 from app.channels import ChannelFatal, RunOptions
-from handlers.telegram.app import BOOTSTRAP_RETRIES, MODE_KEY, REQUESTS_KEY, build_application, on_started
+from handlers.telegram.app import (
+    BOOTSTRAP_RETRIES,
+    MODE_KEY,
+    REQUESTS_KEY,
+    build_application,
+    on_started,
+    publish_profile,
+)
 from handlers.telegram.redact import secrets_of, setup_logging
 from handlers.telegram.settings import TelegramSettings, load_settings
 
@@ -38,6 +45,7 @@ class TelegramChannel:
                 await app.initialize()
             except InvalidToken:
                 raise ChannelFatal("Telegram rejected the bot token: check TELEGRAM_BOT_TOKEN") from None
+            await publish_profile(app)
             await self._receive(app)
             await app.start()
             await on_started(app)

@@ -1,62 +1,60 @@
-"""Send replies to Telegram safely: split long HTML, retry on flood/network errors, survive blocked users."""
+"""Send replies to Telegram: split long HTML, fold long quotes, survive blocked users; a send is never repeated.
+
+A timed-out sendMessage may well have been delivered, so nothing here retries it: a message is never sent twice.
+Flood control (429) is waited out by python-telegram-bot's AIORateLimiter (max_retries) when pacing is on.
+"""
 
 from __future__ import annotations
 
-import asyncio
 import html
 import logging
-import warnings
+import re
 from collections.abc import Awaitable, Callable
 from typing import TypeVar
 
 from telegram import Bot, InlineKeyboardMarkup, Message, ReplyParameters
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter
-from telegram.warnings import PTBDeprecationWarning
+from telegram.error import BadRequest, Forbidden
 
 from handlers.telegram.split import LIMIT, split_html
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-MAX_ATTEMPTS = 4
-MAX_WAIT_S = 30.0
 MORE_IN_PRIVATE = "\n\n<i>(Còn tiếp — nhắn riêng cho bot để xem đầy đủ.)</i>"
+EXPANDABLE_CHARS = 300  # a quote longer than this (or of more lines) is folded: the answer stays on one screen
+EXPANDABLE_LINES = 4
+_QUOTE = re.compile(r"<blockquote>(.*?)</blockquote>", re.S)
+_TAGS = re.compile(r"<[^>]*>")
 
 
 async def call(make: Callable[[], Awaitable[T]]) -> T | None:
-    """Run one Bot API call: wait out 429s, retry network errors, shrug off 'not modified' and blocked users."""
-    for attempt in range(1, MAX_ATTEMPTS + 1):
-        try:
-            return await make()
-        except RetryAfter as exc:
-            wait = min(retry_seconds(exc), MAX_WAIT_S)
-            log.warning("Telegram flood control: waiting %.1fs (attempt %d)", wait, attempt)
-            await asyncio.sleep(wait)
-        except Forbidden:
-            log.info("a user blocked the bot or left the chat; message dropped")
+    """Run one Bot API call once: None for a blocked user or 'message is not modified', else its result."""
+    try:
+        return await make()
+    except Forbidden:
+        log.info("a user blocked the bot or left the chat; message dropped")
+        return None
+    except BadRequest as exc:
+        if "message is not modified" in exc.message.lower():
             return None
-        except BadRequest as exc:
-            if "message is not modified" in exc.message.lower():
-                return None
-            raise
-        except NetworkError as exc:  # includes TimedOut
-            if attempt == MAX_ATTEMPTS:
-                raise
-            log.warning("Telegram call failed (%s); retrying", type(exc).__name__)
-            await asyncio.sleep(0.5 * attempt)
-    return None
+        raise
 
 
-def retry_seconds(exc: RetryAfter) -> float:
-    """How long Telegram asks to wait, in seconds."""
-    with warnings.catch_warnings():  # PTB 22 warns that retry_after becomes a timedelta; accept both
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        retry_after = exc.retry_after
-    return retry_after.total_seconds() if hasattr(retry_after, "total_seconds") else float(retry_after)
+def fold_long_quotes(text_html: str) -> str:
+    """Long <blockquote>s become expandable ones: Telegram shows their first lines and a 'show more'."""
+
+    def fold(m: re.Match) -> str:
+        plain = html.unescape(_TAGS.sub("", m.group(1)))
+        if len(plain) > EXPANDABLE_CHARS or plain.count("\n") >= EXPANDABLE_LINES:
+            return f"<blockquote expandable>{m.group(1)}</blockquote>"
+        return m.group(0)
+
+    return _QUOTE.sub(fold, text_html)
 
 
 def html_parts(text_html: str, max_parts: int | None = None) -> list[str]:
     """The messages a reply becomes; with max_parts, the rest is replaced by a pointer to the private chat."""
+    text_html = fold_long_quotes(text_html)
     parts = split_html(text_html)
     if max_parts is not None and len(parts) > max_parts:
         parts = split_html(text_html, LIMIT - len(MORE_IN_PRIVATE))[:max_parts]

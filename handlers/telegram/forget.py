@@ -6,6 +6,7 @@ from telegram import Update
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
 
 from handlers.telegram.delivery import call
+from handlers.telegram.keys import user_key
 from handlers.telegram.services import services
 
 COMMANDS = [("quen", "Xóa mọi dữ liệu bot lưu về bạn")]
@@ -14,7 +15,7 @@ FORGOTTEN = "Đã xóa mọi thông tin tôi lưu về bạn (ngạch, cấp, ng
 
 async def on_quen(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Delete the user's state and logged questions, then confirm."""
-    services(context).store.forget_user(update.effective_user.id)
+    services(context).store.forget_user(user_key(update))
     await call(lambda: update.effective_message.reply_text(FORGOTTEN))
 
 

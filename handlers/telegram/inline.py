@@ -10,6 +10,7 @@ from telegram.ext import BaseHandler, ContextTypes, InlineQueryHandler
 
 from bot.reply import Reply
 from handlers.telegram.delivery import call, html_parts
+from handlers.telegram.keys import conversation_key
 from handlers.telegram.services import services
 
 MAX_OPTIONS = 5
@@ -45,7 +46,7 @@ async def on_inline(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         await call(lambda: inline.answer([], cache_time=CACHE_S, is_personal=True, button=button))
         return
     svc = services(context)
-    state = svc.store.load_state(inline.from_user.id)
+    state = svc.store.load_state(conversation_key(update))
     reply = svc.core.answer(text, state)
     results = [article(text, 0, _title(reply, text), reply)] if reply.html.strip() else []
     for i, option in enumerate(reply.options[:MAX_OPTIONS], 1):

@@ -7,7 +7,8 @@ question loses its buttons. A typed answer takes the ordinary free-text path; it
 dialog step, becomes the live question (conversation.after_delivery) and the question it answered loses its
 buttons. A button of a step that is no longer current never answers a later step: it carries its step
 (keyboards.option_buttons), and an outdated press only removes outdated buttons.
-Which message holds the live buttons is remembered per user in memory; nothing of it is personal.
+Which message holds the live buttons is remembered per user in memory; nothing of it is personal. A check left
+unanswered ends after BOT_DIALOG_TTL seconds (dialog.py). The age step offers the plan's age bands as buttons.
 """
 
 from __future__ import annotations
@@ -22,9 +23,9 @@ from telegram.ext import BaseHandler, CommandHandler, ContextTypes, filters
 
 from bot.reply import Reply
 from handlers.telegram.buttons import action
-from handlers.telegram.conversation import after_delivery, converse, deliver, is_group
+from handlers.telegram.conversation import after_delivery, converse, deliver, is_group, load, save
 from handlers.telegram.delivery import call, html_parts
-from handlers.telegram.keyboards import DIALOG, dialog_step, reply_markup
+from handlers.telegram.keyboards import DIALOG, START_CHECK, dialog_step, reply_markup
 from handlers.telegram.services import services
 
 log = logging.getLogger(__name__)
@@ -118,6 +119,12 @@ async def on_kiemtra(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     await converse(update, context, lambda state: core.start_check(state))
 
 
+@action(START_CHECK)
+async def on_check_button(update: Update, context: ContextTypes.DEFAULT_TYPE, _: str) -> None:
+    """'✅ Kiểm tra từng bước' under a reply that suggests /kiemtra: the same as typing it."""
+    await on_kiemtra(update, context)
+
+
 @action(DIALOG)
 async def on_step_button(update: Update, context: ContextTypes.DEFAULT_TYPE, step_query: str) -> None:
     """A dialog button: the core receives option.query, as for any option; the question advances in place."""
@@ -128,8 +135,7 @@ async def on_step_button(update: Update, context: ContextTypes.DEFAULT_TYPE, ste
         return
     book = _book(context)
     pressed = _key(update.callback_query.message)
-    user_id = update.effective_user.id
-    state = svc.store.load_state(user_id)
+    state = load(update, context)
     current = None if state.check is None else str(state.check.get("step"))
     if current != step and (current is not None or pressed in book.retired):
         # a step already answered (a double tap, or a question answered by typing): never answer another step
@@ -138,7 +144,7 @@ async def on_step_button(update: Update, context: ContextTypes.DEFAULT_TYPE, ste
         return
     # the current step, or a button of a dialog the core no longer has (after /quen): the core decides
     reply = svc.core.answer(query, state)
-    svc.store.save_state(user_id, reply.state)
+    save(update, context, reply)
     if dialog_step(reply) is not None and pressed is not None and len(html_parts(reply.html)) == 1:
         await _strip(context, book.go_live(pressed))
         if await _edit(context, pressed, reply):
@@ -146,6 +152,15 @@ async def on_step_button(update: Update, context: ContextTypes.DEFAULT_TYPE, ste
     if book.retire(pressed):
         await _strip(context, pressed)
     await deliver(update, context, reply)
+
+
+async def end_live_question(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The dialog ended without an answer (expired): its question loses its buttons."""
+    book: Book | None = (context.user_data or {}).get(BOOK_KEY)
+    if book is not None and book.live is not None:
+        live = book.live
+        if book.retire(live):
+            await _strip(context, live)
 
 
 def handlers() -> list[BaseHandler]:

@@ -39,6 +39,7 @@ class TelegramSettings(BaseSettings):
     bot_http_client: Literal["aiohttp", "httpx"] = Field(
         "aiohttp", description="HTTP client for Bot API calls: aiohttp (faster) or httpx (PTB's default)"
     )
+    bot_dialog_ttl: float = Field(30 * 60, gt=0, description="seconds an unanswered /kiemtra step waits before ending")
     bot_core_module: str = Field("bot.core", description="module with the core's entry points")
     bot_log_level: str = Field("INFO")
 

@@ -11,6 +11,7 @@ from handlers.telegram.conversation import is_group
 from handlers.telegram.delivery import call, send_html
 from handlers.telegram.services import services
 
+ADMIN_COMMANDS = [("thongke", "Thống kê câu hỏi (quản trị)")]
 NOT_ADMIN = "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
 PRIVATE_ONLY = "Hãy dùng lệnh này trong tin nhắn riêng với bot."
 TOP = 10

@@ -13,7 +13,7 @@ from aiohttp import web
 from bot.plan_tables import PlanName, plan_name
 from handlers.store import Store
 from handlers.web.jobs import Jobs
-from handlers.web.render import linked_text
+from handlers.web.render import clause_url, linked_text
 from handlers.web.security import AdminSessions, RateLimiter, Signer
 from handlers.web.settings import WebSettings
 from handlers.web.transcript import Transcripts
@@ -58,6 +58,7 @@ def build_web(settings: WebSettings, store: Store, core: ModuleType) -> Web:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATE_DIR), autoescape=True,
                              trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     env.globals["linked"] = linked_text
+    env.globals["clause_url"] = clause_url
     env.filters["num"] = lambda n: f"{n:,}".replace(",", ".")
     return Web(
         settings=settings, store=store, core=core, signer=signer,

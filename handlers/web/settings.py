@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import platformdirs
 from pydantic import Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from handlers.store import APP_NAME, STORE_FILE
+from handlers.store import STORE_FILE, default_data_dir
 
 _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
 
@@ -33,7 +32,7 @@ class WebSettings(BaseSettings):
         "", description="space-separated origins allowed to embed the page in a frame; empty: none")
     bot_web_cookie_secure: bool = Field(False, description="mark cookies Secure (set it behind HTTPS)")
     bot_web_trust_proxy: bool = Field(False, description="take the client address from X-Forwarded-For")
-    bot_data_dir: Path = Field(default_factory=lambda: platformdirs.user_data_path(APP_NAME))
+    bot_data_dir: Path = Field(default_factory=default_data_dir)
     bot_core_module: str = Field("bot.core", description="module with the core's entry points")
     bot_log_level: str = Field("INFO")
 

@@ -12,20 +12,21 @@ from typing import Any, Callable
 from aiohttp import web
 
 from telegram_server.html_check import HtmlError, parse_html, telegram_length
+from telegram_server.rules import (
+    COMMAND_SCOPES,
+    INLINE_BUTTON_KEYS,
+    MENU_BUTTONS,
+    PARAMETERS,
+    ApiError,
+    check_keyboard,
+)
 
 JSON_PARAMS = {"reply_markup", "commands", "results", "scope", "allowed_updates", "reply_parameters",
-               "link_preview_options", "entities", "caption_entities", "button"}
+               "link_preview_options", "entities", "caption_entities", "button", "menu_button"}
+
 MAX_DOWNLOAD_BYTES = 20 * 1024 * 1024  # getFile refuses bigger files
 NOT_MODIFIED = ("Bad Request: message is not modified: specified new message content and reply markup "
                 "are exactly the same as a content and reply markup of the current message")
-
-
-class ApiError(Exception):
-    """An error answered in Telegram's JSON shape."""
-
-    def __init__(self, description: str, code: int = 400, retry_after: int | None = None) -> None:
-        super().__init__(description)
-        self.description, self.code, self.retry_after = description, code, retry_after
 
 
 @dataclass
@@ -54,6 +55,7 @@ class Sent:
     filename: str | None = None
     reply_to: int | None = None
     edits: int = 0
+    keyboard: dict | None = None  # a reply keyboard, ForceReply or ReplyKeyboardRemove sent with the message
 
     @property
     def buttons(self) -> list[dict]:
@@ -103,8 +105,14 @@ class FakeBotApi:
         self.files: dict[str, bytes] = {}
         self.downloads: list[str] = []  # file paths the bot downloaded, in order
         self.callback_answers: dict[str, dict] = {}
+        self.commands: dict[tuple[str, int | None], list[dict]] = {}  # (scope type, chat id) -> the menu
+        self.description = ""
+        self.short_description = ""
+        self.menu_buttons: dict[int | None, dict] = {}  # chat id (None: default) -> menu button
         self.inline_answers: dict[str, list[dict]] = {}
         self.faults: list[tuple[str, ApiError]] = []
+        self.delays: list[tuple[str, float]] = []
+        self.users_started: set[int] = set()  # private chats known before the bot starts (e.g. admins)
         self._ids = itertools.count(1)
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -235,6 +243,10 @@ class FakeBotApi:
         payload = {"id": str(next(self._ids)), "from": self._user(user_id), "query": query, "offset": ""}
         return self._queue({"inline_query": payload})
 
+    def slow_next(self, method: str, seconds: float) -> None:
+        """Carry out the next call of `method`, then answer it only after `seconds` (a slow network)."""
+        self.delays.append((method, seconds))
+
     def fail_next(self, method: str, description: str, code: int = 400, retry_after: int | None = None) -> None:
         """Make the next call of `method` fail as Telegram would (not counted in `errors`)."""
         self.faults.append((method, ApiError(description, code, retry_after)))
@@ -254,12 +266,19 @@ class FakeBotApi:
             handler = getattr(self, "m_" + method.lower(), None)
             if handler is None:
                 raise ApiError("Not Found: method not found", 404)
+            unknown = sorted(set(params) - PARAMETERS.get(method.lower(), set()) - {"_filename"})
+            if unknown:
+                raise ApiError(f"Bad Request: unknown parameter {unknown[0]!r} of {method}")
             result = await handler(params)
         except ApiError as exc:
             self.errors.append((method, exc.description))
             await self._notify()
             return self._error(exc)
         await self._notify()
+        delay = next((d for d in self.delays if d[0].lower() == method.lower()), None)
+        if delay:
+            self.delays.remove(delay)
+            await asyncio.sleep(delay[1])
         return web.json_response({"ok": True, "result": result})
 
     @staticmethod
@@ -313,13 +332,26 @@ class FakeBotApi:
                            else "Bad Request: message caption is too long")
         return text
 
-    def _markup(self, markup: Any) -> dict | None:
+    def _markup(self, markup: Any, inline_only: bool = False) -> dict | None:
+        """An inline keyboard (returned), or a reply keyboard / ForceReply / removal (validated; see _keyboard)."""
         if not markup:
             return None
+        if not isinstance(markup, dict):
+            raise ApiError("Bad Request: can't parse reply keyboard markup JSON object")
+        if "inline_keyboard" not in markup:
+            if inline_only:
+                raise ApiError("Bad Request: inline keyboard expected")
+            check_keyboard(markup)
+            return None
+        if set(markup) != {"inline_keyboard"}:
+            raise ApiError("Bad Request: can't parse inline keyboard markup JSON object")
         for row in markup.get("inline_keyboard", []):
             for button in row:
                 if not button.get("text"):
                     raise ApiError("Bad Request: text buttons are unallowed in the inline keyboard")
+                if set(button) - INLINE_BUTTON_KEYS or len(set(button) - {"text"}) != 1:
+                    raise ApiError("Bad Request: can't parse inline keyboard button: exactly one optional field "
+                                   "must be used")
                 data = button.get("callback_data")
                 if data is not None and not 1 <= len(data.encode("utf-8")) <= 64:
                     raise ApiError("Bad Request: BUTTON_DATA_INVALID")
@@ -356,12 +388,56 @@ class FakeBotApi:
         return True
 
     async def m_setmycommands(self, params: dict) -> bool:
-        for command in params["commands"]:
+        commands = params.get("commands")
+        if not isinstance(commands, list) or len(commands) > 100:
+            raise ApiError("Bad Request: commands must be a list of at most 100 BotCommand")
+        for command in commands:
+            if set(command) - {"command", "description"}:
+                raise ApiError("Bad Request: can't parse BotCommand")
             name, desc = command.get("command", ""), command.get("description", "")
             if not (1 <= len(name) <= 32 and name.replace("_", "").isalnum() and name.islower()):
                 raise ApiError("Bad Request: BOT_COMMAND_INVALID")
             if not 1 <= len(desc) <= 256:
                 raise ApiError("Bad Request: command description is empty or too long")
+        scope = params.get("scope") or {"type": "default"}
+        kind = scope.get("type")
+        if kind not in COMMAND_SCOPES:
+            raise ApiError("Bad Request: unsupported bot command scope type")
+        needs_chat = kind in {"chat", "chat_administrators", "chat_member"}
+        if needs_chat != ("chat_id" in scope) or set(scope) - {"type", "chat_id", "user_id"}:
+            raise ApiError("Bad Request: invalid bot command scope")
+        if kind == "chat" and int(scope["chat_id"]) not in self.known_chats():
+            raise ApiError("Bad Request: chat not found")
+        self.commands[(kind, int(scope["chat_id"]) if needs_chat else None)] = commands
+        return True
+
+    def known_chats(self) -> set[int]:
+        """Chats a user has written in (Telegram knows only those)."""
+        return {u["message"]["chat"]["id"] for u in self.updates if "message" in u} | set(self.users_started)
+
+    async def m_setmydescription(self, params: dict) -> bool:
+        text = params.get("description", "")
+        if len(text) > 512:
+            raise ApiError("Bad Request: description is too long")
+        self.description = text
+        return True
+
+    async def m_setmyshortdescription(self, params: dict) -> bool:
+        text = params.get("short_description", "")
+        if len(text) > 120:
+            raise ApiError("Bad Request: short description is too long")
+        self.short_description = text
+        return True
+
+    async def m_setchatmenubutton(self, params: dict) -> bool:
+        button = params.get("menu_button") or {"type": "default"}
+        if button.get("type") not in MENU_BUTTONS:
+            raise ApiError("Bad Request: unsupported menu button type")
+        allowed = {"type", "text", "web_app"} if button["type"] == "web_app" else {"type"}
+        if set(button) - allowed:
+            raise ApiError("Bad Request: can't parse menu button")
+        chat = params.get("chat_id")
+        self.menu_buttons[int(chat) if chat is not None else None] = button
         return True
 
     async def m_sendchataction(self, params: dict) -> bool:
@@ -371,6 +447,8 @@ class FakeBotApi:
         chat = self._chat(params)
         text = self._text(params.get("text"), params.get("parse_mode"))
         sent = Sent(chat, next(self._ids), text, params.get("text", ""), self._markup(params.get("reply_markup")))
+        if params.get("reply_markup") and "inline_keyboard" not in params["reply_markup"]:
+            sent.keyboard = params["reply_markup"]
         return self._store(sent, params)
 
     async def m_sendphoto(self, params: dict) -> dict:
@@ -404,7 +482,7 @@ class FakeBotApi:
         if sent.photo is not None or sent.document is not None:
             raise ApiError("Bad Request: there is no text in the message to edit")
         text = self._text(params.get("text"), params.get("parse_mode"))
-        markup = self._markup(params.get("reply_markup"))
+        markup = self._markup(params.get("reply_markup"), inline_only=True)
         if text == sent.text and markup == sent.reply_markup:
             raise ApiError(NOT_MODIFIED)
         sent.text, sent.html, sent.reply_markup, sent.edits = text, params.get("text", ""), markup, sent.edits + 1
@@ -412,7 +490,7 @@ class FakeBotApi:
 
     async def m_editmessagereplymarkup(self, params: dict) -> dict:
         sent = self._find(params)
-        markup = self._markup(params.get("reply_markup"))
+        markup = self._markup(params.get("reply_markup"), inline_only=True)
         if markup == sent.reply_markup:
             raise ApiError(NOT_MODIFIED)
         sent.reply_markup, sent.edits = markup, sent.edits + 1
@@ -425,6 +503,8 @@ class FakeBotApi:
             raise ApiError("Bad Request: query is too old and response timeout expired or query ID is invalid")
         if len(params.get("text") or "") > 200:
             raise ApiError("Bad Request: MESSAGE_TOO_LONG")
+        if str(params.get("show_alert", "false")).lower() not in ("true", "false"):
+            raise ApiError("Bad Request: show_alert must be a boolean")
         self.callback_answers[query_id] = params
         return True
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ class Harness:
 
 async def start_harness(tmp_dir, **env: str) -> Harness:
     api = FakeBotApi()
+    api.users_started.add(ADMIN_ID)  # the admin has written to the bot before: Telegram knows the chat
     base_url = await api.start()
     env = {"BOT_ADMIN_IDS": str(ADMIN_ID), "BOT_LOG_LEVEL": "DEBUG", **env}
     bot = BotProcess(base_url, tmp_dir, **env)
@@ -74,19 +76,26 @@ class InProcess:
         await self.app.process_update(Update.de_json(update, self.app.bot))
 
 
-@pytest_asyncio.fixture(params=["aiohttp", "httpx"])
-async def inproc(tmp_path, request) -> AsyncIterator[InProcess]:
-    """build_application() with the scripted core against a fresh fake API, over each HTTP client."""
+@contextlib.asynccontextmanager
+async def inprocess_app(tmp_path, http: str = "aiohttp", **settings) -> AsyncIterator[InProcess]:
+    """build_application() with the scripted core against a fresh fake API (settings may be overridden)."""
     from handlers.telegram.app import build_application
     from handlers.telegram.settings import TelegramSettings
 
     api = FakeBotApi()
     base_url = await api.start()
-    settings = TelegramSettings(
-        _env_file=None, telegram_bot_token=api.token, telegram_api_base_url=base_url, bot_data_dir=tmp_path,
-        bot_rate_limit=0, bot_admin_ids=str(ADMIN_ID), bot_core_module=SCRIPTED_CORE, bot_http_client=request.param,
-    )
-    app = build_application(settings)
-    async with app:
-        yield InProcess(api, app)
-    await api.stop()
+    values = dict(telegram_bot_token=api.token, telegram_api_base_url=base_url, bot_data_dir=tmp_path,
+                  bot_rate_limit=0, bot_admin_ids=str(ADMIN_ID), bot_core_module=SCRIPTED_CORE, bot_http_client=http)
+    app = build_application(TelegramSettings(_env_file=None, **{**values, **settings}))
+    try:
+        async with app:
+            yield InProcess(api, app)
+    finally:
+        await api.stop()
+
+
+@pytest_asyncio.fixture(params=["aiohttp", "httpx"])
+async def inproc(tmp_path, request) -> AsyncIterator[InProcess]:
+    """build_application() with the scripted core against a fresh fake API, over each HTTP client."""
+    async with inprocess_app(tmp_path, request.param) as harness:
+        yield harness

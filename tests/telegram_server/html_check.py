@@ -66,6 +66,11 @@ def _tag(tok: str, stack: list[str]) -> None:
         raise HtmlError(f"Can't parse entities: tag \"span\" must have class \"tg-spoiler\" at byte offset {{}}")
     if name == "a" and not attrs.get("href"):
         raise HtmlError(f"Can't parse entities: tag \"a\" must have attribute \"href\" at byte offset {{}}")
+    if name == "blockquote" and "blockquote" in stack:
+        raise HtmlError("Can't parse entities: blockquote can't be nested in blockquote at byte offset {}")
+    if name == "blockquote" and "expandable" in attrs and attrs["expandable"]:
+        raise HtmlError("Can't parse entities: attribute \"expandable\" of tag \"blockquote\" takes no value "
+                        "at byte offset {}")
     if name in {"a", "code", "pre"} and stack and stack[-1] in {"code", "pre"} and not (name == "code" and stack[-1] == "pre"):
         raise HtmlError(f"Can't parse entities: tag \"{name}\" can't be nested in \"{stack[-1]}\" at byte offset {{}}")
     stack.append(name)

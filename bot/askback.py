@@ -1,0 +1,86 @@
+"""Asking back: the menus of bot/data/askback.yaml for vague messages, and the suggestions after a greeting."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from pydantic import BaseModel, ConfigDict
+
+from bot.normalize import normalize
+from bot.reply import Option
+
+MENUS_FILE = Path(__file__).parent / "data" / "askback.yaml"
+
+
+class _Choice(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    label: str
+    query: str
+
+
+class _Menu(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    words: list[str]
+    ask: str
+    options: list[_Choice]
+
+
+class _Greeting(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    words: list[str]
+    thanks: list[str]
+    suggestions: list[_Choice]
+
+
+class _MenusFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    vague_max_words: int
+    menus: list[_Menu]
+    greeting: _Greeting
+
+
+@dataclass(frozen=True)
+class Menu:
+    """A question asked back and the options it offers."""
+
+    ask: str
+    options: list[Option]
+
+
+def _pattern(words: list[str]) -> re.Pattern | None:
+    folded = sorted({normalize(w) for w in words} - {""}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in folded) + r")\b") if folded else None
+
+
+class Menus:
+    """Chooses the menu for a vague message and recognises greetings and thanks."""
+
+    def __init__(self, path: Path = MENUS_FILE) -> None:
+        raw = _MenusFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        self.vague_max_words = raw.vague_max_words
+        self._menus = [(_pattern(m.words), Menu(m.ask, [Option(label=o.label, query=o.query) for o in m.options]))
+                       for m in raw.menus]
+        self._greeting = _pattern(raw.greeting.words)
+        self._thanks = _pattern(raw.greeting.thanks)
+        self.default = self._menus[-1][1]
+        self.suggestions = [Option(label=o.label, query=o.query) for o in raw.greeting.suggestions]
+
+    def matching(self, folded: str) -> Menu | None:
+        """The first menu whose words the message uses, or None."""
+        for rx, menu in self._menus:
+            if rx is not None and rx.search(folded):
+                return menu
+        return None
+
+    def for_vague(self, folded: str) -> Menu:
+        """The menu that fits the message's words, else the last (general) one."""
+        return self.matching(folded) or self.default
+
+    def greeting(self, folded: str) -> str | None:
+        """'thanks' or 'hello' when the message opens with such words, else None."""
+        if self._greeting is None or not self._greeting.match(folded):
+            return None
+        return "thanks" if self._thanks is not None and self._thanks.search(folded) else "hello"

@@ -1,0 +1,57 @@
+"""The annex figures: which rows and year a question asks about, and follow-ups that keep to the figures."""
+
+from __future__ import annotations
+
+import re
+
+from bot.annex import ANNEX_SPLIT, WHICH_CLASS, annex_extreme, annex_path
+from bot.cues import FOLLOWUP_WORDS, FRAGMENT_WORDS, NEED_CUE
+from bot.decision import Decision
+from bot.reply import State
+from bot.understand import Analysis
+
+
+class FigureDecisions:
+    """Decider methods (mixed into bot.decide.Decider; they use its kb, understander and tables)."""
+
+    def annex(self, a: Analysis, state: State, confidence: float) -> Decision:
+        annex = self.kb.annex
+        assert annex is not None
+        text = a.ent.text
+        parts = [self.u.lex.canonical(p) for p in re.split(ANNEX_SPLIT, a.raw) if p.strip()] or [text]
+        codes = self.annex_rows.select(parts)
+        named = self.annex_rows.named(text)
+        bare_period = named and set(named) == {self.annex_rows.total} and len(text.split()) <= 4
+        if (not named or bare_period) and state.last_intent == "chi_tieu" and state.last_rows:
+            codes = list(state.last_rows)  # "còn 2014?", "cả giai đoạn?": the rows asked about before
+        if WHICH_CLASS.search(text) and any(annex.row(c).parts for c in codes):
+            codes = self.annex_rows.deepest([c for c in codes if annex.row(c).parts])  # "which class had the most": compare the classes
+        years = [y for y in a.ent.years if y in annex.years]
+        whole = {annex.years[0], annex.years[-1]} <= set(years)  # "2011 - 2015": the period, not one year
+        year = years[0] if len(years) == 1 or (years and not whole) else None
+        per_year = bool(re.search(r"\b(moi nam|hang nam|tung nam|theo nam|cac nam)\b", text))
+        rows = [annex.row(c) for c in codes]
+        return Decision(
+            kind="answer", intent="chi_tieu", confidence=confidence, template="annex",
+            clauses=[annex.clause],
+            context={"rows": rows, "year": year, "per_year": per_year, "annex": annex,
+                     "paths": {c: annex_path(annex, c) for c in codes},
+                     "extreme": annex_extreme(annex, rows, text, {c: annex_path(annex, c) for c in codes})},
+            state=state.model_copy(update={"last_intent": "chi_tieu", "last_rows": codes}),
+        )
+
+    def _annexfollowup(self, a: Analysis, state: State) -> bool:
+        """'chính trị 2013?', 'còn 2014?', 'cả giai đoạn?': an annex row or year with no verb, or after figures."""
+        if self.annex_rows is None:
+            return False
+        ent = a.ent
+        words = len(ent.text.split())
+        if ent.grade or ent.percent or NEED_CUE.search(ent.text):
+            return False
+        named = self.annex_rows.named(ent.text)
+        years = [y for y in ent.years if self.kb.document.in_period(y)]
+        if named and (years or self.annex_rows.total in named) and words <= FRAGMENT_WORDS:
+            return True
+        if len(set(named)) >= 1 and self._compare.search(ent.text) and (years or len(set(named)) >= 2):
+            return True  # "so sánh bồi dưỡng trong nước 2011 vs 2015", "đào tạo so với bồi dưỡng"
+        return state.last_intent == "chi_tieu" and bool(years or named) and words <= FOLLOWUP_WORDS

@@ -1,0 +1,53 @@
+"""A long message split into the asker's introduction and the question at its end."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.normalize import normalize
+
+_FILE = Path(__file__).parent / "data" / "lexicon.yaml"
+LONG = 18  # words: shorter messages are read whole
+_SENTENCE = re.compile(r"(?<=[.!?;\n])\s+")
+
+
+@dataclass(frozen=True)
+class Parts:
+    """What a message says of the asker, and what it asks."""
+
+    intro: str
+    question: str
+
+
+class MessageSplitter:
+    """Finds where the question of a long, polite message starts ("Kính gửi …, tôi là … . Xin hỏi …")."""
+
+    def __init__(self, path: Path = _FILE) -> None:
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        cues = [normalize(c) for c in raw["question_cues"]]
+        mine = [normalize(c) for c in raw["subjects"]["self"]]
+        self._self = re.compile(r"\b(" + "|".join(re.escape(c) for c in mine) + r")\b")
+        self._cue = re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\b")
+
+    def split(self, text: str) -> Parts:
+        """The introduction (may be empty) and the question; a short message is all question."""
+        if len(text.split()) < LONG:
+            return Parts("", text)
+        sentences = [s for s in _SENTENCE.split(text.strip()) if s.strip()]
+        if len(sentences) < 2:
+            return Parts("", text)
+        for i in range(len(sentences) - 1, 0, -1):  # the last sentence that opens with a question cue
+            folded = normalize(sentences[i])
+            m = self._cue.search(folded)
+            if m and m.start() <= 3:
+                return Parts(" ".join(sentences[:i]), " ".join(sentences[i:]))
+        last = sentences[-1]
+        intro = " ".join(sentences[:-1])
+        introduces = bool(self._self.search(normalize(intro)))  # "tôi là …", "em là …": the asker introduced
+        if (len(sentences) >= 3 or introduces) and len(last.split()) >= 6 and last.rstrip().endswith("?"):
+            return Parts(intro, last)
+        return Parts("", text)

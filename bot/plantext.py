@@ -1,0 +1,190 @@
+"""The plan's own text: passages that answer, outlines, verbatim clauses, the document and the tiers' scope."""
+
+from __future__ import annotations
+
+import re
+
+from bot.cues import (
+    ABOUT_ME,
+    SCREEN,
+    SECOND_CLAUSE_SHARE,
+    STRUCTURE,
+    WHOLE_CLAUSE_ITEMS,
+    unique,
+)
+from bot.decision import Decision
+from bot.excerpt import excerpt
+from bot.reply import Option, State
+from bot.understand import Analysis
+
+
+class PlanTextDecisions:
+    """Decider methods (mixed into bot.decide.Decider; they use its kb, understander and tables)."""
+
+    def document(self, a: Analysis, state: State, confidence: float) -> Decision:
+        text = a.ent.text
+        facets = []
+        if re.search(r"\b(ki|nguoi ki|chu tich ki)\b", text):
+            facets.append("signer")
+        if re.search(r"\b(so hieu|so may|so bao nhieu|ngay ban hanh|ngay nao|ban hanh ngay|ngay thang)\b", text) and not re.search(r"\bquyet dinh\b", text):
+            facets.append("number")
+        if re.search(r"\b(can cu|van ban nao|phap li|nghi dinh|luat)\b", text):
+            facets.append("bases")
+        if re.search(r"\b(quyet dinh|thu tuong|1374)\b", text):
+            facets.append("implements")
+        if re.search(r"\b(noi nhan|gui cho|gui den)\b", text):
+            facets.append("recipients")
+        if re.search(r"\b(co quan nao|ai ban hanh|don vi nao ban hanh)\b", text):
+            facets.append("issuer")
+        if re.search(r"\b(hieu luc|het han|con ap dung)\b", text):
+            facets.append("validity")
+        if re.search(r"\b(giai doan|thoi gian|ap dung)\b", text) and not facets:
+            facets.append("period")
+        if not facets:
+            facets = ["number", "signer", "period", "bases", "implements"]
+        clauses = ["CC"] if {"bases", "implements"} & set(facets) else []
+        return Decision(
+            kind="answer", intent="van_ban", confidence=confidence, template="document",
+            clauses=clauses, context={"facets": facets, "doc": self.kb.document, "cc": self.kb.clause("CC")},
+            state=state,
+        )
+
+    def scope(self, a: Analysis, state: State, confidence: float) -> Decision:
+        tiers = [self.kb.by_id("tiers", t) for t in (a.ent.tiers or [x.id for x in self.kb.tiers])]
+        return Decision(
+            kind="answer", intent="pham_vi", confidence=confidence, template="scope",
+            tier=a.ent.tier, clauses=unique(t.clause for t in tiers), context={"tiers": tiers}, state=state,
+        )
+
+    def content(self, a: Analysis, state: State, confidence: float) -> Decision:
+        if STRUCTURE.search(a.ent.text):
+            outline = self.outline(a, state, confidence)
+            if outline is not None:
+                return outline
+        if not a.hits or a.hits[0].score < 4.0:
+            return self.fallback(a, state)
+        top = a.hits[0]
+        clause = top.passage.clause
+        if self._about_me_without_tier(a, state, clause):
+            return self.clarify_tier(a, state)
+        c = self.kb.clause(clause)
+        whole = self._heading_share(a, clause) >= 0.75  # the question names the clause itself: show all of it
+        lex = self.u.lex
+        asked = {t for t in self.u.index.query_terms(a.ent.text) if "+" not in t} - lex.stopwords
+        words_of = self._passage_words
+        if whole:  # the items that fit a phone screen, those sharing most words with the question first
+            ranked = sorted(range(len(c.items)), key=lambda k: (-len(asked & set(words_of(c.items[k]).split())), k))
+            picked, size = [], 0
+            for k in ranked[:WHOLE_CLAUSE_ITEMS]:
+                if picked and size + len(c.items[k]) > SCREEN:
+                    break
+                picked.append(k)
+                size += len(c.items[k])
+            chosen_texts = [c.items[k] for k in sorted(picked)]
+        else:
+            share = 0.35 if re.search(r"\b(nhung|cac|gom)\b", a.ent.text) else 0.55  # a list question takes more
+            chosen = [h for h in a.hits if h.passage.clause == clause and h.score >= share * top.score][:3]
+            chosen_texts = [h.passage.text for h in sorted(chosen, key=lambda h: h.passage.index)]
+        if not whole:  # a long item is shown by its sentences that answer; "Nguyên văn" shows all of it
+            chosen_texts = [excerpt(t, asked, words_of) for t in chosen_texts]
+        sections = [{"clause": c, "passages": chosen_texts, "path": self.clause_path(clause)}]
+        runner = next((h for h in a.hits if h.passage.clause != clause), None)
+        if not whole and runner is not None and runner.score >= SECOND_CLAUSE_SHARE * top.score:  # two answer alike
+            other = self.kb.clause(runner.passage.clause)
+            sections.append({"clause": other, "passages": [excerpt(runner.passage.text, asked, words_of)],
+                             "path": self.clause_path(other.id)})
+        shown = sum(len(s["passages"]) for s in sections if s["clause"].id == clause)
+        return Decision(
+            kind="answer", intent="noi_dung", confidence=min(confidence, 1.0), template="passages",
+            tier=a.ent.tier, clauses=[s["clause"].id for s in sections],
+            context={"sections": sections, "more": len(c.items) - shown if whole else 0, "more_clause": clause},
+            state=state.model_copy(update={"last_intent": "noi_dung"}),
+        )
+
+    def _passage_words(self, text: str) -> str:
+        """A passage's words as the search reads them (canonical, multiword names joined)."""
+        return self.u.lex.join_compounds(self.u.lex.canonical(text))
+
+    def _heading_share(self, a: Analysis, clause: str) -> float:
+        """Share of the question's informative words found in the clause's headings."""
+        lex = self.u.lex
+        words = [w for w in lex.join_compounds(a.ent.text).split() if w not in lex.stopwords and not w.isdigit()]
+        if not words:
+            return 0.0
+        heading = self._heading_words(clause)
+        return sum(w in heading for w in words) / len(words)
+
+    def _heading_words(self, clause: str) -> frozenset[str]:
+        """Canonical words of a clause's headings (its own and its parents'), computed once."""
+        cached = self._headings.get(clause)
+        if cached is None:
+            lex = self.u.lex
+            cached = frozenset(lex.join_compounds(lex.canonical(" ".join(self.clause_path(clause)))).split())
+            self._headings[clause] = cached
+        return cached
+
+    def _about_me_without_tier(self, a: Analysis, state: State, clause: str) -> bool:
+        """'What is the objective for me?' when the answer differs by tier and the tier is unknown."""
+        ent = a.ent
+        known = ent.grade or ent.tier or ent.tiers or ent.role or state.grade or state.tier or state.role
+        return bool(ent.person and ABOUT_ME.search(ent.text) and not known and clause.startswith(self.tier_specific))
+
+    def clarify_tier(self, a: Analysis, state: State) -> Decision:
+        """Ask the tier, offering the two branches of the plan."""
+        options = [Option(label="Cấp tỉnh, cấp huyện", query="cấp tỉnh"), Option(label="Cấp xã", query="cấp xã")]
+        return Decision(kind="clarify", intent="noi_dung", confidence=0.5, template="clarify", options=options,
+                        context={"ask": "cấp"}, state=state.model_copy(update={"pending": a.raw[:300]}))
+
+    def outline(self, a: Analysis, state: State, confidence: float) -> Decision | None:
+        """'What parts does X have?': the headings under the part the question names."""
+        lex = self.u.lex
+        # "kế hoạch" is the plan itself; "mục", "phần", "nhóm" name the parts asked for, not a heading
+        words = set(lex.join_compounds(a.ent.text).split()) - lex.stopwords - {"ke_hoach", "muc", "phan", "nhom", "chia"}
+        parents = [c for c in self.kb.clauses if any(o.id.startswith(c.id + ".") for o in self.kb.clauses)]
+        scored = []
+        for c in parents:  # the part whose headings (its own and its parents') cover most of the question
+            path = self._heading_words(c.id) - lex.stopwords
+            own = set(lex.join_compounds(lex.canonical(c.title)).split()) - lex.stopwords
+            if own & words:
+                scored.append((len(path & words), c.id.count("."), c))
+        if re.search(r"\bke hoach (gom|co)\b", a.ent.text) and not scored:
+            children = [c for c in self.kb.clauses if "." not in c.id and c.items == [] and c.title.isupper()]
+            parent_title = None
+        elif scored:
+            parent = max(scored, key=lambda x: (x[0], x[1]))[2]
+            depth = parent.id.count(".") + 1
+            children = [c for c in self.kb.clauses if c.id.startswith(parent.id + ".") and c.id.count(".") == depth]
+            parent_title = f"{parent.id}. {parent.title}"
+        else:
+            return None
+        return Decision(kind="answer", intent="noi_dung", confidence=confidence, template="outline",
+                        clauses=[c.id for c in children],
+                        context={"parent": parent_title, "children": children}, state=state)
+
+    def quote(self, clause_id: str, state: State) -> Decision:
+        if not clause_id or not self.kb.has_clause(clause_id):
+            return Decision(kind="clarify", intent="nguyen_van", confidence=0.4, template="no_clause",
+                            options=[Option(label=c.id, query=f"nguyên văn {c.id}") for c in self.leaf_clauses()[:8]],
+                            context={"asked": clause_id}, state=state)
+        c = self.kb.clause(clause_id)
+        return Decision(
+            kind="answer", intent="nguyen_van", confidence=1.0, template="clause", clauses=[clause_id],
+            context={"clause": c, "path": self.clause_path(clause_id), "annex": self.kb.annex if clause_id == "PL" else None},
+            state=state,
+        )
+
+    def clause_path(self, clause_id: str) -> list[str]:
+        """Headings from the section down to the clause."""
+        parts = clause_id.split(".")
+        out = []
+        for i in range(len(parts)):
+            cid = ".".join(parts[: i + 1])
+            if self.kb.has_clause(cid):
+                title = self.kb.clause(cid).title
+                if not out or out[-1] != title:  # II.2 and II.2.b share a heading
+                    out.append(title)
+        return out
+
+    def leaf_clauses(self):
+        """Clauses that have text of their own."""
+        return [c for c in self.kb.clauses if c.items]

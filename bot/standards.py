@@ -1,0 +1,198 @@
+"""Requirements, checks of held levels and asking the grade: the decisions about who must have what."""
+
+from __future__ import annotations
+
+import re
+
+from bot.cues import (
+    CONDITION_ROLES,
+    GENERIC_CHECK,
+    REQUIREMENT_AREAS,
+    VARYING_AREAS,
+    WHOLE,
+    followup,
+    held_level_name,
+    mentions_condition,
+    unique,
+)
+from bot.decision import Decision
+from bot.entities import NONE_LEVEL
+from bot.reply import Option, State
+from bot.understand import Analysis
+from knowledge.queries import Person, meets, requirements_by_area, requirements_for
+
+
+class StandardDecisions:
+    """Decider methods (mixed into bot.decide.Decider; they use its kb, understander and tables)."""
+
+    def _role_tiers(self, role_id: str) -> set[str]:
+        role = self.kb.by_id("roles", role_id)
+        return set(role.tiers) if role else set()
+
+    def _role_named(self, phrase: str) -> str | None:
+        """The role one of whose names is this phrase (folded)."""
+        lex = self.u.lex
+        for role in self.kb.roles:
+            if any(lex.canonical(alias) == lex.canonical(phrase) for alias in [role.name, *role.aliases]):
+                return role.id
+        return None
+
+    def _profile(self, a: Analysis, state: State) -> tuple[str | None, str | None, str | None]:
+        ent = a.ent
+        grade = ent.grade or state.grade
+        tier = ent.tier or state.tier
+        # a role the plan ties to ungraded tiers (commune roles), or an elected one (tiers: all)
+        tiers_of = self._role_tiers(ent.role) if ent.role else set()
+        role = ent.role if ent.role and (tiers_of and tiers_of <= self.ungraded
+                                         or not tiers_of and ent.role in self.addressed) else None
+        if role is None and tier in self.ungraded and re.search(r"\bcan bo\b", ent.text) and not re.search(r"\bcong chuc\b", ent.text):
+            role = self._role_named(f"can bo {self.kb.by_id('tiers', tier).name}")  # "cán bộ xã", not công chức
+        role_tiers = self._role_tiers(role) if role else set()
+        if tier is None and len(role_tiers) == 1:
+            tier = next(iter(role_tiers))
+        return grade, tier, role
+
+    def requirements(self, a: Analysis, state: State, confidence: float, all_areas: bool = False) -> Decision:
+        ent = a.ent
+        grade, tier, role = self._profile(a, state)
+        areas = [x for x in ent.areas if x in REQUIREMENT_AREAS]
+        carried = None
+        if not areas and not all_areas and followup(a) and state.last_area and not WHOLE.search(ent.text):
+            areas = [state.last_area]  # "còn chuyên viên chính thì sao?": the topic of the last answer
+            carried = self.kb.by_id("areas", state.last_area).name.lower()
+        if all_areas:
+            areas = []
+        if tier in self.ungraded or role:
+            d = self._role_requirements(a, state, confidence, tier, role, areas)
+            d.context["carried"] = carried
+            return d
+        d = self._requirements(a, state, confidence, grade, tier, areas)
+        d.context["carried"] = carried
+        return d
+
+    def _requirements(self, a, state, confidence, grade, tier, areas) -> Decision:
+        ent = a.ent
+        if grade is None and CONDITION_ROLES.get(ent.role or "") is not None:
+            return self._conditional_requirements(a, state, confidence, ent.role)
+        if grade is None:
+            if areas and all(x not in VARYING_AREAS for x in areas):
+                return self._area_requirements(a, state, confidence, areas, tier)
+            if areas and not ent.person:
+                return self._area_requirements(a, state, confidence, areas, tier)
+            return self.clarify_grade(a, state, "yeu_cau")
+        person = Person(tier=tier, grade=grade, age=ent.age or state.age)
+        reqs = requirements_for(self.kb, person, kinds=("standard",))
+        if areas:
+            anyone = Person(tier=tier, grade=grade)
+            reqs = [r for r in reqs if r.area in areas] + [
+                r for r in requirements_for(self.kb, anyone, kinds=("training",), strict_conditions=False)
+                if (r.area in areas or r.when is not None) and mentions_condition(a, r)
+            ]
+        verdicts = self._verdicts(reqs, {**state.held, **ent.held}, ent.lacks)
+        new_state = state.model_copy(update={"grade": grade, "tier": tier or state.tier,
+                                              "last_area": areas[0] if len(areas) == 1 else state.last_area})
+        return Decision(
+            kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
+            grade=grade, tier=tier, clauses=unique(r.clause for r in reqs),
+            context={"grade": self.kb.by_id("grades", grade), "tier": self.kb.by_id("tiers", tier) if tier else None,
+                     "items": verdicts, "areas": areas, "age": ent.age},
+            state=new_state,
+        )
+
+    def _conditional_requirements(self, a, state, confidence, role) -> Decision:
+        """What the plan provides for a group named by a condition (newly recruited, key officials ...)."""
+        key = CONDITION_ROLES[role]
+        reqs = [r for r in self.kb.requirements
+                if (r.roles and role in r.roles) or (r.when is not None and getattr(r.when, key, None))]
+        return Decision(
+            kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
+            clauses=unique(r.clause for r in reqs),
+            context={"role": self.kb.by_id("roles", role), "items": self._verdicts(reqs, {}, {}), "areas": []},
+            state=state,
+        )
+
+    def _area_requirements(self, a, state, confidence, areas, tier) -> Decision:
+        reqs = []
+        for area in areas:
+            reqs.extend(requirements_by_area(self.kb, area))
+            reqs.extend(r for r in self.kb.requirements if r.kind == "training" and r.when is not None
+                        and not set(r.tiers) & self.ungraded and mentions_condition(a, r))
+        if tier is None or tier in self.ungraded:  # the commune standards of these areas too
+            reqs.extend(r for r in self.kb.requirements if r.kind == "standard" and r.area in areas
+                        and r.min_level and set(r.tiers) & self.ungraded)
+        reqs = list({r.id: r for r in reqs}.values())
+        return Decision(
+            kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
+            grade=None, tier=tier, clauses=unique(r.clause for r in reqs),
+            context={"grade": None, "tier": None, "items": self._verdicts(reqs, {}, {}), "areas": areas,
+                     "by_grade": True},
+            state=state.model_copy(update={"last_area": areas[0] if len(areas) == 1 else state.last_area}),
+        )
+
+    def _role_requirements(self, a, state, confidence, tier, role, areas) -> Decision:
+        person = Person(tier=tier, role=role, grade=None)
+        reqs = requirements_for(self.kb, person, strict_conditions=False)
+        reqs = [r for r in reqs if r.when is None or mentions_condition(a, r)]
+        if areas:
+            narrowed = [r for r in reqs if r.area in areas]
+            if not narrowed and tier is not None:  # the plan says nothing of that area for this tier
+                d = self._area_requirements(a, state, confidence, areas, None)
+                d.context["silent_for"] = self.kb.by_id("tiers", tier).name
+                return d
+            reqs = narrowed or reqs
+        verdicts = self._verdicts(reqs, {**state.held, **a.ent.held}, a.ent.lacks)
+        return Decision(
+            kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
+            grade=a.ent.grade, tier=tier, clauses=unique(r.clause for r in reqs),
+            context={"grade": None, "tier": self.kb.by_id("tiers", tier) if tier else None,
+                     "role": self.kb.by_id("roles", role) if role else None, "items": verdicts, "areas": areas},
+            state=state.model_copy(update={"tier": tier or state.tier, "role": role or state.role,
+                                           "last_area": areas[0] if len(areas) == 1 else state.last_area}),
+        )
+
+    def _verdicts(self, reqs, held: dict[str, str], lacks: dict[str, str]) -> list[dict]:
+        items = []
+        for r in reqs:
+            level = held.get(r.area)
+            verdict = meets(self.kb, r, level) if level else None
+            if verdict is None and r.area in lacks and r.checkable:
+                lacked = lacks[r.area]
+                scale = self.kb.by_id("scales", self.kb.by_id("areas", r.area).scale)
+                if lacked == NONE_LEVEL or (scale and scale.index(lacked) <= scale.index(r.min_level)):
+                    verdict = False  # lacking the required level (or anything at all) misses it
+                    level = None
+            items.append({"req": r, "area": self.kb.by_id("areas", r.area), "held": level,
+                          "held_name": held_level_name(self.kb, r.area, level), "verdict": verdict,
+                          "lacked": lacks.get(r.area),
+                          "lacked_name": None if lacks.get(r.area) == NONE_LEVEL else held_level_name(self.kb, r.area, lacks.get(r.area))})
+        return items
+
+    def check(self, a: Analysis, state: State, confidence: float) -> Decision:
+        ent = a.ent
+        grade, tier, role = self._profile(a, state)
+        if grade is None and tier not in self.ungraded and role is None:
+            return self.clarify_grade(a, state, "kiem_tra")
+        held_areas = set(ent.held) | set(ent.lacks)
+        full = len(held_areas) >= 2 or bool(GENERIC_CHECK.search(ent.text) and not set(ent.areas) - held_areas)
+        d = self.requirements(a, state, confidence, all_areas=full)
+        if held_areas and (not full or len(held_areas) == 1):  # what they hold, and what the question asks about
+            focus = held_areas | set(ent.areas)
+            items = [i for i in d.context["items"] if i["req"].area in focus] or d.context["items"]
+            if full:  # "đạt chuẩn chưa?" knowing one level: the other standards in one line, not six blocks
+                d.context["others"] = [i for i in d.context["items"] if i not in items and i["req"].kind == "standard"]
+            d.context["items"] = items
+            d.clauses = unique(i["req"].clause for i in [*items, *d.context.get("others", [])])
+        d.intent = "kiem_tra"
+        d.context["check"] = True
+        if d.state is not None:
+            d.state = d.state.model_copy(update={"held": {**state.held, **ent.held}})
+        return d
+
+    def clarify_grade(self, a: Analysis, state: State, intent: str) -> Decision:
+        options = [Option(label=g.name.capitalize(), query=g.name) for g in self.kb.grades]
+        options.append(Option(label="Công chức cấp xã", query="công chức cấp xã"))
+        return Decision(
+            kind="clarify", intent=intent, confidence=0.5, template="clarify", tier=a.ent.tier,
+            options=options, context={"ask": "ngạch"},
+            state=state.model_copy(update={"pending": a.raw[:300], "tier": a.ent.tier or state.tier}),
+        )

@@ -1,0 +1,135 @@
+"""Who a message is about: the asker or a colleague ("chị Hoa", "người thứ hai", "người khác"), and switching to them."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from bot.normalize import normalize
+from bot.reply import Profile, State
+
+ASKER = ""  # the subject key of the person asking
+_FILE = Path(__file__).parent / "data" / "lexicon.yaml"
+
+
+@dataclass(frozen=True)
+class SubjectWords:
+    """The lexicon's words for naming, counting and pointing at people (folded)."""
+
+    titles: tuple[str, ...]
+    others: tuple[str, ...]
+    ordinals: dict[str, int]
+    self_words: tuple[str, ...]
+    corrections: tuple[str, ...]
+
+
+def load_subject_words(path: Path = _FILE) -> SubjectWords:
+    """Read the `subjects` part of the lexicon."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["subjects"]
+    return SubjectWords(
+        titles=tuple(normalize(t) for t in raw["titles"]),
+        others=tuple(normalize(o) for o in raw["others"]),
+        ordinals={normalize(k): int(v) for k, v in raw["ordinals"].items()},
+        self_words=tuple(normalize(s) for s in raw["self"]),
+        corrections=tuple(normalize(c) for c in raw["corrections"]),
+    )
+
+
+class SubjectReader:
+    """Finds the subject a message is about, and moves the conversation state to it."""
+
+    def __init__(self, words: SubjectWords, stopwords: frozenset[str]) -> None:
+        self.words = words
+        titles = "|".join(re.escape(t) for t in sorted(words.titles, key=len, reverse=True))
+        # a title, then a capitalised name (checked on the raw text, where the capital survives)
+        self._named = re.compile(rf"(?:^|[\s,.;:!?(])(?:{titles})\s+([A-ZĐ][^\W\d_]*)", re.UNICODE)
+        self._others = _phrases(words.others)
+        self._ordinal = re.compile(r"\bnguoi (" + "|".join(re.escape(k) for k in words.ordinals) + r")\b")
+        self._self = _phrases(words.self_words)
+        self._correction = re.compile(r"^(khong|ko|k)\b|" + _phrases(words.corrections).pattern)
+        self._stop = stopwords
+
+    def subject_of(self, raw: str, folded: str) -> str | None:
+        """The subject key the message turns to ("chi hoa", "#2", "#new", ASKER), or None to stay."""
+        ascii_raw = _fold_titles(raw)
+        for m in self._named.finditer(ascii_raw):
+            name = normalize(m.group(1))
+            if name and (len(name) == 1 or name not in self._stop) and name not in ("ay", "do", "nay", "kia"):
+                title = normalize(m.group(0)).split()[0]
+                return f"{title} {name}"
+        m = self._ordinal.search(folded)
+        if m:
+            return f"#{self.words.ordinals[m.group(1)]}"
+        if self._others.search(folded):
+            return "#new"
+        if self._self.search(folded):
+            return ASKER
+        return None
+
+    def switch(self, state: State, raw: str, folded: str) -> State:
+        """The state with the subject the message is about made current (its profile loaded, the old one kept)."""
+        target = self.subject_of(raw, folded)
+        if target is None or target == state.subject:
+            return state
+        people = dict(state.people)
+        people[state.subject] = state.profile()
+        if target == "#new":
+            target = f"#{sum(k.startswith('#') for k in people) + 2}"
+        known = people.get(target)
+        # a colleague met for the first time works where the conversation is (same office), nothing else is known
+        profile = known if known is not None else Profile(tier=state.tier)
+        return state.with_profile(profile).model_copy(update={"subject": target, "people": people, "pending": None})
+
+
+    def learn(self, state: State, said: Said, folded: str) -> State:
+        """The state with what the message says of the current subject written into their profile.
+
+        A grade different from the one known, said without correcting ("à nhầm, …"), is another person in the same
+        office: the levels held by the one before are not carried over."""
+        update: dict = {}
+        if said.grade and said.grade != state.grade:
+            update["grade"] = said.grade
+            if state.grade and not self._correction.search(folded):
+                update["held"] = {}
+                update["age"] = None
+        if said.tier:
+            update["tier"] = said.tier
+        if said.role:
+            update["role"] = said.role
+        if said.age:
+            update["age"] = said.age
+        if said.held:
+            update["held"] = {**update.get("held", state.held), **said.held}
+        return state.model_copy(update=update) if update else state
+
+
+@dataclass(frozen=True)
+class Said:
+    """What one message states about the person it is about."""
+
+    grade: str | None = None
+    tier: str | None = None
+    role: str | None = None
+    age: int | None = None
+    held: dict | None = None
+
+
+def _phrases(items: tuple[str, ...]) -> re.Pattern:
+    return re.compile(r"\b(" + "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True)) + r")\b")
+
+
+def _fold_titles(raw: str) -> str:
+    """The raw text with marks removed from lowercase letters only, so titles match folded while names keep capitals."""
+    text = unicodedata.normalize("NFC", raw)
+    out = []
+    for ch in text:
+        if ch.islower():
+            base = unicodedata.normalize("NFD", ch)[0]
+            out.append("d" if ch == "đ" else base)
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -1,0 +1,1 @@
+"""The Zalo channel: Zalo's Bot API (a small Telegram look-alike) over a thin aiohttp client, on the same core."""
