@@ -6,13 +6,7 @@ import asyncio
 import importlib
 import logging
 
-from aiohttp import web
-
 from app.channels import ChannelFatal, RunOptions
-from handlers.store import Store
-from handlers.web.app import build_app
-from handlers.web.context import build_web
-from handlers.web.passwd import well_formed
 from handlers.web.settings import WebSettings, load_settings
 
 log = logging.getLogger(__name__)
@@ -30,6 +24,13 @@ class WebChannel:
 
     async def run(self, stop: asyncio.Event) -> None:
         """Serve until `stop`; a port that cannot be bound is fatal."""
+        from aiohttp import web  # the page's modules load only when it is served, not for `python -m bot`
+
+        from handlers.store import Store
+        from handlers.web.app import build_app
+        from handlers.web.context import build_web
+        from handlers.web.passwd import well_formed
+
         s = self.settings
         if not logging.getLogger().handlers:
             logging.basicConfig(level=s.bot_log_level.upper(), format="%(asctime)s %(levelname)s %(name)s: %(message)s")
