@@ -97,7 +97,7 @@ def cmd_validate(argv: list[str]) -> int:
 
 def cmd_check(argv: list[str]) -> int:
     try:
-        from bot.roster.cli import main as roster_main
+        from roster.cli import main as roster_main
     except ImportError:
         print("Chức năng kiểm tra danh sách chưa được cài đặt.", file=sys.stderr)
         return 2

@@ -25,6 +25,7 @@ class CheckFlow:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self.fields: dict[str, FieldSpec] = {f.name: f for f in profile_fields(kb)}
+        self.ungraded = {t.id for t in kb.tiers if not t.graded}
 
     def active(self, state: State) -> bool:
         """True while a dialog is in progress."""
@@ -66,13 +67,13 @@ class CheckFlow:
         """The field asked at this step, skipping those that do not apply; None when done."""
         while step < len(STEPS):
             name = STEPS[step]
-            if not (answers.get("tier") == "xa" and name in _NOT_FOR_COMMUNE):
+            if not (answers.get("tier") in self.ungraded and name in _NOT_FOR_COMMUNE):
                 return name
             step += 1
         return None
 
     def _value(self, name: str, raw: str, *, from_button: bool) -> object:
-        from bot.roster.values import ValueProblem, ValueReader  # the staff-list reader loads openpyxl: on use only
+        from roster.values import ValueProblem, ValueReader  # the staff-list reader loads openpyxl: on use only
 
         spec = self.fields[name]
         if from_button:
@@ -82,7 +83,7 @@ class CheckFlow:
         reader = ValueReader(self.kb, dt.date.today().year)
         value = reader.read(name, raw)
         if value is None:
-            raise ValueProblem(f"Chưa đọc được “{raw.strip()[:40]}”. Chọn một nút hoặc gõ lại.")
+            raise ValueProblem(f"Chưa đọc được “{raw.strip()[:40]}”. Chọn một câu trả lời hoặc nhắn lại.")
         return value
 
     def _ask(self, state: State, *, intro: bool = False, problem: str | None = None) -> Reply:
@@ -101,7 +102,7 @@ class CheckFlow:
         return self._reply("check_ask", context, state, options=options)
 
     def _result(self, answers: dict, state: State) -> Reply:
-        from bot.roster.report import OVERALL_LABELS, describe, describe_training
+        from roster.report import OVERALL_LABELS, describe, describe_training
 
         profile = Profile(**answers)
         checks = check_profile(self.kb, profile)

@@ -124,7 +124,7 @@ class Assistant:
 
     def staff_template(self) -> bytes:
         """The XLSX template of a staff list for this plan."""
-        from bot.roster import build_template  # loads openpyxl: only when asked
+        from roster import build_template  # loads openpyxl: only when asked
 
         return build_template(self.kb)
 
@@ -219,7 +219,7 @@ class Assistant:
     def _reply(self, d: Decision, footer: bool = True) -> Reply:
         context = {
             "grade": None, "tier": None, "role": None, "by_grade": False, "check": False, "age": None, "footer": footer,
-            "extreme": None, "others": [], "near": None, "carried": None, "silent_for": None,
+            "extreme": None, "others": [], "near": None, "carried": None, "silent_for": None, "targets": [],
             **d.context,
             "clauses": d.clauses,
             "source": source_labels(self.kb, d.clauses),

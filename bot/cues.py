@@ -102,3 +102,7 @@ def held_level_name(kb, area, level):
 
 def unique(values) -> list[str]:
     return list(dict.fromkeys(values))
+
+# "… cần đào tạo, bồi dưỡng gì", "được bồi dưỡng những gì": what training, not when or how many
+WHAT_TRAINING = re.compile(r"\b(can|phai|duoc)( \w+){0,3} (dao tao|boi duong|hoc)( \w+){0,3} (gi|nhung gi)\b"
+                           r"|\bboi duong theo\b")

@@ -20,6 +20,7 @@ from bot.cues import (
     SAME_FAMILY,
     SCOPE_CUE,
     STRUCTURE,
+    WHAT_TRAINING,
     only_profile,
 )
 from bot.decision import Decision
@@ -66,7 +67,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             return self.help(state, thanks=greeting == "thanks")
         if only_profile(ent):  # "huyện", "cấp xã", "tôi là CVC": what applies to that grade / tier
             return self.requirements(a, state, 1.0)
-        if self._annexfollowup(a, state):
+        if ent.role in self.addressed and WHAT_TRAINING.search(ent.text) and not (ent.count or ent.percent):
+            return self.requirements(a, state, 1.0)  # "đại biểu HĐND xã cần bồi dưỡng gì": the plan's items for them
+        if self._annex_followup(a, state):
             return self.annex(a, state, 1.0)
         if not slots and not (state.grade or state.role or state.tier) and self._vague(ent.text):
             return self.ask_back(a, state)

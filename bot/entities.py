@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from bot.lexicon import Lexicon
 from bot.normalize import clean, normalize
+from knowledge.vocabulary import implied_tier, matcher_for, term
 from knowledge import KnowledgeBase
 
 # grade phrases are built from the KB aliases; these guard the phrases that merely look like grades
@@ -107,6 +109,8 @@ _NOT_A_COUNT = re.compile(r"\b(ielts|toefl|tuoi|diem|phan tram|ti le|tien|ngay|t
 _PERCENT = re.compile(r"\b(phan tram|ti le)\b")
 _AGE = [re.compile(r"(?<!duoi )(?<!tren )\b(\d{2}) tuoi\b"), re.compile(r"\btuoi (\d{2})\b")]
 _YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_TIER_KINDS = ("tier", "office", "place", "position")
+_NOT_BEFORE = re.compile(r"\b(khong phai|chu khong phai|khong con|khong lam)( o| tai)?( \w+)?\s*$")
 _NOT_THERE = re.compile(r"\b(khong phai|chu khong phai|khong con|khong lam)( o| tai)?( \w+){1,3}")
 _TWO_TIERS = re.compile(r"\b(va|hoac|voi|hay|so voi|so sanh|khac|con)\b|,\s*(cap|con)\b")
 
@@ -220,12 +224,7 @@ class EntityExtractor:
                 r"\b" + re.escape(lex.canonical(a)) + r"\b" for a in {tier.name, *tier.aliases} if lex.canonical(a)]
             keys = _TIER_KEYS.get(tier.id) or tuple({lex.canonical(a).split()[-1] for a in {tier.name, *tier.aliases}})
             self._tier_re[tier.id] = Guarded(_any_of(patterns), keys)
-        # offices and places of each tier, from the plan data: "sở tư pháp", "ubnd huyện", "mỹ tú", "phường 7"
-        self._unit_re = {}
-        for tier in kb.tiers:
-            units = sorted({lex.canonical(u) for u in tier.units} - {""}, key=len, reverse=True)
-            if units:
-                self._unit_re[tier.id] = re.compile(r"\b(?:" + "|".join(re.escape(u) for u in units) + r")\b")
+        self.vocab = matcher_for(kb)  # the plan's one vocabulary, shared with the staff-list reader
         self._role_re = [(r, Guarded(re.compile(p), _ROLE_KEYS[r])) for r, p in _ROLE_PATTERNS]
         self._area_re = {a: Guarded(_any_of(ps), _AREA_KEYS[a]) for a, ps in _AREA_PATTERNS.items()}
         # plain phrases are looked up among the message's word n-grams; 're:' entries stay patterns
@@ -241,8 +240,8 @@ class EntityExtractor:
         """All entities of one message."""
         text = self.lex.canonical(raw)
         ent = Entities(text=text, period=(self.kb.document.period.start, self.kb.document.period.end))
-        self._grades(ent)
-        self._tiers(ent)
+        self._grades(ent, raw)
+        self._tiers(ent, raw)
         for role, rx in self._role_re:
             if rx.search(text):
                 ent.role = role
@@ -270,15 +269,19 @@ class EntityExtractor:
         ent.other_place = self._places.find(text, grams)
         return ent
 
-    def _grades(self, ent: Entities) -> None:
+    def _grades(self, ent: Entities, raw: str) -> None:
         person: list[tuple[int, str]] = []
         course: list[tuple[int, str]] = []
-        if not any(k in ent.text for k in self._grade_any.keys):
-            return
-        for m in self._grade_any.pattern.finditer(ent.text):
-            grade = self._grade_of[m.lastgroup]
-            before = ent.text[: m.start()]
-            (course if _COURSE_BEFORE.search(before) else person).append((m.start(), grade))
+        nfc = unicodedata.normalize("NFC", raw)
+        # the plan's vocabulary first (accent-aware: codes, "tương đương" grades); chat spellings after ("cvien")
+        for m in self.vocab.find(nfc, kinds=("grade",)):
+            before = normalize(nfc[: m.start]) + " "
+            (course if _COURSE_BEFORE.search(before) else person).append((m.start, m.id))
+        if not (person or course) and any(k in ent.text for k in self._grade_any.keys):
+            for m in self._grade_any.pattern.finditer(ent.text):
+                grade = self._grade_of[m.lastgroup]
+                before = ent.text[: m.start()]
+                (course if _COURSE_BEFORE.search(before) else person).append((m.start(), grade))
         if person:
             ent.grade = min(person)[1]
         if course:
@@ -286,26 +289,53 @@ class EntityExtractor:
             if ent.grade is None and not re.search(r"\b(lop|chuong trinh)\b", ent.text):
                 ent.grade = ent.course_grade
 
-    def _tiers(self, ent: Entities) -> None:
+    def _tiers(self, ent: Entities, raw: str) -> None:
         if ent.text in self._tier_re:  # a bare tier id, as a button sends it: "tinh", "huyen", "xa"
             ent.tiers, ent.tier = [ent.text], ent.text
             return
-        text = _NOT_THERE.sub(" ", ent.text)  # "không phải ở sở": not where the person works
-        first: dict[str, int] = {}
-        for tier, rx in [*self._tier_re.items(), *self._unit_re.items()]:
-            m = rx.search(text)
-            if m:
-                ent.places.append(m.group(0))
-                if m.start() < first.get(tier, len(text) + 1):
-                    first[tier] = m.start()
+        ends: dict[str, int] = {}
+        first = self._vocabulary_tiers(ent, unicodedata.normalize("NFC", raw), ends)
+        text = unicodedata.normalize("NFC", raw) if first else ent.text
+        if not first and raw.isascii():  # typed without marks, chat spellings ("tx", "o tinh"): the older patterns
+            text = _NOT_THERE.sub(" ", ent.text)  # "không phải ở sở": not where the person works
+            for tier, rx in self._tier_re.items():
+                m = rx.search(text)
+                if m:
+                    ent.places.append(m.group(0))
+                    first.setdefault(tier, m.start())
         found = sorted(first, key=first.get)
         ent.tiers = found
         if len(found) == 1:
             ent.tier = found[0]
         elif found:  # "phường 7, TP Sóc Trăng": the first unit named is where the person works, the rest contain it
-            between = text[first[found[0]]:first[found[1]]]
-            listed = text[:first[found[1]]].endswith("cap ")  # "cấp tỉnh, cấp huyện": tiers listed, not an address
+            between = normalize(text[ends.get(found[0], first[found[0]]):first[found[1]]])
+            second = normalize(text[:first[found[1]]]).split()[-1:] + normalize(text[first[found[1]]:]).split()[:1]
+            listed = "cap" in second  # "cấp tỉnh, cấp huyện": tiers listed, not an address
             ent.tier = None if listed or _TWO_TIERS.search(between) else found[0]
+
+    def _vocabulary_tiers(self, ent: Entities, raw: str, ends: dict[str, int]) -> dict[str, int]:
+        """Tiers the plan's vocabulary finds (tiers, offices, places, positions), by where each is first named;
+        a weak office ("phòng") yields to any other; "không phải ở sở" names where the person does not work."""
+        hits = []
+        for m in self.vocab.find(raw, kinds=_TIER_KINDS):
+            tier = implied_tier(self.kb, m)
+            if tier is None and m.kind == "position":  # "Chủ tịch UBND xã": a title that names its tier
+                tier = next((t for t, rx in self._tier_re.items() if rx.search(normalize(m.text))), None)
+            if tier is None or _NOT_BEFORE.search(normalize(raw[max(0, m.start - 24):m.start])):
+                continue
+            weak = m.kind == "office" and getattr(term(self.kb, m.kind, m.id), "weak", False)
+            hits.append((m.start, tier, weak, m.text))
+            ends.setdefault(tier, m.end)
+            position = term(self.kb, m.kind, m.id) if m.kind == "position" else None
+            if position is not None and position.tier and ent.role is None:  # "địa chính xã": công chức cấp xã
+                ent.role = position.role
+        if any(not weak for _, _, weak, _ in hits):
+            hits = [h for h in hits if not h[2]]
+        first: dict[str, int] = {}
+        for start, tier, _, text in hits:
+            ent.places.append(normalize(text))
+            first.setdefault(tier, start)
+        return first
 
     def _held(self, ent: Entities) -> None:
         text = ent.text

@@ -40,7 +40,7 @@ class FigureDecisions:
             state=state.model_copy(update={"last_intent": "chi_tieu", "last_rows": codes}),
         )
 
-    def _annexfollowup(self, a: Analysis, state: State) -> bool:
+    def _annex_followup(self, a: Analysis, state: State) -> bool:
         """'chính trị 2013?', 'còn 2014?', 'cả giai đoạn?': an annex row or year with no verb, or after figures."""
         if self.annex_rows is None:
             return False

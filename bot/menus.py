@@ -5,11 +5,9 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from bot.reply import Option, Reply, State
+from bot.reply import Option, Reply
 from knowledge import KnowledgeBase, default_kb
 
-DIALOG_MARK = "#kt "  # what a /kiemtra step button sends before its value (bot/checkflow.py)
-AGE_STEP = "age"
 ETHNIC_FLAG = "ethnic_area"
 RELATED_AREAS = 5
 SHORT_LABEL = 8
@@ -158,34 +156,6 @@ def clause_ids() -> list[str]:
     return [c.id for c in _kb().clauses]
 
 
-# ---- the /kiemtra dialog ----------------------------------------------------------------------
-def dialog_field(state: State) -> str | None:
-    """The profile field the /kiemtra dialog is asking now, or None."""
-    from bot.checkflow import STEPS
-
-    check = state.check
-    if not isinstance(check, dict) or not isinstance(check.get("step"), int) or not 0 <= check["step"] < len(STEPS):
-        return None
-    return STEPS[check["step"]]
-
-
-def age_options(state: State) -> list[Option]:
-    """At the dialog's age step: one button per age band the plan distinguishes, e.g. [Dưới 35] [Từ 35 trở lên]."""
-    if dialog_field(state) != AGE_STEP:
-        return []
-    limits = sorted({q.when.age_under for q in _kb().requirements if q.when and q.when.age_under})
-    if not limits:
-        return []
-    options, low = [], None
-    for limit in limits:
-        label = f"Dưới {limit}" if low is None else f"Từ {low} đến dưới {limit}"
-        options.append(Option(label=label, query=f"{DIALOG_MARK}{limit - 1}"))
-        low = limit
-    options.append(Option(label=f"Từ {low} trở lên", query=f"{DIALOG_MARK}{low}"))
-    return options
-
-
-# ---- the document, for descriptions -----------------------------------------------------------
 def document_line() -> str:
     """'Kế hoạch 39/KH-UBND ngày 05/12/2011 của UBND tỉnh Sóc Trăng, giai đoạn 2011–2015' from the data."""
     doc = _kb().document

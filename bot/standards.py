@@ -133,6 +133,8 @@ class StandardDecisions:
         person = Person(tier=tier, role=role, grade=None)
         reqs = requirements_for(self.kb, person, strict_conditions=False)
         reqs = [r for r in reqs if r.when is None or mentions_condition(a, r)]
+        if role and any(role in (r.roles or []) for r in reqs):  # a role the plan names: its own items
+            reqs = [r for r in reqs if role in (r.roles or [])]
         if areas:
             narrowed = [r for r in reqs if r.area in areas]
             if not narrowed and tier is not None:  # the plan says nothing of that area for this tier
@@ -141,11 +143,13 @@ class StandardDecisions:
                 return d
             reqs = narrowed or reqs
         verdicts = self._verdicts(reqs, {**state.held, **a.ent.held}, a.ent.lacks)
+        targets = [o for o in self.kb.objectives if role and role in o.roles]  # the plan's targets for this role
         return Decision(
             kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
-            grade=a.ent.grade, tier=tier, clauses=unique(r.clause for r in reqs),
+            grade=a.ent.grade, tier=tier, clauses=unique([*(r.clause for r in reqs), *(o.clause for o in targets)]),
             context={"grade": None, "tier": self.kb.by_id("tiers", tier) if tier else None,
-                     "role": self.kb.by_id("roles", role) if role else None, "items": verdicts, "areas": areas},
+                     "role": self.kb.by_id("roles", role) if role else None, "items": verdicts, "areas": areas,
+                     "targets": targets},
             state=state.model_copy(update={"tier": tier or state.tier, "role": role or state.role,
                                            "last_area": areas[0] if len(areas) == 1 else state.last_area}),
         )

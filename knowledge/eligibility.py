@@ -52,6 +52,7 @@ class Profile(BaseModel):
     ethnic_area: bool | None = None
     newly_recruited: bool | None = None
     planned_appointment: bool | None = None
+    target_group: int | None = Field(None, ge=1, le=9, description="đối tượng bồi dưỡng QP-AN (1–4), if known")
 
     def held(self, area: str) -> str | None:
         """The level recorded for an area (may be NONE_LEVEL), or None if unknown or not recorded."""
@@ -196,6 +197,15 @@ def _standard_check(kb: KnowledgeBase, req: Requirement, held: str | None) -> Ch
     return Check(status="met" if result else "missing", **base)
 
 
+def _group_unknown_check(kb: KnowledgeBase, req: Requirement, held: str | None) -> Check:
+    """A standard for đối tượng 1..N only, for a person whose đối tượng is not known: never 'missing'."""
+    check = _standard_check(kb, req, held)
+    if check.status == "met":
+        return check
+    return replace(check, status="unknown", checkable=False,
+                   note=f"Không kiểm tra được — kế hoạch chỉ yêu cầu đối tượng 1–{req.target_group_max}.")
+
+
 def _why(kb: KnowledgeBase, req: Requirement, person: Person) -> str:
     """Who the plan addresses with this training item, as it applies to this person."""
     parts: list[str] = []
@@ -251,12 +261,17 @@ class _Slot:
     req: Requirement | None = None  # the requirement, or None when it cannot be determined yet
     candidates: tuple[Requirement, ...] = ()
     missing: str = ""
+    group_unknown: bool = False  # the requirement addresses some đối tượng only, and the person's is not known
 
     @property
     def key(self) -> tuple[str, str]:
-        return (self.req.id, "") if self.req is not None else (self.area, self.missing)
+        if self.req is not None:
+            return (self.req.id, "group" if self.group_unknown else "")
+        return (self.area, self.missing)
 
     def check(self, kb: KnowledgeBase, held: str | None) -> Check:
+        if self.req is not None and self.group_unknown:
+            return _group_unknown_check(kb, self.req, held)
         if self.req is not None:
             return _standard_check(kb, self.req, held)
         return _undetermined(kb, self.area, self.candidates, self.missing, held)
@@ -281,7 +296,7 @@ class Checker:
         """
         ages = None if profile.age is None else tuple(profile.age < n for n in self._ages)
         key = (profile.tier, profile.grade, profile.role, ages,
-               profile.ethnic_area, profile.newly_recruited, profile.planned_appointment)
+               profile.ethnic_area, profile.newly_recruited, profile.planned_appointment, profile.target_group)
         plan = self._plans.get(key)
         if plan is None:
             plan = self._plans[key] = self._plan(profile)
@@ -309,8 +324,11 @@ class Checker:
                        for t in kb.tiers for g in ([profile.grade] if profile.grade else grades)]
             missing = "cấp (tỉnh, huyện hay xã)" if profile.grade else "cấp (tỉnh, huyện hay xã) và ngạch"
             return [_Slot(a, None, reqs, missing) for a, reqs in self._standards_over(guesses).items()], []
-        applicable = requirements_for(kb, person)
-        slots = [_Slot(r.area, r) for r in applicable if r.kind == "standard"]
+        applicable = [r for r in requirements_for(kb, person)
+                      if r.target_group_max is None or profile.target_group is None
+                      or profile.target_group <= r.target_group_max]
+        slots = [_Slot(r.area, r, group_unknown=r.target_group_max is not None and profile.target_group is None)
+                 for r in applicable if r.kind == "standard"]
         if profile.grade is None:
             covered = {s.area for s in slots}
             guesses = [replace(person, grade=g) for g in grades]
@@ -381,6 +399,18 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def age_bands(kb: KnowledgeBase) -> tuple[Choice, ...]:
+    """The age bands the plan distinguishes (its age limits), each chosen as an age inside it: Dưới 35 = 34."""
+    limits = sorted({r.when.age_under for r in kb.requirements if r.when and r.when.age_under})
+    bands, low = [], None
+    for limit in limits:
+        bands.append(Choice(limit - 1, f"Dưới {limit}" if low is None else f"Từ {low} đến dưới {limit}"))
+        low = limit
+    if low is not None:
+        bands.append(Choice(low, f"Từ {low} trở lên"))
+    return tuple(bands)
+
+
 def profile_fields(kb: KnowledgeBase) -> list[FieldSpec]:
     """Every profile field with its valid values (from the plan) and Vietnamese labels."""
     specs = [
@@ -393,7 +423,7 @@ def profile_fields(kb: KnowledgeBase) -> list[FieldSpec]:
         levels = scale.levels if scale is not None else []
         choices = tuple(Choice(lv.id, _capital(lv.name)) for lv in levels) + (Choice(NONE_LEVEL, NONE_LABEL),)
         specs.append(FieldSpec(field_name, FIELD_LABELS[field_name], choices))
-    specs.append(FieldSpec("age", FIELD_LABELS["age"], ()))
+    specs.append(FieldSpec("age", FIELD_LABELS["age"], age_bands(kb)))
     for flag in ("ethnic_area", "newly_recruited", "planned_appointment"):
         specs.append(FieldSpec(flag, FIELD_LABELS[flag], YES_NO))
     return specs

@@ -34,17 +34,58 @@ def load_kb(path: str | Path = DEFAULT_FILE) -> KnowledgeBase:
         raise KBError(f"{path}: not valid YAML: {exc}") from exc
     if not isinstance(raw, dict):
         raise KBError(f"{path}: the top level must be a mapping")
+    vocabulary = vocabulary_file(path)
+    if "vocabulary" not in raw and vocabulary.is_file():
+        try:
+            raw["vocabulary"] = yaml.safe_load(vocabulary.read_text(encoding="utf-8")) or {}
+        except (OSError, yaml.YAMLError) as exc:
+            raise KBError(f"{vocabulary}: cannot read: {exc}") from exc
     try:
         kb = KnowledgeBase.model_validate(raw)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in err['loc'])}: {err['msg']}" for err in exc.errors()
         )
+        if all(err["loc"][:1] == ("vocabulary",) for err in exc.errors()) and vocabulary.is_file():
+            path = vocabulary
         raise KBError(f"{path}: {problems}") from exc
     problems = check_consistency(kb)
     if problems:
         raise KBError(f"{path}: " + "; ".join(problems))
     return kb
+
+
+def vocabulary_file(path: Path) -> Path:
+    """The plan's vocabulary file, beside it: kh39.yaml -> kh39.vocabulary.yaml."""
+    return path.with_name(f"{path.stem}.vocabulary.yaml")
+
+
+def _check_vocabulary(kb: KnowledgeBase, known: dict[str, set[str]]) -> list[str]:
+    problems: list[str] = []
+    v = kb.vocabulary
+    for kind in ("grades", "tiers", "roles", "areas"):
+        for item_id in getattr(v, kind):
+            if item_id not in known[kind]:
+                problems.append(f"vocabulary {kind}: unknown id {item_id}")
+    for scale_id, levels in v.levels.items():
+        scale = kb.by_id("scales", scale_id)
+        if scale is None:
+            problems.append(f"vocabulary levels: unknown scale {scale_id}")
+            continue
+        for level_id in levels:
+            if level_id not in {lv.id for lv in scale.levels}:
+                problems.append(f"vocabulary levels: level {level_id} is not on scale {scale_id}")
+    seen: set[str] = set()
+    for kind in ("offices", "places", "positions"):
+        for term in getattr(v, kind):
+            if term.id in seen:
+                problems.append(f"vocabulary {kind} {term.id}: duplicate id")
+            seen.add(term.id)
+            if term.tier is not None and term.tier not in known["tiers"]:
+                problems.append(f"vocabulary {kind} {term.id}: unknown tier {term.tier}")
+            if term.role is not None and term.role not in known["roles"]:
+                problems.append(f"vocabulary {kind} {term.id}: unknown role {term.role}")
+    return problems
 
 
 def check_consistency(kb: KnowledgeBase) -> list[str]:
@@ -98,6 +139,7 @@ def check_consistency(kb: KnowledgeBase) -> list[str]:
         quoted(f"{type(item).__name__.lower()} {item.id}", item.clause, item.quote)
     if kb.annex is not None:
         problems.extend(_check_annex(kb))
+    problems.extend(_check_vocabulary(kb, known))
     return problems
 
 

@@ -119,8 +119,6 @@ class Tier(Strict):
     clause: str
     quote: str
     aliases: list[str] = []
-    units: list[str] = Field(default=[], description="offices and places whose staff work at this tier "
-                             "(Sở Tư pháp, UBND huyện, a district's or commune's name); the first one named wins")
     graded: bool = Field(True, description="the plan's requirements at this tier go by grade (ngạch)")
     default_role: str | None = Field(None, description="the role assumed at this tier when none is named")
     clauses: list[str] = Field(default=[], description="clauses written for this tier (preferred when it is named)")
@@ -178,6 +176,9 @@ class Requirement(Strict):
     when: Conditions | None = None
     min_level: str | None = Field(None, description="lowest level that meets it; None = the plan states none")
     alternatives: list[str] = Field(default=[], description="levels any one of which meets it")
+    target_group_max: int | None = Field(
+        None, description="addressed to đối tượng 1..N only (QP-AN: 'từ đối tượng 1 đến đối tượng 3'); "
+                          "a person checker verifies it only where the person's đối tượng is known")
     statement: str = Field(description="short Vietnamese summary in the plan's words")
     quote: str = Field(description="verbatim excerpt of the clause")
 
@@ -196,6 +197,7 @@ class Objective(Strict):
     value: str
     deadline: str | None = None
     quote: str
+    roles: list[str] = Field(default=[], description="roles the target is about, shown with their requirements")
 
 
 class Responsibility(Strict):
@@ -279,6 +281,35 @@ class Annex(Strict):
         return row.total if year is None else row.by_year[self.years.index(year)]
 
 
+class Term(Strict):
+    """An office, place or position the plan's readers meet, with what it implies about a person."""
+
+    id: str
+    name: str
+    aliases: list[str] = []
+    tier: str | None = Field(None, description="the tier it implies; None when it implies none")
+    role: str | None = Field(None, description="the plan role it implies, within that role's tiers")
+    leadership: bool = Field(False, description="a leadership position (lãnh đạo, quản lý)")
+    target_group: int | None = Field(
+        None, description="the highest đối tượng (bồi dưỡng QP-AN) a holder of the position can be in")
+    weak: bool = Field(False, description="a generic word (phòng): another tier named in the same text wins")
+
+
+class Vocabulary(Strict):
+    """Every further way of naming the plan's things, beyond each item's own name and aliases (one vocabulary)."""
+
+    grades: dict[str, list[str]] = Field(default={}, description="grade id -> codes and equivalent grades")
+    tiers: dict[str, list[str]] = Field(default={}, description="tier id -> further names")
+    roles: dict[str, list[str]] = Field(default={}, description="role id -> further names")
+    areas: dict[str, list[str]] = Field(default={}, description="area id -> further names")
+    levels: dict[str, dict[str, list[str]]] = Field(default={}, description="scale id -> level id -> further names")
+    offices: list[Term] = Field(default=[], description="offices and bodies; most imply a tier")
+    places: list[Term] = Field(default=[], description="districts, towns, communes of the province in the plan's years")
+    positions: list[Term] = Field(default=[], description="chức danh, chức vụ: imply a role, a tier, leadership")
+    guards: list[str] = Field(default=[], description="phrases that contain a vocabulary word but name nothing "
+                                                      "(xã hội, văn phòng): matched, never reported")
+
+
 class KnowledgeBase(Strict):
     """A whole plan: the text and everything structured on top of it."""
 
@@ -293,6 +324,7 @@ class KnowledgeBase(Strict):
     objectives: list[Objective] = []
     responsibilities: list[Responsibility] = []
     annex: Annex | None = None
+    vocabulary: Vocabulary = Vocabulary()
 
     def clause(self, clause_id: str) -> Clause:
         """The clause with this id; raises KeyError if absent."""

@@ -20,9 +20,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bot.roster.check import check_roster  # noqa: E402
-from bot.roster.reader import read_roster  # noqa: E402
-from bot.roster.report import write_report  # noqa: E402
+from roster.check import check_roster  # noqa: E402
+from roster.reader import read_roster  # noqa: E402
+from roster.report import write_report  # noqa: E402
 from knowledge import default_kb  # noqa: E402
 
 TARGET_SECONDS = 5.0

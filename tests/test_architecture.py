@@ -1,4 +1,4 @@
-"""Data flows one way: handlers → bot → knowledge; the core never imports a transport."""
+"""Data flows one way: handlers → bot → knowledge (staff lists: roster → knowledge); the core never imports a transport."""
 
 import ast
 from pathlib import Path
@@ -29,6 +29,7 @@ CHANNEL_LIBRARIES = {"telegram", "aiohttp"}
     ("knowledge", {"bot", "handlers", "app", "jinja2", "rapidfuzz"} | CHANNEL_LIBRARIES),
     ("bot", {"handlers"} | CHANNEL_LIBRARIES),
     ("handlers", {"knowledge"}),
+    ("roster", {"bot", "handlers", "app"} | CHANNEL_LIBRARIES),
 ])
 def test_no_import_against_the_flow(package, forbidden):
     bad = {f: names & forbidden for f, names in imports(package).items() if names & forbidden}

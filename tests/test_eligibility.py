@@ -60,8 +60,10 @@ CASES = [
 def test_level_at_below_none_and_unknown_for_every_grade_tier_area(tier, grade, area, req):
     field = AREA_TO_FIELD[area]
 
+    group = {"target_group": req.target_group_max} if req.target_group_max else {}
+
     def status_with(value):
-        return standards(check_profile(KB, profile_with(tier, grade, **{field: value})))[area]
+        return standards(check_profile(KB, profile_with(tier, grade, **{field: value}, **group)))[area]
 
     unknown = status_with(None)
     assert unknown.status == "unknown"
@@ -233,8 +235,28 @@ def test_summarize_counts_and_overall():
     assert s.overall == "met"
     worse = summarize(check_profile(KB, full.model_copy(update={"llct": NONE_LEVEL})))
     assert (worse.met, worse.missing, worse.overall) == (4, 1, "missing")
-    partial = summarize(check_profile(KB, full.model_copy(update={"qp_an": None})))
+    partial = summarize(check_profile(KB, full.model_copy(update={"qp_an": None, "target_group": 3})))
     assert (partial.unknown, partial.overall) == (1, "unknown")
+    no_group = summarize(check_profile(KB, full.model_copy(update={"qp_an": None})))
+    assert (no_group.unknown, no_group.not_checkable, no_group.overall) == (0, 2, "met")
+
+
+def test_qp_an_is_checked_only_where_the_person_is_known_to_be_among_the_groups_it_addresses():
+    base = Profile(tier="huyen", grade="chuyen_vien", qp_an=NONE_LEVEL)
+    unknown = standards(check_profile(KB, base))["quoc_phong"]
+    assert (unknown.status, unknown.checkable) == ("unknown", False)
+    assert "đối tượng 1–3" in unknown.note
+    assert standards(check_profile(KB, base.model_copy(update={"target_group": 3})))["quoc_phong"].status == "missing"
+    assert "quoc_phong" not in standards(check_profile(KB, base.model_copy(update={"target_group": 4})))
+    held = base.model_copy(update={"qp_an": "da_hoc"})
+    assert standards(check_profile(KB, held))["quoc_phong"].status == "met"
+
+
+def test_commune_chairmen_get_ii_2_a_and_the_cadre_standard_of_ii_2_b():
+    checks = check_profile(KB, Profile(tier="xa", role="chu_tich_xa"))
+    assert {c.clause for c in checks if c.kind == "training"} >= {"II.2.a"}
+    assert {c.clause for c in checks if c.kind == "standard"} == {"II.2.b"}
+    assert all(not c.checkable for c in checks if c.kind == "standard")
 
 
 def test_nothing_checkable_is_not_met():
@@ -244,7 +266,7 @@ def test_nothing_checkable_is_not_met():
 
 def test_profile_fields_offer_kb_values_that_check_profile_accepts():
     specs = {s.name: s for s in profile_fields(KB)}
-    assert set(specs) == set(Profile.model_fields)
+    assert set(specs) == set(Profile.model_fields) - {"target_group"}  # đối tượng: read from staff lists only
     assert [c.value for c in specs["tier"].choices] == [t.id for t in KB.tiers]
     assert [c.value for c in specs["grade"].choices] == GRADES
     for field, area in LEVEL_FIELDS.items():

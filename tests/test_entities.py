@@ -94,3 +94,27 @@ def test_under_35_is_a_condition_not_an_age(extract):
 )
 def test_out_of_scope_topics(extract, text, topic):
     assert extract(text).out_of_scope == topic
+
+
+@pytest.mark.parametrize("text,tier,grade", [
+    ("Em ở Sở Tư pháp, ngạch chuyên viên", "tinh", "chuyen_vien"),
+    ("kế toán viên chính ở phòng Tài chính - Kế hoạch huyện Mỹ Tú", "huyen", "chuyen_vien_chinh"),
+    ("công chức TP-HT thị trấn Kế Sách", "xa", None),
+    ("ngạch 01.003, UBND huyện Long Phú chứ không phải ở sở", "huyen", "chuyen_vien"),
+    ("thủ tục cấp sổ đỏ", None, None),
+    ("Kiến thức quốc phòng - an ninh", None, None),
+    ("số lượng đào tạo năm 2012", None, None),
+])
+def test_chat_reads_tiers_and_grades_with_the_plans_one_vocabulary(extract, text, tier, grade):
+    ent = extract(text)
+    assert (ent.tier, ent.grade) == (tier, grade)
+
+
+def test_chat_and_the_staff_list_reader_read_the_same_spellings_alike(extract):
+    from knowledge import default_kb
+    from knowledge.vocabulary import implied_tier, matcher_for
+
+    matcher = matcher_for(default_kb())
+    for text in ["Sở Nội vụ", "UBND huyện Châu Thành", "thị trấn Mỹ Xuyên", "phường 7", "TX Vĩnh Châu"]:
+        found = [implied_tier(default_kb(), m) for m in matcher.find(text)]
+        assert extract(text).tier == next((t for t in found if t), None), text

@@ -25,3 +25,13 @@ def test_every_fallback_in_the_sets_cites_nothing():
     for name in SETS:
         score = evaluate(DATA / name, answer)
         assert not any("a fallback cites clauses" in p for _, _, problems in score.failures for p in problems)
+
+
+LATER = sorted(str(p.relative_to(DATA)) for p in [*DATA.glob("round*/*.jsonl")])
+
+
+@pytest.mark.parametrize("name", LATER)
+def test_later_unseen_sets_and_conversations_keep_at_least_90_percent(name):
+    score = evaluate(DATA / name, answer)
+    assert score.total >= 150
+    assert score.passed / score.total >= 0.90, [(c["id"], p) for c, _, p in score.failures]

@@ -11,8 +11,8 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from bot.roster.cli import main
-from bot.roster.report import RESULT_SHEET
+from roster.cli import main
+from roster.report import DETAIL_SHEET, RESULT_SHEET
 
 ROOT = Path(__file__).resolve().parents[1]
 HEADERS = "STT;Họ và tên;Cấp;Ngạch;Trình độ chuyên môn;Lý luận chính trị;Quản lý nhà nước;Tin học;QP-AN;Năm sinh"
@@ -47,7 +47,9 @@ def run(argv: list[str], err: io.StringIO | None = None) -> tuple[int, str, str]
 def test_default_prints_a_short_summary(roster_file):
     code, out, err = run([str(roster_file), "--year", "2015"])
     assert code == 0
-    assert out.startswith("Đã kiểm tra 4 người")
+    understood, verdicts = out.split("\n", 2)[:2]
+    assert understood.startswith("Đọc 4 người; cấp lấy từ cột “Cấp”")
+    assert verdicts.startswith("Đã kiểm tra 4 người")
     assert "Chưa đạt ít nhất một yêu cầu: 1" in out
     assert err == ""
 
@@ -57,8 +59,17 @@ def test_output_option_writes_the_report(roster_file, tmp_path):
     code, out, _ = run([str(roster_file), "-o", str(target)])
     assert code == 0
     assert f"Đã ghi báo cáo: {target}" in out
-    ws = openpyxl.load_workbook(target)[RESULT_SHEET]
+    ws = openpyxl.load_workbook(target)[DETAIL_SHEET]
     assert ws.max_row == len(ROWS) + 1
+    assert [c.value for c in openpyxl.load_workbook(target)[RESULT_SHEET]["B"][5:9]] == [r.split(";")[1] for r in ROWS]
+
+
+def test_output_name_derived_from_the_list_and_unit_printed(roster_file):
+    code, out, _ = run([str(roster_file), "-o", "--unit", "Phòng Nội vụ huyện Kế Sách", "--year", "2015"])
+    target = roster_file.with_name("ds_ket_qua_kiem_tra.xlsx")
+    assert code == 0 and target.is_file() and f"Đã ghi báo cáo: {target}" in out
+    facts = openpyxl.load_workbook(target)[RESULT_SHEET]["A3"].value
+    assert "Đơn vị: Phòng Nội vụ huyện Kế Sách" in facts and "Tệp: ds.csv" in facts
 
 
 def test_json_is_one_object_per_input_row_in_order(roster_file):
@@ -102,7 +113,8 @@ def test_no_progress_when_stderr_is_not_a_terminal(tmp_path):
     [
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, "ds.xlsx", "mật khẩu"),
         (b"%PDF-1.4", "ds.pdf", "Chỉ nhận tệp"),
-        ("Họ và tên;Cấp\nA;xã\n".encode(), "ds.csv", "Thiếu cột"),
+        (b"%PDF-1.4 binary", "ds.xlsx", "là PDF, không phải bảng tính Excel"),
+        ("a;b\n1;2\n".encode(), "ds.csv", "Không tìm thấy dòng tiêu đề"),
     ],
 )
 def test_bad_files_give_a_vietnamese_error_and_exit_2(tmp_path, content, name, message):
@@ -144,12 +156,12 @@ def test_help_exits_0(capsys):
 
 
 def test_module_entry_point(roster_file, tmp_path):
-    ok = subprocess.run([sys.executable, "-m", "bot.roster.cli", str(roster_file)], cwd=ROOT,
+    ok = subprocess.run([sys.executable, "-m", "roster.cli", str(roster_file)], cwd=ROOT,
                         capture_output=True, text=True, timeout=120)
     assert ok.returncode == 0 and "Đã kiểm tra 4 người" in ok.stdout
     bad = tmp_path / "x.xls"
     bad.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
-    failed = subprocess.run([sys.executable, "-m", "bot.roster.cli", str(bad)], cwd=ROOT,
+    failed = subprocess.run([sys.executable, "-m", "roster.cli", str(bad)], cwd=ROOT,
                             capture_output=True, text=True, timeout=120)
     assert failed.returncode == 2
     assert failed.stderr.startswith("Lỗi: ") and "Traceback" not in failed.stderr

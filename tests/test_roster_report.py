@@ -10,12 +10,14 @@ import re
 import openpyxl
 import pytest
 
-from bot.roster.check import check_roster
-from bot.roster.pipeline import check_upload
-from bot.roster.columns import BY_KEY, TEMPLATE_KEYS
-from bot.roster.reader import RosterError, read_roster
-from bot.roster.report import (
+from roster.check import check_roster
+from roster.pipeline import check_upload
+from roster.columns import BY_KEY, TEMPLATE_KEYS
+from roster.reader import RosterError, read_roster
+from roster.report import (
+    DETAIL_SHEET,
     ERRORS_HEADER,
+    NOTES_HEADER,
     OVERALL_HEADER,
     RESULT_SHEET,
     SUMMARY_SHEET,
@@ -26,8 +28,8 @@ from bot.roster.report import (
     summary_text,
     write_report,
 )
-from bot.roster.template import DATA_SHEET, LISTS_SHEET, build_template, valid_values
-from bot.roster.xlsx import Cell, Style, XlsxWriter, sheet_title
+from roster.template import DATA_SHEET, LISTS_SHEET, build_template, valid_values
+from roster.xlsx import Cell, Style, XlsxWriter, sheet_title
 from knowledge import default_kb
 from knowledge.eligibility import Profile, area_name, check_profile, standard_areas
 
@@ -39,7 +41,7 @@ ALL_MET = ["1", "An", "Sở Nội vụ", "CV", "Đại học", "Trung cấp", "C
 ONE_MISSING = ["2", "Bình", "huyện", "CV", "Cao đẳng", "Trung cấp", "CV", "B", "Có", "1970", ""]
 UNKNOWN = ["3", "Chi", "xã", None, None, None, None, None, None, None, None]
 BAD = ["4", "Dũng", "Ấp 5", "CV", "Đại học", "Trung cấp", "CV", "B", "Có", "1985", ""]
-GREEN, RED, GREY = "FFC6EFCE", "FFFFC7CE", "FFD9D9D9"
+GREEN, RED, YELLOW, BLUE = "FFC6EFCE", "FFFFC7CE", "FFFFEB9C", "FFDDEBF7"
 
 
 def csv_bytes(rows: list[list[object]]) -> bytes:
@@ -65,10 +67,10 @@ def column(ws, header: str) -> list:
 
 def test_input_columns_come_first_then_one_column_per_area():
     _, wb = open_report([ALL_MET])
-    ws = wb[RESULT_SHEET]
+    ws = wb[DETAIL_SHEET]
     headers = [c.value for c in ws[1]]
     areas = [area_name(KB, a) for a in standard_areas(KB)]
-    assert headers == [*HEADERS, *areas, TRAINING_HEADER, OVERALL_HEADER, ERRORS_HEADER]
+    assert headers == [*HEADERS, *areas, TRAINING_HEADER, OVERALL_HEADER, NOTES_HEADER, ERRORS_HEADER]
     assert [c.value for c in ws[2]][: len(HEADERS)] == ["1", "An", "Sở Nội vụ", "CV", "Đại học", "Trung cấp", "CV",
                                                        "B", "Có", "1985", "ok"]
 
@@ -76,44 +78,44 @@ def test_input_columns_come_first_then_one_column_per_area():
 def test_report_has_one_row_per_person_in_input_order():
     rows = [ALL_MET, ONE_MISSING, UNKNOWN, BAD, ALL_MET]
     roster, wb = open_report(rows)
-    ws = wb[RESULT_SHEET]
+    ws = wb[DETAIL_SHEET]
     assert ws.max_row == len(rows) + 1
     assert [c.value for c in ws["B"][1:]] == [r[1] for r in rows]
 
 
 def test_area_cells_say_status_clause_required_and_held_with_colours():
     _, wb = open_report([ALL_MET, ONE_MISSING, UNKNOWN])
-    cells = column(wb[RESULT_SHEET], area_name(KB, "chuyen_mon"))
+    cells = column(wb[DETAIL_SHEET], area_name(KB, "chuyen_mon"))
     assert cells[0].value == "Đạt (II.1.a): cần đại học trở lên, có đại học"
     assert cells[1].value == "Chưa đạt (II.1.a): cần đại học trở lên, có cao đẳng"
     assert cells[2].value.startswith("Thiếu dữ liệu (II.2.b)")
-    assert [c.fill.fgColor.rgb for c in cells] == [GREEN, RED, GREY]
+    assert [c.fill.fgColor.rgb for c in cells] == [GREEN, RED, YELLOW]
 
 
-def test_not_checkable_area_is_grey_and_says_why():
+def test_not_checkable_area_is_blue_and_says_why():
     _, wb = open_report([ALL_MET])
-    cell = column(wb[RESULT_SHEET], area_name(KB, "ngoai_ngu"))[0]
+    cell = column(wb[DETAIL_SHEET], area_name(KB, "ngoai_ngu"))[0]
     assert cell.value == "Không kiểm tra được (II.1.đ): kế hoạch không nêu mức cụ thể"
-    assert cell.fill.fgColor.rgb == GREY
+    assert cell.fill.fgColor.rgb == BLUE
 
 
 def test_area_that_does_not_apply_is_marked():
     _, wb = open_report([UNKNOWN])
-    assert column(wb[RESULT_SHEET], area_name(KB, "quoc_phong"))[0].value == "Không áp dụng"
+    assert column(wb[DETAIL_SHEET], area_name(KB, "quoc_phong"))[0].value == "Không áp dụng"
 
 
 def test_verdict_and_errors_columns():
     _, wb = open_report([ALL_MET, ONE_MISSING, BAD])
-    ws = wb[RESULT_SHEET]
+    ws = wb[DETAIL_SHEET]
     assert [c.value for c in column(ws, OVERALL_HEADER)] == ["Đạt", "Chưa đạt", "Thiếu dữ liệu"]
     errors = [c.value for c in column(ws, ERRORS_HEADER)]
     assert errors[:2] == [None, None]
-    assert "Dòng 4, cột “Cấp”" in errors[2]
+    assert errors[2].startswith("Cấp: không nhận ra cấp “Ấp 5”") and "\n" not in errors[2]
 
 
 def test_training_items_listed_when_their_condition_holds():
     _, wb = open_report([ALL_MET, ONE_MISSING])
-    trainings = [c.value for c in column(wb[RESULT_SHEET], TRAINING_HEADER)]
+    trainings = [c.value for c in column(wb[DETAIL_SHEET], TRAINING_HEADER)]
     assert "IELTS" in trainings[0]  # born 1985: 30 in 2015
     assert trainings[1] is None or "IELTS" not in trainings[1]  # born 1970
 
@@ -136,7 +138,7 @@ def test_formula_injection_is_neutralised_in_carried_columns_and_names():
     evil = ["=cmd|' /C calc'!A0", "@SUM(1)", "Sở Nội vụ", "CV", "Đại học", "Trung cấp", "CV", "B", "Có", "1985",
             "+1+1"]
     _, wb = open_report([evil])
-    ws = wb[RESULT_SHEET]
+    ws = wb[DETAIL_SHEET]
     values = [c.value for c in ws[2]]
     assert values[0] == "'=cmd|' /C calc'!A0"
     assert values[1] == "'@SUM(1)"
@@ -144,20 +146,29 @@ def test_formula_injection_is_neutralised_in_carried_columns_and_names():
     assert all(c.data_type != "f" for row in ws.iter_rows() for c in row)
 
 
-def test_summary_sheet_counts_by_tier_and_grade():
+def _summary_table(rows, header):
+    start = rows.index(header)
+    table = {}
+    for r in rows[start + 1:]:
+        if r[0] == "Tổng cộng":
+            return table, r
+        table[(r[0], r[1])] = r[2:7]
+    raise AssertionError("no total row")
+
+
+def test_summary_sheet_counts_by_tier_and_grade_by_tier_and_by_unit():
     _, wb = open_report([ALL_MET, ONE_MISSING, UNKNOWN, ALL_MET])
     rows = [r for r in wb[SUMMARY_SHEET].iter_rows(values_only=True)]
-    header = rows.index(("Cấp", "Ngạch", "Số người", "Đạt", "Chưa đạt", "Thiếu dữ liệu", None))
-    table = {}
-    for r in rows[header + 1:]:
-        if r[0] == "Tổng cộng":
-            total = r
-            break
-        table[(r[0], r[1])] = r[2:6]
-    assert table[("cấp tỉnh", "chuyên viên")] == (2, 2, 0, 0)
-    assert table[("cấp huyện", "chuyên viên")] == (1, 0, 1, 0)
-    assert table[("cấp xã", "Chưa rõ")] == (1, 0, 0, 1)
-    assert total[2:6] == (4, 2, 1, 1)
+    counts = ("Số người", "Đạt", "Chưa đạt", "Thiếu dữ liệu", "Không kiểm tra được")
+    table, total = _summary_table(rows, ("Cấp", "Ngạch", *counts))
+    assert table[("cấp tỉnh", "chuyên viên")] == (2, 2, 0, 0, 0)
+    assert table[("cấp huyện", "chuyên viên")] == (1, 0, 1, 0, 0)
+    assert table[("cấp xã", "Chưa rõ")] == (1, 0, 0, 1, 0)
+    assert total[2:7] == (4, 2, 1, 1, 0)
+    by_tier, _ = _summary_table(rows, ("Cấp", None, *counts))
+    assert by_tier[("cấp tỉnh", None)] == (2, 2, 0, 0, 0)
+    by_unit, _ = _summary_table(rows, ("Đơn vị", None, *counts))
+    assert sum(v[0] for v in by_unit.values()) == 4
 
 
 def test_summary_sheet_counts_by_area():
@@ -170,14 +181,17 @@ def test_summary_sheet_counts_by_area():
 
 def test_report_freezes_the_header_and_filters():
     _, wb = open_report([ALL_MET])
-    ws = wb[RESULT_SHEET]
+    ws = wb[DETAIL_SHEET]
     assert ws.freeze_panes == "C2"
     assert ws.auto_filter.ref.startswith("A1:")
+    printed = wb[RESULT_SHEET]
+    assert printed.freeze_panes == "C6" and printed.auto_filter.ref.startswith("A5:")
 
 
 def test_summary_text_counts_and_mentions_errors():
     roster, results = checked([ALL_MET, ONE_MISSING, BAD, ["", "", "", "", "", "", "", "", "", "", ""]])
     text = summary_text(KB, roster, results)
+    assert text.startswith("Đọc 3 người; cấp lấy từ cột “Cấp”")
     assert "Đã kiểm tra 3 người" in text
     assert "Đạt mọi yêu cầu kiểm tra được: 1" in text
     assert "Chưa đạt ít nhất một yêu cầu: 1" in text
@@ -210,8 +224,11 @@ def test_person_text_gives_verdict_areas_and_training():
 def test_check_upload_reads_checks_and_reports_in_one_call():
     outcome = check_upload(csv_bytes([HEADERS, ALL_MET, ONE_MISSING]), "ds.csv", year=YEAR)
     assert len(outcome.roster.rows) == len(outcome.results) == 2
-    assert outcome.text.startswith("Đã kiểm tra 2 người")
-    assert openpyxl.load_workbook(io.BytesIO(outcome.report))[RESULT_SHEET].max_row == 3
+    assert outcome.understood == "Đọc 2 người; cấp lấy từ cột “Cấp”; tuổi tính tại năm 2015 (năm được chọn)."
+    assert outcome.text.startswith(outcome.understood + "\nĐã kiểm tra 2 người")
+    assert openpyxl.load_workbook(io.BytesIO(outcome.report))[DETAIL_SHEET].max_row == 3
+    assert outcome.report_name == "ds_ket_qua_kiem_tra.xlsx"
+    assert outcome.as_dict()["people"] == 2
 
 
 def test_personal_data_is_not_logged(caplog):
@@ -297,7 +314,8 @@ def test_template_filled_with_drop_down_values_reads_without_errors():
     for i in range(max(len(v) for v in values.values())):
         row = [i + 1, f"Người {i}"]
         for key in TEMPLATE_KEYS[2:]:
-            row.append(values[key][i % len(values[key])] if key in values else 1980)
+            other = {"unit": "Sở Nội vụ", "target_group": 3, "birth": 1980}
+            row.append(values[key][i % len(values[key])] if key in values else other[key])
         ws.append(row)
     out = io.BytesIO()
     wb.save(out)

@@ -1,5 +1,5 @@
 """End to end with the real core and the real bot process: /kiemtra, staff-list uploads and /mau over the fake
-Bot API; what the user receives is what bot.core and bot.roster produce."""
+Bot API; what the user receives is what bot.core and roster produce."""
 
 import io
 
@@ -12,9 +12,9 @@ from telegram_server.staff import CORRUPT_XLSX, NAMES, csv_bytes, people_in_repo
 
 from bot import core
 from bot.reply import Reply, State
-from bot.roster import check_upload
-from bot.roster.reader import MAX_FILE_BYTES, MSG_CORRUPT
-from bot.roster.template import DATA_SHEET
+from roster import check_upload
+from roster.reader import MAX_FILE_BYTES, MSG_CORRUPT
+from roster.template import DATA_SHEET
 from handlers.telegram import roster
 
 pytestmark = pytest.mark.asyncio(loop_scope="module")
@@ -87,7 +87,7 @@ async def test_staff_list_upload_gives_the_summary_and_the_report(real, data, na
     summary, report = await new_messages(real, user, before, 2)
     assert summary.text == check_upload(data, name).text
     assert summary.reply_to == update["message"]["message_id"]
-    assert report.filename == "bao_cao_kiem_tra.xlsx"
+    assert report.filename.endswith("_ket_qua_kiem_tra.xlsx")
     assert people_in_report(report.document) == NAMES  # as many people as sent, in order
     assert update["message"]["document"]["file_id"] in real.api.downloads
 

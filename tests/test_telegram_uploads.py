@@ -10,8 +10,8 @@ from telegram_server.api import Chat
 from telegram_server.fixtures import inproc  # noqa: F401 - fixture
 from telegram_server.staff import CORRUPT_XLSX, NAMES, csv_bytes, people_in_report, xlsx_bytes
 
-from bot.roster.reader import MAX_FILE_BYTES, MSG_CORRUPT
-from bot.roster.template import DATA_SHEET
+from roster.reader import MAX_FILE_BYTES, MSG_CORRUPT
+from roster.template import DATA_SHEET
 from handlers.telegram import ask, errors, roster
 from handlers.telegram.app import commands
 
@@ -28,8 +28,8 @@ async def test_xlsx_upload_gives_a_summary_and_a_report(inproc):
     update = api.send_document(5, xlsx_bytes(), "danh_sach.xlsx", XLSX_MIME)
     await inproc.feed(update)
     summary, report = api.outbox(5)
-    assert summary.text.startswith("Đã kiểm tra 3 người") and summary.reply_to == update["message"]["message_id"]
-    assert report.filename == roster.REPORT_NAME and report.text == roster.REPORT_CAPTION
+    assert summary.text.startswith("Đọc 3 người") and summary.reply_to == update["message"]["message_id"]
+    assert report.filename == "danh_sach_ket_qua_kiem_tra.xlsx" and report.text == roster.REPORT_CAPTION
     assert people_in_report(report.document) == NAMES
     assert any(m == "sendChatAction" and p.get("action") == "upload_document" for m, p in api.calls)
 
@@ -38,7 +38,7 @@ async def test_csv_upload_gives_a_summary_and_a_report(inproc):
     api = inproc.api
     await inproc.feed(api.send_document(5, csv_bytes(), "ds.csv", "text/csv"))
     summary, report = api.outbox(5)
-    assert summary.text.startswith("Đã kiểm tra 3 người")
+    assert summary.text.startswith("Đọc 3 người")
     assert people_in_report(report.document) == NAMES
 
 
@@ -66,7 +66,7 @@ async def test_wrong_type_is_refused_without_downloading(inproc):
 
 async def test_file_without_a_name_is_judged_by_its_mime_type(inproc):
     await inproc.feed(inproc.api.send_document(5, csv_bytes(), None, "text/csv"))
-    assert inproc.api.outbox(5)[0].text.startswith("Đã kiểm tra 3 người")
+    assert inproc.api.outbox(5)[0].text.startswith("Đọc 3 người")
 
 
 async def test_uploaded_people_are_neither_logged_nor_stored(inproc, tmp_path, caplog):

@@ -7,7 +7,7 @@ import pytest
 from zalo_server.fixtures import ADMIN_ID
 from zalo_server.fixtures import zalo  # noqa: F401 - fixture
 
-from bot import core
+from bot import core, menus
 from bot.reply import Reply, State
 from handlers.zalo import texts
 from handlers.zalo.offers import PICK_HEADER
@@ -107,16 +107,32 @@ async def test_kiemtra_runs_as_numbered_steps_to_the_result_card(zalo):
     assert body(step.text) == reply.text.strip()
 
 
-async def test_ngach_asks_grade_then_tier_by_number(zalo):
-    grades, tiers = core.grade_options(), core.tier_options()
+async def test_ngach_asks_tier_then_grade_by_number(zalo):
+    tiers, grades = core.tier_options(), core.grade_options()
+    graded = [i for i, o in enumerate(tiers) if core.profile_of(o.query, o.label)[1] in menus.tiers_with_grades()]
     [picker] = await zalo.ask("u106", "/ngach")
-    assert listed(picker.text) == [o.label for o in grades]
-    [picker] = await zalo.ask("u106", "2")
     assert listed(picker.text) == [o.label for o in tiers]
-    [answer] = await zalo.ask("u106", "1")
+    [picker] = await zalo.ask("u106", str(graded[0] + 1))
+    assert listed(picker.text) == [o.label for o in grades]
+    [answer] = await zalo.ask("u106", "2")
+    _, tier = core.profile_of(tiers[graded[0]].query, tiers[graded[0]].label)
     grade, _ = core.profile_of(grades[1].query, grades[1].label)
-    _, tier = core.profile_of(tiers[0].query, tiers[0].label)
     assert body(answer.text) == core.requirements_reply(grade, tier, State()).text.strip()
+
+
+async def test_ngach_at_the_commune_tier_asks_the_role(zalo):
+    tiers = core.tier_options()
+    commune = next(i for i, o in enumerate(tiers)
+                   if core.profile_of(o.query, o.label)[1] not in menus.tiers_with_grades())
+    tier = core.profile_of(tiers[commune].query, tiers[commune].label)[1]
+    roles = menus.role_options(tier)
+    await zalo.ask("u116", "/ngach")
+    [picker] = await zalo.ask("u116", str(commune + 1))
+    assert listed(picker.text) == [o.label for o in roles]
+    plain = next(i for i, o in enumerate(roles) if menus.ethnic_question(o.query) is None)
+    [answer] = await zalo.ask("u116", str(plain + 1))
+    expected = core.answer(menus.role_question(roles[plain].query, tier), State())
+    assert body(answer.text) == expected.text.strip()
 
 
 async def test_chitieu_without_a_public_url_gives_the_figures_as_text_only(zalo):
@@ -153,6 +169,9 @@ async def test_a_file_points_to_the_web_page_and_the_command_line(zalo):
     assert "/kiem-tra" in message.text and "python -m bot check" in message.text
     [mau] = await zalo.ask("u110", "/mau")
     assert mau.text == message.text
+    zalo.api.send_sticker("u110")
+    [not_text] = (await zalo.api.replies("u110", before + 3))[before + 2:]
+    assert not_text.text == texts.NOT_TEXT
 
 
 async def test_in_a_group_the_bot_answers_only_when_addressed(zalo):

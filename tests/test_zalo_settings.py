@@ -26,3 +26,9 @@ def test_bad_values_stop_with_a_readable_message_that_does_not_echo_them(monkeyp
     with pytest.raises(SystemExit) as exc:
         load_settings()
     assert "ZALO_PUBLIC_BASE_URL" in str(exc.value)
+
+
+def test_the_api_base_url_must_be_a_url_and_empty_means_the_default(tmp_path):
+    assert ZaloSettings(_env_file=None, zalo_api_base_url="").zalo_api_base_url == DEFAULT_API_BASE_URL
+    with pytest.raises(ValueError):
+        ZaloSettings(_env_file=None, zalo_api_base_url="bot-api.zaloplatforms.com")

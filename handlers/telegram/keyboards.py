@@ -116,18 +116,12 @@ def dialog_step(reply: Reply) -> str | None:
     return str(check["step"])
 
 
-def step_options(reply: Reply) -> list[Option]:
-    """A dialog step's options; a step asking a number the plan only compares (the age) gets one button per band."""
-    bands = menus.age_options(reply.state) if dialog_step(reply) is not None else []
-    return [*bands, *reply.options]
-
-
 def option_buttons(store: Store, reply: Reply, owner: int | None = None) -> list[InlineKeyboardButton]:
     """One button per option; a dialog step's buttons carry the step, so a press on an outdated step is known."""
     step = dialog_step(reply)
     if step is None:
         return buttons(store, [(o.label, o.query) for o in reply.options], "ask", owner)
-    return buttons(store, [(o.label, f"{step}|{o.query}") for o in step_options(reply)], DIALOG, owner)
+    return buttons(store, [(o.label, f"{step}|{o.query}") for o in reply.options], DIALOG, owner)
 
 
 def _offers_quote(reply: Reply) -> bool:

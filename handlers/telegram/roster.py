@@ -20,8 +20,8 @@ from telegram.constants import ChatAction
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
-from bot.roster import RosterError, check_upload
-from bot.roster.reader import EXCEL_SUFFIXES, MAX_FILE_BYTES, MSG_TOO_BIG, MSG_WRONG_TYPE, TEXT_SUFFIXES
+from roster import RosterError, check_upload
+from roster.reader import EXCEL_SUFFIXES, MAX_FILE_BYTES, MSG_TOO_BIG, MSG_WRONG_TYPE, TEXT_SUFFIXES
 from handlers.telegram.conversation import GROUP_MAX_PARTS, is_group
 from handlers.telegram.delivery import call, send_html
 from handlers.telegram.services import services
@@ -30,7 +30,6 @@ log = logging.getLogger(__name__)
 COMMANDS = [("mau", "Mẫu danh sách Excel để kiểm tra cả đơn vị")]
 TEMPLATE_NAME = "mau_danh_sach_kiem_tra.xlsx"
 TEMPLATE_CAPTION = "Mẫu danh sách: mỗi người một dòng; điền xong, gửi lại tệp cho tôi để kiểm tra."
-REPORT_NAME = "bao_cao_kiem_tra.xlsx"
 REPORT_CAPTION = "Báo cáo chi tiết: mỗi người một dòng, tô màu theo từng yêu cầu."
 WRONG_TYPE = f"{MSG_WRONG_TYPE} Gõ /mau để lấy tệp mẫu."
 TOO_BIG = f"{MSG_TOO_BIG} Hãy chia nhỏ danh sách rồi gửi lại."
@@ -137,7 +136,7 @@ async def check_file(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
             del data
         log.info("staff list checked: %d people", len(outcome.roster.rows))
         await _say(update, context, outcome.text)
-        await call(lambda: context.bot.send_document(chat_id, outcome.report, filename=REPORT_NAME,
+        await call(lambda: context.bot.send_document(chat_id, outcome.report, filename=outcome.report_name,
                                                      caption=REPORT_CAPTION))
 
 

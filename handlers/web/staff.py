@@ -1,4 +1,4 @@
-"""The ONE adapter between the web page and the staff-list checker (today bot/roster): repoint imports here only.
+"""The ONE adapter between the web page and the staff-list checker (roster/): the page reaches it only here.
 
 Everything runs in memory: the uploaded bytes are read, checked and dropped; the report is returned as bytes.
 """
@@ -8,18 +8,15 @@ from __future__ import annotations
 import html
 import io
 import re
-import unicodedata
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import PurePath
 
-# The checker package: these two lines are the only ones to repoint (`import roster as checker`,
-# `from roster import reader as checker_reader` for the top-level package of issue 9). Its own account of what it
-# understood (understood_text) and its report name (report_name) are used when it has them.
-import bot.roster as checker
-from bot.roster import reader as checker_reader
+# The checker package (issue 9's roster/): these two imports are the only place the web page names it.
+import roster as checker
 from bot.core import default_assistant
+from roster import reader as checker_reader
 
 RosterError = checker.RosterError
 EXCEL_SUFFIXES, TEXT_SUFFIXES = checker_reader.EXCEL_SUFFIXES, checker_reader.TEXT_SUFFIXES
@@ -67,14 +64,8 @@ def acceptable(filename: str) -> bool:
 
 
 def report_name(filename: str) -> str:
-    """The report's file name, derived from the list's (the checker's own rule when it has one)."""
-    own = getattr(checker, "report_name", None)
-    if own is not None:
-        return own(filename)
-    stem = PurePath(filename or "").stem
-    ascii_stem = unicodedata.normalize("NFKD", stem.replace("đ", "d").replace("Đ", "D"))
-    ascii_stem = re.sub(r"[^A-Za-z0-9_-]+", "_", ascii_stem.encode("ascii", "ignore").decode()).strip("_")[:60]
-    return f"{ascii_stem or 'danh_sach'}_kiem_tra.xlsx"
+    """The report's file name, derived from the list's (the checker's rule)."""
+    return checker.report_name(filename)
 
 
 def template() -> bytes:
@@ -115,30 +106,5 @@ def sheet_names(xlsx: bytes) -> tuple[str, ...]:
 
 
 def _understood(roster) -> tuple[str, ...]:
-    """What the reader made of the file, in a few lines."""
-    own = getattr(checker, "understood_text", None)
-    if own is not None:
-        return tuple(part.strip().rstrip(".") for part in own(roster).split("; ") if part.strip())
-    by_key = getattr(checker_reader, "BY_KEY", {})  # the older checker: its columns, described here
-    where = f"trang tính “{roster.sheet}”" if roster.sheet else ("tệp CSV" if roster.file_kind == "csv" else "tệp")
-    lines = [f"Đọc {_number(len(roster.rows))} người từ {where}."]
-    known = []
-    for key, index in sorted(roster.columns.items(), key=lambda kv: kv[1]):
-        column = by_key.get(key)
-        written = roster.headers[index] if index < len(roster.headers) else ""
-        if column is None:
-            continue
-        same = written.strip().casefold() == column.header.casefold()
-        known.append(column.header if same or not written.strip() else f"{column.header} (“{written.strip()}”)")
-    if known:
-        lines.append("Cột nhận ra: " + ", ".join(known) + ".")
-    used = set(roster.columns.values())
-    others = [h.strip() for i, h in enumerate(roster.headers) if i not in used and h and h.strip()]
-    if others:
-        lines.append("Cột khác, giữ nguyên trong báo cáo: " + ", ".join(f"“{h}”" for h in others[:8])
-                     + ("…" if len(others) > 8 else "") + ".")
-    if roster.skipped:
-        lines.append(f"Bỏ qua {_number(roster.skipped)} dòng trống.")
-    if "birth" in roster.columns and roster.year:
-        lines.append(f"Tuổi tính theo năm {roster.year}.")
-    return tuple(lines)
+    """What the reader made of the file, one item per clause of the checker's own account."""
+    return tuple(part.strip().rstrip(".") for part in checker.understood_text(roster).split("; ") if part.strip())

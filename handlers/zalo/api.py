@@ -148,15 +148,17 @@ class ZaloApi:
         result = await self.call("getMe")
         return BotInfo(id=str(result.get("id", "")), account_name=str(result.get("account_name") or ""))
 
-    async def get_updates(self, timeout: int) -> dict | None:
-        """Long polling: one update, or None when none came within `timeout` seconds (error 408)."""
+    async def get_updates(self, timeout: int) -> list[dict]:
+        """Long polling: the update that came (Zalo answers one object; a list is accepted too), or none within
+        `timeout` seconds (error 408)."""
         try:
             result = await self.request("getUpdates", {"timeout": str(timeout)}, timeout_s=timeout + 10)
         except ZaloError as exc:
             if exc.code == POLL_IDLE:
-                return None
+                return []
             raise
-        return result if isinstance(result, dict) and result else None
+        updates = result if isinstance(result, list) else [result]
+        return [u for u in updates if isinstance(u, dict) and u]
 
     async def send_message(self, chat_id: str, text: str) -> Any:
         return await self.call("sendMessage", {"chat_id": chat_id, "text": text})

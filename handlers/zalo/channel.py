@@ -48,11 +48,11 @@ class ZaloChannel:
         self.pictures = Pictures(s.zalo_public_base_url)
         self.dispatcher = Dispatcher(s.zalo_concurrency)
         self.stop = stop
-        server = poller = None
-        pruner = asyncio.get_running_loop().create_task(self._prune())
+        server = poller = pruner = None
         await self.api.open()
         try:
             me = await self._start_call(self.api.get_me())
+            pruner = asyncio.get_running_loop().create_task(self._prune())
             self.responder = Responder(self.store, core, me.account_name, s.admin_ids,
                                        self._chart_url, s.zalo_web_page_url)
             if self.webhook or s.zalo_public_base_url:
@@ -80,9 +80,9 @@ class ZaloChannel:
             if self._fatal:
                 raise ChannelFatal(self._fatal)
         finally:
-            pruner.cancel()
-            if poller is not None:
-                poller.cancel()
+            for task in (pruner, poller):
+                if task is not None:
+                    task.cancel()
             await self.dispatcher.drain(DRAIN_S)
             if server is not None:
                 await server.stop()
@@ -90,10 +90,10 @@ class ZaloChannel:
             self.store.close()
 
     async def _prune(self) -> None:
-        """Prune the shared store now and then (Telegram does too when it runs; pruning twice is harmless)."""
+        """Prune the shared store now and then (Telegram does too when it runs; pruning twice is harmless).
+        In the event loop, not a thread: a few indexed deletes, and the store is never closed under it."""
         while True:
-            removed = await asyncio.to_thread(self.store.prune)
-            log.debug("Zalo: pruned %s", removed)
+            log.debug("Zalo: pruned %s", self.store.prune())
             await asyncio.sleep(PRUNE_EVERY_S)
 
     async def _start_call(self, call):
@@ -111,7 +111,7 @@ class ZaloChannel:
         failures = 0
         while True:
             try:
-                update = await self.api.get_updates(self.settings.zalo_poll_timeout)
+                updates = await self.api.get_updates(self.settings.zalo_poll_timeout)
                 failures = 0
             except ZaloUnauthorized:
                 raise ChannelFatal(REJECTED) from None
@@ -121,7 +121,7 @@ class ZaloChannel:
                 log.warning("Zalo getUpdates failed (%s); polling again in %.1fs", _brief(exc), wait)
                 await asyncio.sleep(wait)
                 continue
-            if update is not None:
+            for update in updates:
                 await self.receive(update)
 
     async def receive(self, update: dict) -> None:

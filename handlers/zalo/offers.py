@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.reply import Option, Reply
+from bot.reply import Reply
 from handlers.store import Button
 
-ASK, QUOTE, MORE, GRADE, TIER = "ask", "quote", "more", "grade", "tier"  # what picking an offer does
+ASK, QUOTE, MORE = "ask", "quote", "more"  # what picking an offer does (/ngach adds its own kinds)
 PICK_HEADER = "Gõ số để chọn:"
 SEE_QUOTE_ONE = "Xem nguyên văn mục {clause}"
 SEE_QUOTE_MANY = "Xem nguyên văn các mục {clauses}"
@@ -39,11 +39,6 @@ def reply_offers(reply: Reply, quotes: bool = True) -> list[Offer]:
                  else SEE_QUOTE_MANY.format(clauses=", ".join(clauses)))
         offers.append(Offer(label, QUOTE, " ".join(clauses)))
     return offers
-
-
-def option_offers(options: list[Option], kind: str, prefix: str = "") -> list[Offer]:
-    """Offers from a picker's options (grade or tier), each carrying `prefix` + its id."""
-    return [Offer(o.label, kind, prefix + o.query) for o in options]
 
 
 def numbered(offers: list[Offer]) -> str:

@@ -43,6 +43,11 @@ class ZaloSettings(BaseSettings):
             raise ValueError("ZALO_WEBHOOK_SECRET must be 8-256 characters of A-Z, a-z, 0-9, _ and -")
         return secret
 
+    @field_validator("zalo_api_base_url")
+    @classmethod
+    def _api_base_url(cls, url: str) -> str:
+        return cls._http_url(url) or DEFAULT_API_BASE_URL
+
     @field_validator("zalo_webhook_url", "zalo_public_base_url", "zalo_web_page_url")
     @classmethod
     def _http_url(cls, url: str | None) -> str | None:

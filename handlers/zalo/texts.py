@@ -13,8 +13,6 @@ JUST_MENTIONED = "Bạn cần hỏi gì về Kế hoạch 39/KH-UBND? Hãy nhắ
 PRIVATE_ONLY = "Hãy dùng lệnh này trong tin nhắn riêng với tôi: thông tin cá nhân không nên gửi vào nhóm."
 NOT_ADMIN = "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
 TIMKIEM_USAGE = "Gõ từ khóa sau lệnh, ví dụ: /timkiem tin học"
-PICK_GRADE = "Bạn thuộc ngạch nào?"
-PICK_TIER = "Ngạch {grade}. Bạn làm việc ở cấp nào?"
 CHART_CAPTION = "Biểu đồ số người đào tạo, bồi dưỡng theo năm (Phụ lục Kế hoạch 39/KH-UBND)."
 FILES_LINE = "Zalo không cho bot nhận tệp, nên tôi không kiểm tra được danh sách gửi qua đây."
 FILES_WEB = "Để kiểm tra cả danh sách cán bộ (.xlsx, .csv) và tải tệp mẫu, hãy mở trang: {url}"
@@ -22,7 +20,7 @@ FILES_NO_WEB = ("Để kiểm tra cả danh sách cán bộ (.xlsx, .csv) và t�
                 "(trang /kiem-tra) của đơn vị quản trị bot.")
 FILES_CLI = "Người quản trị có thể chạy: python -m bot check danh_sach.xlsx"
 ZALO_HELP = (
-    "Lệnh: /ngach (yêu cầu theo ngạch, cấp) · /dieu <mục> (nguyên văn) · /timkiem <từ khóa> · /chitieu · "
+    "Lệnh: /ngach (yêu cầu theo cấp, ngạch, chức danh) · /dieu <mục> (nguyên văn) · /timkiem <từ khóa> · /chitieu · "
     "/vanban · /kiemtra (kiểm tra đạt chuẩn từng bước) · /mau (danh sách cán bộ) · /quen (xóa dữ liệu của bạn).\n"
     "Khi tôi đưa danh sách đánh số, gõ số để chọn. Trong nhóm, hãy nhắc tên tôi hoặc gõ lệnh bắt đầu bằng /."
 )

@@ -16,9 +16,9 @@ from bot.commands import run_command
 from bot.reply import Reply, State
 from handlers.store import Button, Store
 from handlers.zalo import texts
-from handlers.zalo.offers import (
-    ASK, GRADE, MORE, QUOTE, SEE_MORE, TIER, Offer, numbered, option_offers, picked_number, reply_offers, with_list,
-)
+from handlers.zalo.ngach import KINDS as NGACH_KINDS
+from handlers.zalo.ngach import NgachSteps, Picker
+from handlers.zalo.offers import ASK, MORE, QUOTE, SEE_MORE, Offer, numbered, picked_number, reply_offers, with_list
 from handlers.zalo.split import LIMIT, split_text
 from handlers.zalo.updates import TEXT, UNSUPPORTED, Incoming
 
@@ -103,11 +103,8 @@ class Responder:
             return self._turn(msg, lambda state: self.core.answer(offer.arg, state))
         if offer.kind == QUOTE and offer.arg.split():
             return self._turn(msg, lambda state: self._quotes(offer.arg.split(), state), quotes=False)
-        if offer.kind == GRADE:
-            return self._tier_picker(msg, offer.arg)
-        if offer.kind == TIER:
-            grade, _, tier = offer.arg.partition("|")
-            return self._turn(msg, lambda state: self.core.requirements_reply(grade or None, tier or None, state))
+        if offer.kind in NGACH_KINDS:
+            return self._step(msg, NgachSteps(self.core).pick(offer.kind, offer.arg))
         if offer.kind == MORE:  # the rest of a group reply, its numbered list included; the same numbers stay
             self.store.save_offers(msg.conversation_key, [o for o in offers if o.kind != MORE], msg.user_key)
             return [Outgoing(part) for part in split_text(offer.arg)]
@@ -124,7 +121,7 @@ class Responder:
 
     # ---- one turn with the core ----------------------------------------------------------------------
     def _turn(self, msg: Incoming, ask: Callable[[State], Reply], question: str | None = None,
-              quotes: bool = True, extra: str = "") -> list[Outgoing]:
+              quotes: bool = True, footer: str = "") -> list[Outgoing]:
         """Run the core on the conversation's state, store the new state and the offers, and format the reply."""
         key = msg.conversation_key
         reply = ask(self.store.load_state(key))
@@ -133,12 +130,12 @@ class Responder:
             self.store.log_question(reply.intent, reply.kind)
             if reply.kind == "fallback" or reply.confidence < UNSURE:
                 self.store.log_unanswered(msg.user_key, question, reply.intent)
-        text = f"{reply.text.rstrip()}\n\n{extra}" if extra else reply.text
-        return self._send(msg, text, reply_offers(reply, quotes))
+        return self._send(msg, reply.text, reply_offers(reply, quotes), footer)
 
-    def _send(self, msg: Incoming, text: str, offers: list[Offer]) -> list[Outgoing]:
+    def _send(self, msg: Incoming, text: str, offers: list[Offer], footer: str = "") -> list[Outgoing]:
         """The messages a reply becomes, its numbered list last; the offers are stored for a bare number.
-        In a group only one message: the rest, with the same list, is the last option, "Xem đủ"."""
+        In a group only one message: the rest, with the same list, is the last option, "Xem đủ". A footer
+        (e.g. the commands, after /help) follows the list."""
         text = text.strip()
         if msg.group:
             room = LIMIT - len(numbered([*offers, Offer(SEE_MORE, MORE, "")])) - 2
@@ -148,7 +145,8 @@ class Responder:
                 offers = [*offers, Offer(SEE_MORE, MORE, rest)]
                 text = first[0]
         self.store.save_offers(msg.conversation_key, [o.button for o in offers], msg.user_key)
-        return [Outgoing(part) for part in split_text(with_list(text, offers))]
+        body = with_list(text, offers)
+        return [Outgoing(part) for part in split_text(f"{body}\n\n{footer}" if footer else body)]
 
     # ---- typed commands ------------------------------------------------------------------------------
     async def _command(self, msg: Incoming, line: str) -> list[Outgoing]:
@@ -160,7 +158,7 @@ class Responder:
         if name == "/thongke":
             return [Outgoing(self._stats(msg))]
         if name == "/ngach":
-            return self._ngach(msg, arg)
+            return self._step(msg, NgachSteps(self.core).start(arg))
         if name == "/chitieu":
             return [*self._turn(msg, lambda state: self.core.annex_reply(state)), *await self._chart()]
         if name == "/kiemtra" and msg.group:
@@ -168,7 +166,7 @@ class Responder:
         if name in FILE_COMMANDS:
             return [Outgoing(texts.files_pointer(self.web_page_url))]
         if name in HELP_COMMANDS:
-            return self._turn(msg, lambda state: run_command(name, state), extra=texts.ZALO_HELP)
+            return self._turn(msg, lambda state: run_command(name, state), footer=texts.ZALO_HELP)
         if name == "/timkiem" and not arg:
             return [Outgoing(texts.TIMKIEM_USAGE)]
         reply = run_command(f"{name} {arg}".strip(), self.store.load_state(msg.conversation_key))
@@ -187,22 +185,9 @@ class Responder:
         url = await self.chart_url() if self.chart_url else None
         return [Outgoing(texts.CHART_CAPTION, photo_url=url)] if url else []
 
-    # ---- /ngach: grade, then tier, as numbered steps --------------------------------------------------
-    def _ngach(self, msg: Incoming, arg: str) -> list[Outgoing]:
-        grade, tier = self.core.profile_of(arg) if arg else (None, None)
-        if grade and tier:
-            return self._turn(msg, lambda state: self.core.requirements_reply(grade, tier, state))
-        if grade:
-            return self._tier_picker(msg, grade)
-        grades = [Offer(o.label, GRADE, self._grade_id(o)) for o in self.core.grade_options()]
-        return self._send(msg, texts.PICK_GRADE, grades)
-
-    def _tier_picker(self, msg: Incoming, grade: str) -> list[Outgoing]:
-        options = self.core.tier_options()
-        label = next((o.label for o in self.core.grade_options() if self._grade_id(o) == grade), grade)
-        tiers = [Offer(o.label, TIER, f"{grade}|{self.core.profile_of(o.query, o.label)[1] or o.query}")
-                 for o in options]
-        return self._send(msg, texts.PICK_TIER.format(grade=label), tiers)
-
-    def _grade_id(self, option) -> str:
-        return self.core.profile_of(option.query, option.label)[0] or option.query
+    # ---- /ngach: numbered steps ---------------------------------------------------------------------
+    def _step(self, msg: Incoming, step: Picker | Callable[[State], Reply]) -> list[Outgoing]:
+        """A picker's question with its numbered choices, or the core's answer at the end of the steps."""
+        if isinstance(step, Picker):
+            return self._send(msg, step.text, step.offers)
+        return self._turn(msg, step)

@@ -145,7 +145,7 @@ def annex_series() -> tuple[list[int], list[tuple[str, list[int]]], list[int]]:
 
 
 def staff_template() -> bytes:
-    from bot.roster import build_template
+    from roster import build_template
     from knowledge import default_kb
 
     return build_template(default_kb())

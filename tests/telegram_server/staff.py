@@ -36,8 +36,8 @@ def csv_bytes(rows: list[list[object]] = PEOPLE) -> bytes:
 
 
 def people_in_report(report: bytes) -> list[str]:
-    """The names on the first sheet of a report, one per row under the header."""
-    ws = openpyxl.load_workbook(io.BytesIO(report), read_only=True).worksheets[0]
+    """The names on the report's detail sheet (the input kept), one per row under the header."""
+    ws = openpyxl.load_workbook(io.BytesIO(report), read_only=True)["Chi tiết"]
     rows = list(ws.iter_rows(values_only=True))
     column = list(rows[0]).index("Họ và tên")
     return [row[column] for row in rows[1:] if any(v is not None for v in row)]

@@ -1,4 +1,5 @@
-"""Command line: python -m bot check FILE [--json] [-o REPORT.xlsx]; Vietnamese errors on stderr, exit code 2."""
+"""Command line: python -m bot check FILE [--json] [-o [REPORT.xlsx]] [--unit ĐƠN_VỊ] [--year NĂM]; says what it
+understood before the verdicts; Vietnamese errors on stderr, exit code 2."""
 
 from __future__ import annotations
 
@@ -11,9 +12,11 @@ from typing import TextIO
 from knowledge import KBError, default_kb
 from knowledge.queries import format_number
 
-from bot.roster.check import check_roster
-from bot.roster.reader import Roster, RosterError, os_problem, read_roster
-from bot.roster.report import summary_text, write_report
+from roster.check import check_roster
+from roster.pipeline import report_name
+from roster.reader import Roster, RosterError, os_problem, read_roster
+from roster.report import write_report
+from roster.summary import summary_text
 
 EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
 PROG = "python -m bot check"
@@ -56,8 +59,12 @@ def _parser() -> argparse.ArgumentParser:
     p._optionals.title = "tùy chọn"
     p.add_argument("file", metavar="TỆP", help="danh sách .xlsx hoặc .csv")
     p.add_argument("--json", action="store_true", help="in kết quả từng người dạng JSON")
-    p.add_argument("-o", "--output", metavar="BÁO_CÁO.xlsx", help="ghi báo cáo Excel vào tệp này")
-    p.add_argument("--year", type=int, metavar="NĂM", help="năm dùng để tính tuổi từ năm sinh (mặc định: năm nay)")
+    p.add_argument("-o", "--output", metavar="BÁO_CÁO.xlsx", nargs="?", const="",
+                   help="ghi báo cáo Excel (in được, có chữ ký) vào tệp này; chỉ -o: đặt tên theo tệp danh sách")
+    p.add_argument("--unit", metavar="ĐƠN_VỊ", help="tên đơn vị in trên báo cáo (mặc định: lấy từ tiêu đề danh sách)")
+    p.add_argument("--year", type=int, metavar="NĂM",
+                   help="năm dùng để tính tuổi từ năm sinh (mặc định: năm ghi trên danh sách, nếu không thì năm đầu "
+                        "kế hoạch)")
     p.add_argument("-h", "--help", action="help", help="hiện hướng dẫn này")
     return p
 
@@ -95,7 +102,10 @@ def rows_as_json(roster: Roster, results: list) -> list[dict]:
     return [
         {
             "row": person.row,
+            "sheet": person.sheet,
             "name": person.name,
+            "unit": person.unit,
+            "tier_source": person.tier_source,
             "checks": [
                 {
                     "clause": c.clause,
@@ -109,6 +119,7 @@ def rows_as_json(roster: Roster, results: list) -> list[dict]:
                 for c in checks
             ],
             "errors": list(person.errors),
+            "notes": list(person.notes),
         }
         for person, checks in zip(roster.rows, results)
     ]
@@ -116,16 +127,19 @@ def rows_as_json(roster: Roster, results: list) -> list[dict]:
 
 def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     source = Path(args.file)
-    target = Path(args.output) if args.output else None
+    target = None
+    if args.output is not None:
+        target = Path(args.output) if args.output else source.with_name(report_name(source.name))
     if target is not None and target.resolve() == source.resolve():
         err.write("Lỗi: tệp báo cáo trùng với tệp danh sách; hãy chọn tên khác.\n")
         return EXIT_ERROR
     progress = _Progress(err) if err.isatty() else None
     kb = default_kb()
     try:
-        roster = read_roster(source, kb=kb, year=args.year, progress=progress.reading if progress else None)
+        roster = read_roster(source, kb=kb, year=args.year, unit=args.unit,
+                             progress=progress.reading if progress else None)
         results = check_roster(kb, roster, progress=progress.checking if progress else None)
-        report = write_report(kb, roster, results) if target is not None else None
+        report = write_report(kb, roster, results, unit=args.unit) if target is not None else None
     finally:
         if progress:
             progress.clear()

@@ -1,4 +1,4 @@
-"""The roster's columns: template headers and the ways HR staff write them."""
+"""The roster's columns: template headers and the ways HR staff write them (only a name column is required)."""
 
 from __future__ import annotations
 
@@ -25,25 +25,37 @@ COLUMNS: tuple[Column, ...] = (
                                  "ho ten can bo cong chuc"), required=True),
     Column("family_name", "Họ và tên đệm", ("ho", "ho va ten dem", "ho va ten lot", "ho dem", "ho va chu lot")),
     Column("given_name", "Tên", ("ten",)),
+    Column("unit", "Đơn vị", ("don vi", "co quan", "don vi cong tac", "co quan don vi", "co quan cong tac",
+                              "noi cong tac", "phong ban", "ten don vi", "ten co quan", "don vi phong ban", "bo phan",
+                              "xa phuong thi tran", "xa phuong", "dia phuong")),
     Column("tier", "Cấp", ("cap", "cap hanh chinh", "cap cong tac", "cap quan ly", "cap don vi", "thuoc cap"),
-           required=True, note="Cấp tỉnh (sở, ban, ngành), cấp huyện (huyện, thị xã, thành phố) hoặc cấp xã (xã, phường, thị trấn)"),
+           note="Cấp tỉnh (sở, ban, ngành), cấp huyện (huyện, thị xã, thành phố) hoặc cấp xã (xã, phường, thị trấn)"),
     Column("grade", "Ngạch", ("ngach", "ngach cong chuc", "ngach hien giu", "ngach cong chuc hien giu", "ma ngach",
-                              "ngach bac", "ngach cong chuc dang giu"), required=True,
+                              "ngach bac", "ngach cong chuc dang giu", "ngach cc", "ngach ccvc", "ngach vien chuc",
+                              "ma so ngach", "ngach luong", "ngach bac luong", "ngach dang giu", "ma ngach cong chuc"),
            note="Cán sự, chuyên viên, chuyên viên chính, chuyên viên cao cấp (và tương đương); có thể ghi CS, CV, CVC, CVCC"),
-    Column("role", "Chức danh", ("chuc danh", "chuc vu", "vai tro"),
+    Column("role", "Chức danh", ("chuc danh", "chuc vu", "vai tro", "chuc vu chuc danh", "chuc danh chuc vu",
+                                 "chuc vu hien tai", "chuc danh cong chuc", "chuc danh dang dam nhiem",
+                                 "chuc vu dang dam nhiem", "chuc vu dang giu"),
            note="Chỉ cần với cấp xã: cán bộ xã, công chức xã, chủ tịch xã, không chuyên trách, đại biểu HĐND"),
     Column("chuyen_mon", "Trình độ chuyên môn", ("chuyen mon", "chuyen mon nghiep vu", "cmnv", "cm", "tdcm",
-                                                 "van bang", "bang cap", "hoc van chuyen mon"), required=True,
+                                                 "van bang", "bang cap", "hoc van chuyen mon", "cmnv", "chuyen nganh",
+                                                 "tdcmnv", "trinh do dao tao"),
            note="Sơ cấp, trung cấp, cao đẳng, đại học (cử nhân, kỹ sư), thạc sĩ, tiến sĩ; “Chưa” nếu chưa có"),
-    Column("llct", "Lý luận chính trị", ("ly luan chinh tri", "llct", "chinh tri", "tdllct"), required=True,
+    Column("llct", "Lý luận chính trị", ("ly luan chinh tri", "llct", "chinh tri", "tdllct", "ly luan"),
            note="Sơ cấp, trung cấp, cao cấp (cử nhân); “Chưa” nếu chưa có"),
     Column("qlnn", "Quản lý nhà nước", ("quan ly nha nuoc", "qlnn", "tdqlnn", "chuong trinh qlnn",
-                                        "chuong trinh quan ly nha nuoc"), required=True,
+                                        "chuong trinh quan ly nha nuoc", "qlhcnn", "quan ly hanh chinh nha nuoc"),
            note="Chương trình đã học: cán sự, chuyên viên, chuyên viên chính, chuyên viên cao cấp; “Chưa” nếu chưa học"),
-    Column("tin_hoc", "Tin học", ("tin hoc", "vi tinh", "may vi tinh", "cntt", "cong nghe thong tin"), required=True,
+    Column("tin_hoc", "Tin học", ("tin hoc", "vi tinh", "may vi tinh", "cntt", "cong nghe thong tin", "ud cntt",
+                                  "ung dung cntt"),
            note="Có / chứng chỉ A, B, C / ứng dụng CNTT cơ bản, nâng cao; “Chưa” nếu chưa có"),
-    Column("qp_an", "QP-AN", ("qp an", "qpan", "quoc phong an ninh", "quoc phong", "qp"), required=True,
+    Column("qp_an", "QP-AN", ("qp an", "qpan", "quoc phong an ninh", "quoc phong", "qp", "qp va an",
+                              "kien thuc qp an", "qp an ninh", "giao duc quoc phong"),
            note="Đã học lớp bồi dưỡng kiến thức quốc phòng - an ninh: “Có” hoặc “Chưa”"),
+    Column("target_group", "Đối tượng QP-AN", ("doi tuong", "doi tuong qp an", "doi tuong qpan",
+                                               "doi tuong boi duong qp an", "doi tuong boi duong", "dt qp an", "dt qpan"),
+           note="Đối tượng bồi dưỡng kiến thức quốc phòng - an ninh: 1, 2, 3 hoặc 4"),
     Column("birth", "Năm sinh", ("nam sinh", "ngay sinh", "ngay thang nam sinh", "sinh nam", "ns"),
            note="Năm sinh (ví dụ 1985) hoặc ngày sinh"),
     Column("age", "Tuổi", ("tuoi",)),
@@ -59,10 +71,13 @@ COLUMNS: tuple[Column, ...] = (
 )
 
 BY_KEY = {c.key: c for c in COLUMNS}
-TEMPLATE_KEYS = ("stt", "name", "tier", "grade", "chuyen_mon", "llct", "qlnn", "tin_hoc", "qp_an", "birth",
-                 "ethnic_area", "role", "newly_recruited", "planned_appointment")
+TEMPLATE_DATA_SHEET, TEMPLATE_GUIDE_SHEET, TEMPLATE_LISTS_SHEET = "Danh sách", "Hướng dẫn", "Danh mục"
+"""Sheets of the /mau template; the guide and the lists are not staff lists."""
+TEMPLATE_KEYS = ("stt", "name", "unit", "tier", "grade", "chuyen_mon", "llct", "qlnn", "tin_hoc", "qp_an", "birth",
+                 "ethnic_area", "role", "target_group", "newly_recruited", "planned_appointment")
 """Columns of the /mau template, in order."""
 
+MIN_PREFIX_CHARS = 4  # "cm", "qp", "tt" match only a whole header, never its first word
 _PREFIXES = ("trinh do", "boi duong", "kien thuc", "chung chi", "lop", "da hoc", "da qua")
 _PARENS = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 _ALIASES: dict[str, str] = {}
@@ -70,6 +85,7 @@ for _c in COLUMNS:
     for _a in (*_c.aliases, fold(_c.header)):
         _ALIASES.setdefault(_a, _c.key)
         _ALIASES.setdefault(_a.replace(" ", ""), _c.key)
+_LONGEST = max(len(a.split(" ")) for a in _ALIASES)
 
 
 def header_key(text: object) -> str | None:
@@ -85,6 +101,12 @@ def header_key(text: object) -> str | None:
         for form in (cand, cand.replace(" ", "")):
             if form in _ALIASES:
                 return _ALIASES[form]
+    for cand in candidates:  # "Ngạch công chức đang hưởng lương": the longest alias its words begin with
+        words = cand.split(" ")
+        for n in range(min(len(words) - 1, _LONGEST), 0, -1):
+            key = _ALIASES.get(" ".join(words[:n]))
+            if key is not None and len(" ".join(words[:n])) >= MIN_PREFIX_CHARS:
+                return key
     return None
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from knowledge.eligibility import Check, Checker
 from knowledge.schema import KnowledgeBase
 
-from bot.roster.reader import Roster
+from roster.reader import Roster
 
 PROGRESS_EVERY = 1_000
 

@@ -14,13 +14,11 @@ from knowledge.eligibility import profile_fields
 from knowledge.queries import format_number
 from knowledge.schema import KnowledgeBase
 
-from bot.roster.columns import BY_KEY, TEMPLATE_KEYS
-from bot.roster.reader import MAX_FILE_BYTES, MAX_PEOPLE
-from bot.roster.values import MAX_AGE, MIN_AGE
+from roster.columns import BY_KEY, TEMPLATE_DATA_SHEET, TEMPLATE_GUIDE_SHEET, TEMPLATE_KEYS, TEMPLATE_LISTS_SHEET
+from roster.reader import MAX_FILE_BYTES, MAX_PEOPLE
+from roster.values import MAX_AGE, MIN_AGE
 
-DATA_SHEET = "Danh sách"
-GUIDE_SHEET = "Hướng dẫn"
-LISTS_SHEET = "Danh mục"
+DATA_SHEET, GUIDE_SHEET, LISTS_SHEET = TEMPLATE_DATA_SHEET, TEMPLATE_GUIDE_SHEET, TEMPLATE_LISTS_SHEET
 LIST_FIELDS = ("tier", "grade", "role", "chuyen_mon", "llct", "qlnn", "tin_hoc", "qp_an",
                "ethnic_area", "newly_recruited", "planned_appointment")
 PRIVACY = "Tệp gửi lên chỉ dùng để kiểm tra rồi bỏ đi: không lưu, không ghi nhật ký."
