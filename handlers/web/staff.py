@@ -107,4 +107,5 @@ def sheet_names(xlsx: bytes) -> tuple[str, ...]:
 
 def _understood(roster) -> tuple[str, ...]:
     """What the reader made of the file, one item per clause of the checker's own account."""
-    return tuple(part.strip().rstrip(".") for part in checker.understood_text(roster).split("; ") if part.strip())
+    parts = (part.strip().rstrip(".") for part in checker.understood_text(roster).split("; "))
+    return tuple(part[:1].upper() + part[1:] for part in parts if part)
