@@ -84,8 +84,9 @@ class Store:
         self._salt = self._meta_salt()
 
     def close(self) -> None:
-        """Close the database."""
-        self._db.close()
+        """Close the database, after any statement another thread is running (closing under it crashes sqlite3)."""
+        with self._lock:
+            self._db.close()
 
     def _run(self, sql: str, args: tuple = ()) -> sqlite3.Cursor:
         with self._lock:
