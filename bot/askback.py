@@ -35,11 +35,18 @@ class _Greeting(BaseModel):
     suggestions: list[_Choice]
 
 
+class _StaffList(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+    words: list[str]
+    reply: str
+
+
 class _MenusFile(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
     vague_max_words: int
     menus: list[_Menu]
     greeting: _Greeting
+    staff_list: _StaffList
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,8 @@ class Menus:
         self._greeting = _pattern(raw.greeting.words)
         self._thanks = _pattern(raw.greeting.thanks)
         self.default = self._menus[-1][1]
+        self._staff = _pattern(raw.staff_list.words)
+        self.staff_reply = raw.staff_list.reply.strip()
         self.suggestions = [Option(label=o.label, query=o.query) for o in raw.greeting.suggestions]
 
     def matching(self, folded: str) -> Menu | None:
@@ -78,6 +87,10 @@ class Menus:
     def for_vague(self, folded: str) -> Menu:
         """The menu that fits the message's words, else the last (general) one."""
         return self.matching(folded) or self.default
+
+    def asks_staff_list(self, folded: str) -> bool:
+        """A request to check a whole staff list."""
+        return bool(self._staff and self._staff.search(folded))
 
     def greeting(self, folded: str) -> str | None:
         """'thanks' or 'hello' when the message opens with such words, else None."""

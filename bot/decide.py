@@ -64,6 +64,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             return self.quote(ent.clause, state)
         if ent.out_of_scope or ent.other_place or ent.other_period:
             return self.fallback(a, state, reason=self._oos_reason(a))
+        if self.menus.asks_staff_list(ent.text) and not (ent.grade or ent.held or ent.count):
+            return Decision(kind="answer", intent="danh_sach", confidence=1.0, template="staff_list",
+                            context={"reply": self.menus.staff_reply}, state=state)
         slots = bool(ent.grade or ent.tier or ent.role or ent.areas or ent.years or ent.held or ent.lacks or ent.count)
         greeting = self.menus.greeting(ent.text)
         if greeting and not slots and not ASKING.search(ent.text):

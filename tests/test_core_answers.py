@@ -364,3 +364,8 @@ def test_a_year_after_figures_keeps_the_rows_asked_about():
 def test_what_the_plan_does_not_state_is_a_fallback_pointing_to_the_topic():
     r = answer("lop boi duong ngach chuyen vien thi nhung mon gi")
     assert r.kind == "fallback" and r.clauses == [] and "II.1.c" in r.text
+
+
+def test_a_staff_list_request_points_to_where_files_can_be_sent():
+    r = answer("em muốn gửi file danh sách cán bộ của phòng để kiểm tra")
+    assert r.kind == "answer" and not r.clauses and "/kiem-tra" in r.text and "python -m bot check" in r.text
