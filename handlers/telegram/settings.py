@@ -7,15 +7,16 @@ from pathlib import Path
 from typing import Literal
 
 import platformdirs
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from handlers.store import APP_NAME, STORE_FILE
+from handlers.settings_io import StoreLocation, load
+from handlers.store import APP_NAME
 
 _SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,256}$")
 
 
-class TelegramSettings(BaseSettings):
+class TelegramSettings(StoreLocation, BaseSettings):
     """Everything the Telegram channel needs to run; env names are the field names upper-cased."""
 
     model_config = SettingsConfigDict(
@@ -78,16 +79,8 @@ class TelegramSettings(BaseSettings):
             return base[: -len("bot")] + "file/bot"
         return base.rstrip("/") + "/file/bot"
 
-    @property
-    def db_path(self) -> Path:
-        """Where the SQLite store shared by every channel lives."""
-        return self.bot_data_dir / STORE_FILE
 
 
 def load_settings() -> TelegramSettings:
     """Read the settings; a bad value stops the program with a readable message (secrets never echoed)."""
-    try:
-        return TelegramSettings()
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors())
-        raise SystemExit(f"Invalid Telegram settings: {problems}") from None
+    return load(TelegramSettings, "Telegram")

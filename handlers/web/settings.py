@@ -5,15 +5,16 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from handlers.store import STORE_FILE, default_data_dir
+from handlers.settings_io import StoreLocation, load
+from handlers.store import default_data_dir
 
 _ORIGIN = re.compile(r"^https?://[A-Za-z0-9.-]+(:\d{1,5})?$")
 
 
-class WebSettings(BaseSettings):
+class WebSettings(StoreLocation, BaseSettings):
     """Everything the web channel needs; env names are the field names upper-cased."""
 
     model_config = SettingsConfigDict(
@@ -44,16 +45,8 @@ class WebSettings(BaseSettings):
                 raise ValueError(f"BOT_WEB_FRAME_ANCESTORS takes origins like https://portal.example.vn, got {origin!r}")
         return raw
 
-    @property
-    def db_path(self) -> Path:
-        """Where the SQLite store shared by every channel lives."""
-        return self.bot_data_dir / STORE_FILE
 
 
 def load_settings() -> WebSettings:
     """Read the settings; a bad value stops the program with a readable message (secrets never echoed)."""
-    try:
-        return WebSettings()
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors())
-        raise SystemExit(f"Invalid web settings: {problems}") from None
+    return load(WebSettings, "web")

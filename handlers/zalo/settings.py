@@ -5,16 +5,17 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from handlers.store import STORE_FILE, default_data_dir
+from handlers.settings_io import StoreLocation, load
+from handlers.store import default_data_dir
 
 DEFAULT_API_BASE_URL = "https://bot-api.zaloplatforms.com"
 _SECRET_TOKEN = re.compile(r"^[A-Za-z0-9_-]{8,256}$")
 
 
-class ZaloSettings(BaseSettings):
+class ZaloSettings(StoreLocation, BaseSettings):
     """Everything the Zalo channel needs to run; env names are the field names upper-cased."""
 
     model_config = SettingsConfigDict(
@@ -72,16 +73,8 @@ class ZaloSettings(BaseSettings):
         """Zalo user ids (opaque strings) allowed to use admin commands."""
         return frozenset(p.strip() for p in self.zalo_admin_ids.split(",") if p.strip())
 
-    @property
-    def db_path(self) -> Path:
-        """Where the SQLite store shared by every channel lives."""
-        return self.bot_data_dir / STORE_FILE
 
 
 def load_settings() -> ZaloSettings:
     """Read the settings; a bad value stops the program with a readable message (secrets never echoed)."""
-    try:
-        return ZaloSettings()
-    except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in exc.errors())
-        raise SystemExit(f"Invalid Zalo settings: {problems}") from None
+    return load(ZaloSettings, "Zalo")
