@@ -8,65 +8,22 @@ The bot runs as `python -m bot` with BOT_RATE_LIMIT=0 (no pacing: loopback has n
 from __future__ import annotations
 
 import argparse
-import os
 import asyncio
-import json
 import statistics
 import sys
 import tempfile
-import time
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from telegram_server.fixtures import start_harness  # noqa: E402
-
-DEV = Path("/work/shared/eval/dev.jsonl")
-FALLBACK = ["chuyên viên cần học gì", "cán sự cấp huyện cần LLCT gì", "tổng số người được đào tạo 2011 - 2015",
-            "Ai ký ban hành Kế hoạch 39/KH-UBND?", "trách nhiệm của Sở Nội vụ", "/vanban", "/dieu II.1.b"]
-
-
-def cpu_seconds(pid: int) -> float | None:
-    """User+system CPU time of a process (Linux /proc), or None elsewhere."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def questions() -> list[str]:
-    if DEV.exists():
-        return [json.loads(line)["q"] for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return FALLBACK
-
-
-async def user_loop(api, user: int, texts: list[str], latencies: list[float]) -> None:
-    """One user: write, wait for the bot's reply, write the next."""
-    for text in texts:
-        before = len(api.outbox(user))
-        started = time.perf_counter()
-        api.send(user, text)
-        await api.replies(user, before + 1, timeout=30)
-        latencies.append(time.perf_counter() - started)
-
-
-async def run_round(api, users: int, total: int, pool: list[str], first_user: int) -> tuple[float, list[float]]:
-    per_user = max(1, total // users)
-    latencies: list[float] = []
-    started = time.perf_counter()
-    await asyncio.gather(*[
-        user_loop(api, first_user + u, [pool[(u * per_user + i) % len(pool)] for i in range(per_user)], latencies)
-        for u in range(users)
-    ])
-    return len(latencies) / (time.perf_counter() - started), latencies
-
+from bench_messenger import cpu_seconds, questions, run_round  # noqa: E402
 
 async def measured_round(harness, name: str, users: int, total: int, pool: list[str], first_user: int) -> None:
     """Run a round and print replies/s, latency, and the bot process's CPU per reply."""
     cpu_before = cpu_seconds(harness.bot.proc.pid)
-    rate, latencies = await run_round(harness.api, users, total, pool, first_user)
+    rate, latencies = await run_round(harness.api, users, total, pool, lambda u: first_user + u)
     cpu_after = cpu_seconds(harness.bot.proc.pid)
     ms = sorted(x * 1000 for x in latencies)
     cpu = f"   bot CPU {(cpu_after - cpu_before) * 1000 / len(ms):.2f} ms/reply" if cpu_before is not None else ""
@@ -87,7 +44,7 @@ async def main() -> None:
                                       BOT_HTTP_CLIENT=args.http)
         api = harness.api
         try:
-            await run_round(api, 4, 40, pool, 1)  # warm-up: imports, caches, connections
+            await run_round(api, 4, 40, pool, lambda u: 1 + u)  # warm-up: imports, caches, connections
             await measured_round(harness, "sequential (1 user)", 1, args.replies, pool, 1000)
             await measured_round(harness, f"concurrent ({args.users} users)", args.users, args.replies, pool, 2000)
             print(f"Telegram API errors: {len(api.errors)}; core {args.core}; HTTP {args.http}; "

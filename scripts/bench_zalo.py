@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import json
-import os
 import statistics
 import sys
 import tempfile
@@ -22,53 +20,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
 from zalo_server.fixtures import start_harness  # noqa: E402
-
-DEV = Path("/work/shared/eval/dev.jsonl")
-FALLBACK = ["chuyên viên cần học gì", "cán sự cấp huyện cần LLCT gì", "tổng số người được đào tạo 2011 - 2015",
-            "Ai ký ban hành Kế hoạch 39/KH-UBND?", "trách nhiệm của Sở Nội vụ", "/vanban", "/dieu II.1.b"]
-
-
-def cpu_seconds(pid: int) -> float | None:
-    """User+system CPU time of a process (Linux /proc), or None elsewhere."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return None
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def questions() -> list[str]:
-    if DEV.exists():
-        return [json.loads(line)["q"] for line in DEV.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return FALLBACK
-
-
-async def user_loop(api, user: str, texts: list[str], latencies: list[float]) -> None:
-    """One user: write, wait for the bot's reply, write the next."""
-    for text in texts:
-        before = len(api.outbox(user))
-        started = time.perf_counter()
-        api.send(user, text)
-        await api.replies(user, before + 1, timeout=30)
-        latencies.append(time.perf_counter() - started)
-
-
-async def run_round(api, users: int, total: int, pool: list[str], first_user: int) -> tuple[float, list[float]]:
-    per_user = max(1, total // users)
-    latencies: list[float] = []
-    started = time.perf_counter()
-    await asyncio.gather(*[
-        user_loop(api, f"u{first_user + u:08x}", [pool[(u * per_user + i) % len(pool)] for i in range(per_user)],
-                  latencies)
-        for u in range(users)
-    ])
-    return len(latencies) / (time.perf_counter() - started), latencies
-
+from bench_messenger import cpu_seconds, questions, run_round  # noqa: E402
 
 async def measured_round(harness, name: str, users: int, total: int, pool: list[str], first_user: int) -> None:
     """Run a round and print replies/s, latency, and the bot process's CPU per reply."""
     cpu_before, own_before = cpu_seconds(harness.bot.proc.pid), time.process_time()
-    rate, latencies = await run_round(harness.api, users, total, pool, first_user)
+    rate, latencies = await run_round(harness.api, users, total, pool, lambda u: f"u{first_user + u:08x}")
     cpu_after, own = cpu_seconds(harness.bot.proc.pid), time.process_time() - own_before
     ms = sorted(x * 1000 for x in latencies)
     cpu = f"   CPU ms/reply: bot {(cpu_after - cpu_before) * 1000 / len(ms):.2f}" if cpu_before is not None else ""
@@ -87,7 +44,7 @@ async def main() -> None:
         harness = await start_harness(Path(data_dir), BOT_LOG_LEVEL="WARNING")
         api = harness.api
         try:
-            await run_round(api, 4, 40, pool, 1)  # warm-up: imports, caches, connections
+            await run_round(api, 4, 40, pool, lambda u: f"u{1 + u:08x}")  # warm-up: imports, caches, connections
             await measured_round(harness, "sequential (1 user)", 1, args.replies, pool, 1000)
             await measured_round(harness, f"concurrent ({args.users} users)", args.users, args.replies, pool, 2000)
             print(f"Zalo API errors: {len(api.errors)}; {len(pool)} distinct questions; ZALO_RATE_LIMIT=0")
