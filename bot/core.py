@@ -12,6 +12,7 @@ from bot.decide import Decider
 from bot.decision import Decision
 from bot.render import render, source_labels
 from bot.message import MessageSplitter
+from bot.normalize import normalize
 from bot.reply import Option, Reply, State
 from bot.subjects import Said, SubjectReader, load_subject_words
 from bot.understand import Understander, default_understander
@@ -52,13 +53,9 @@ class Assistant:
         """A clause verbatim."""
         cid = (clause_id or "").strip().replace("Đ", "đ")
         cid = re.sub(r"\.dd$", ".đ", cid)
-        if cid.lower() in ("pl", "phu luc", "phụ lục"):
-            cid = "PL"
-        elif cid.lower() == "cc":
-            cid = "CC"
-        else:
-            m = re.match(r"^(i{1,3}|iv)(.*)$", cid, re.IGNORECASE)
-            cid = (m.group(1).upper() + m.group(2).lower()) if m else cid
+        by_name = {normalize(c.title.split(":")[0]): c.id for c in self.kb.clauses}  # "phụ lục", "căn cứ"
+        by_id = {c.id.lower(): c.id for c in self.kb.clauses}
+        cid = by_id.get(cid.lower()) or by_name.get(normalize(cid)) or cid
         return self._reply(self.decider.quote(cid, state or State()))
 
     def search_plan(self, keywords: str, state: State | None = None) -> Reply:
@@ -76,7 +73,8 @@ class Assistant:
         state = state or State()
         annex = self.kb.annex
         codes = [r.code for r in annex.rows] if annex else []
-        d = Decision(kind="answer", intent="chi_tieu", confidence=1.0, template="annex", clauses=["PL"],
+        d = Decision(kind="answer", intent="chi_tieu", confidence=1.0, template="annex",
+                     clauses=[annex.clause] if annex else [],
                      context={"rows": annex.rows if annex else [], "year": None, "per_year": True, "annex": annex,
                               "paths": {c: annex_path(annex, c) for c in codes}}, state=state)
         return self._reply(d)
@@ -84,9 +82,10 @@ class Assistant:
     def document_reply(self, state: State | None = None) -> Reply:
         """Number, date, signer, legal bases, period."""
         state = state or State()
-        d = Decision(kind="answer", intent="van_ban", confidence=1.0, template="document", clauses=["CC"],
+        d = Decision(kind="answer", intent="van_ban", confidence=1.0, template="document",
+                     clauses=[self.kb.preamble.id],
                      context={"facets": ["number", "signer", "period", "bases", "implements"],
-                              "doc": self.kb.document, "cc": self.kb.clause("CC")}, state=state)
+                              "doc": self.kb.document, "cc": self.kb.preamble}, state=state)
         return self._reply(d)
 
     def requirements_reply(self, grade: str | None, tier: str | None, state: State | None = None) -> Reply:
@@ -116,11 +115,15 @@ class Assistant:
         annex = self.kb.annex
         if annex is None:
             return [], [], []
-        series = []
-        for label, codes in (("Đào tạo", ("A.I", "B.I")), ("Bồi dưỡng", ("A.II", "B.II"))):
-            rows = [annex.row(c) for c in codes]
-            series.append((label, [sum(r.by_year[i] for r in rows) for i in range(len(annex.years))]))
-        return list(annex.years), series, list(annex.row("TONG").by_year)
+        total = self.decider.annex_rows.total
+        kinds: dict[str, list] = {}  # the parts of each place (trong nước, nước ngoài), by label: đào tạo, bồi dưỡng
+        for place in annex.row(total).parts:
+            for code in annex.row(place).parts:
+                row = annex.row(code)
+                kinds.setdefault(row.label.capitalize(), []).append(row)
+        series = [(label, [sum(r.by_year[i] for r in rows) for i in range(len(annex.years))])
+                  for label, rows in kinds.items()]
+        return list(annex.years), series, list(annex.row(total).by_year)
 
     def staff_template(self) -> bytes:
         """The XLSX template of a staff list for this plan."""

@@ -149,7 +149,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
 
     def _cites_a_basis(self, raw: str) -> bool:
         """The message names a document number of the preamble (18/2010, 92/2009, 1374 ...)."""
-        basis = self.kb.clause("CC").text
+        basis = self.kb.preamble.text
         return any(n in basis for n in re.findall(r"\b\d{2,4}(?:/\d{4})?\b", raw) if not re.fullmatch(r"20\d\d", n))
 
     # ---- intents -----------------------------------------------------------------------------

@@ -381,10 +381,10 @@ class EntityExtractor:
             if self.kb.has_clause(cid):
                 return cid
         folded = normalize(raw)
-        if re.search(r"\b(phu luc|bang so lieu)\b", folded):
-            return "PL"
+        if self.kb.annex is not None and re.search(r"\b(phu luc|bang so lieu)\b", folded):
+            return self.kb.annex.clause
         if re.search(r"\bcan cu\b", folded) and _CLAUSE_CUE.search(folded):
-            return "CC"
+            return self.kb.preamble.id
         return None
 
 

@@ -42,10 +42,10 @@ class PlanTextDecisions:
             facets.append("period")
         if not facets:
             facets = ["number", "signer", "period", "bases", "implements"]
-        clauses = ["CC"] if {"bases", "implements"} & set(facets) else []
+        clauses = [self.kb.preamble.id] if {"bases", "implements"} & set(facets) else []
         return Decision(
             kind="answer", intent="van_ban", confidence=confidence, template="document",
-            clauses=clauses, context={"facets": facets, "doc": self.kb.document, "cc": self.kb.clause("CC")},
+            clauses=clauses, context={"facets": facets, "doc": self.kb.document, "cc": self.kb.preamble},
             state=state,
         )
 
@@ -169,7 +169,7 @@ class PlanTextDecisions:
         c = self.kb.clause(clause_id)
         return Decision(
             kind="answer", intent="nguyen_van", confidence=1.0, template="clause", clauses=[clause_id],
-            context={"clause": c, "path": self.clause_path(clause_id), "annex": self.kb.annex if clause_id == "PL" else None},
+            context={"clause": c, "path": self.clause_path(clause_id), "annex": self.kb.annex if self.kb.annex and clause_id == self.kb.annex.clause else None},
             state=state,
         )
 

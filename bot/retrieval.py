@@ -57,7 +57,7 @@ class PassageIndex:
         self._len: list[int] = []
         titles = {c.id: c.title for c in kb.clauses}
         for clause in kb.clauses:
-            if clause.id in ("PL",):
+            if kb.annex is not None and clause.id == kb.annex.clause:  # figures are read from the table
                 continue
             heading = " ".join(
                 titles[p] for p in _ancestors(clause.id) if p in titles

@@ -326,6 +326,11 @@ class KnowledgeBase(Strict):
     annex: Annex | None = None
     vocabulary: Vocabulary = Vocabulary()
 
+    @property
+    def preamble(self) -> Clause:
+        """The plan's opening clause: its legal bases (the first clause of the data)."""
+        return self.clauses[0]
+
     def clause(self, clause_id: str) -> Clause:
         """The clause with this id; raises KeyError if absent."""
         for c in self.clauses:
