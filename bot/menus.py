@@ -159,8 +159,19 @@ def clause_ids() -> list[str]:
 def document_line() -> str:
     """'Kế hoạch 39/KH-UBND ngày 05/12/2011 của UBND tỉnh Sóc Trăng, giai đoạn 2011–2015' from the data."""
     doc = _kb().document
-    return (f"Kế hoạch {doc.number} ngày {doc.date:%d/%m/%Y} của {doc.issuer}, "
+    return (f"{doc.name} ngày {doc.date:%d/%m/%Y} của {doc.issuer}, "
             f"giai đoạn {doc.period.start}–{doc.period.end}")
+
+
+def document_name() -> str:
+    """'Kế hoạch 39/KH-UBND' from the data."""
+    return _kb().document.name
+
+
+def period_text() -> str:
+    """'2011–2015' from the data."""
+    period = _kb().document.period
+    return f"{period.start}–{period.end}"
 
 
 def document_number() -> str:

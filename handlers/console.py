@@ -5,12 +5,12 @@ from __future__ import annotations
 import sys
 from typing import TextIO
 
-from bot import core
+from bot import core, menus
 from bot.commands import pick_option, run_command
 from bot.reply import Reply, State
 
 GREETING = (
-    "Trợ lý Kế hoạch 39/KH-UBND (Sóc Trăng, 2011 - 2015) — bản dòng lệnh.\n"
+    f"Trợ lý {menus.document_line()} — bản dòng lệnh.\n"
     "Gõ câu hỏi, ví dụ \"chuyên viên cần học gì\". Lệnh: /dieu II.1.b, /timkiem <từ khóa>, "
     "/chitieu, /vanban, /kiemtra, /quen, /thoat."
 )

@@ -16,7 +16,7 @@ from handlers.telegram.delivery import call
 from handlers.telegram.services import services
 
 log = logging.getLogger(__name__)
-COMMANDS = [("chitieu", "Chỉ tiêu đào tạo 2011–2015, biểu đồ")]
+COMMANDS = [("chitieu", f"Chỉ tiêu đào tạo {menus.period_text()}, biểu đồ")]
 CAPTION = "{title}: theo năm, trong nước và nước ngoài ({source})."
 
 

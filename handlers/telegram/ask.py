@@ -5,6 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, MessageEntity, Update
 from telegram.ext import BaseHandler, ContextTypes, MessageHandler, filters
 
+from bot import menus
 from handlers.telegram.buttons import action
 from handlers.telegram.conversation import converse, owner
 from handlers.telegram.delivery import call
@@ -13,7 +14,7 @@ from handlers.telegram.services import services
 
 NOT_TEXT = "Tôi chỉ đọc được tin nhắn chữ và tệp danh sách (.xlsx, .csv). Bạn hãy gõ câu hỏi, hoặc xem /help."
 UNKNOWN_COMMAND = "Tôi không có lệnh này. Gõ /help để xem các lệnh và câu hỏi mẫu."
-JUST_MENTIONED = "Bạn cần hỏi gì về Kế hoạch 39/KH-UBND? Ví dụ: <i>chuyên viên cấp huyện cần học gì?</i>"
+JUST_MENTIONED = f"Bạn cần hỏi gì về {menus.document_name()}? Ví dụ: <i>chuyên viên cấp huyện cần học gì?</i>"
 
 
 async def on_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

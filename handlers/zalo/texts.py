@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bot import menus
+
 NO_PENDING = "Hiện không có lựa chọn nào đang chờ; hãy gõ câu hỏi, hoặc /help để xem hướng dẫn."
 OUT_OF_RANGE = "Hãy gõ một số từ 1 đến {count}, hoặc gõ câu hỏi mới."
 ONLY_ONE = "Hãy gõ 1 để chọn, hoặc gõ câu hỏi mới."
@@ -9,11 +11,12 @@ EXPIRED = "Lựa chọn này không còn nữa; hãy gõ lại câu hỏi."
 FORGOTTEN = "Đã xóa mọi thông tin tôi lưu về bạn (ngạch, cấp, ngữ cảnh hội thoại, câu hỏi đã ghi). Ta bắt đầu lại nhé!"
 NOT_TEXT = "Tôi chỉ đọc được tin nhắn chữ. Bạn hãy gõ câu hỏi, hoặc /help để xem hướng dẫn."
 UNKNOWN_COMMAND = "Tôi không có lệnh này. Gõ /help để xem các lệnh."
-JUST_MENTIONED = "Bạn cần hỏi gì về Kế hoạch 39/KH-UBND? Hãy nhắc tên tôi kèm câu hỏi, ví dụ: chuyên viên cần học gì"
+JUST_MENTIONED = (f"Bạn cần hỏi gì về {menus.document_name()}? Hãy nhắc tên tôi kèm câu hỏi, "
+                  "ví dụ: chuyên viên cần học gì")
 PRIVATE_ONLY = "Hãy dùng lệnh này trong tin nhắn riêng với tôi: thông tin cá nhân không nên gửi vào nhóm."
 NOT_ADMIN = "Xin lỗi, lệnh này chỉ dành cho quản trị viên."
 TIMKIEM_USAGE = "Gõ từ khóa sau lệnh, ví dụ: /timkiem tin học"
-CHART_CAPTION = "Biểu đồ số người đào tạo, bồi dưỡng theo năm (Phụ lục Kế hoạch 39/KH-UBND)."
+CHART_CAPTION = f"Biểu đồ số người đào tạo, bồi dưỡng theo năm (Phụ lục {menus.document_name()})."
 FILES_LINE = "Zalo không cho bot nhận tệp, nên tôi không kiểm tra được danh sách gửi qua đây."
 FILES_WEB = "Để kiểm tra cả danh sách cán bộ (.xlsx, .csv) và tải tệp mẫu, hãy mở trang: {url}"
 FILES_NO_WEB = ("Để kiểm tra cả danh sách cán bộ (.xlsx, .csv) và tải tệp mẫu, hãy dùng trang web kiểm tra "
