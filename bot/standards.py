@@ -82,12 +82,16 @@ class StandardDecisions:
             return self.clarify_grade(a, state, "yeu_cau")
         person = Person(tier=tier, grade=grade, age=ent.age or state.age)
         reqs = requirements_for(self.kb, person, kinds=("standard",))
+        anyone = Person(tier=tier, grade=grade)
+        conditional = [r for r in requirements_for(self.kb, anyone, kinds=("training",), strict_conditions=False)
+                       if r.when is not None and mentions_condition(a, r)]  # "mới trúng tuyển", "sắp đề bạt"
         if areas:
-            anyone = Person(tier=tier, grade=grade)
             reqs = [r for r in reqs if r.area in areas] + [
                 r for r in requirements_for(self.kb, anyone, kinds=("training",), strict_conditions=False)
                 if (r.area in areas or r.when is not None) and mentions_condition(a, r)
             ]
+        elif conditional:  # the training the message's condition calls for comes first, then the standards
+            reqs = conditional + reqs
         verdicts = self._verdicts(reqs, {**state.held, **ent.held}, ent.lacks)
         new_state = state.model_copy(update={"grade": grade, "tier": tier or state.tier,
                                               "last_area": areas[0] if len(areas) == 1 else state.last_area})
