@@ -171,7 +171,10 @@ class Assistant:
         if combined is not None:
             return combined
         if not (a.ent.out_of_scope or a.ent.other_place or a.ent.other_period):  # what is refused teaches nothing
-            state = self.subjects.learn(state, self._said(a), a.ent.text)
+            said = self._said(a)
+            if a.ent.count:  # "tỉnh đào tạo bao nhiêu người": the province's figures, not where the person works
+                said = Said(grade=said.grade, role=said.role, age=said.age, held=said.held)
+            state = self.subjects.learn(state, said, a.ent.text)
         if a.ent.grade and not a.ent.tier and state.tier not in self._graded_tiers:
             state = state.model_copy(update={"tier": None})  # grades apply at other tiers (II.1, not cấp xã)
         if state.pending and self._completes(a):

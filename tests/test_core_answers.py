@@ -369,3 +369,10 @@ def test_what_the_plan_does_not_state_is_a_fallback_pointing_to_the_topic():
 def test_a_staff_list_request_points_to_where_files_can_be_sent():
     r = answer("em muốn gửi file danh sách cán bộ của phòng để kiểm tra")
     assert r.kind == "answer" and not r.clauses and "/kiem-tra" in r.text and "python -m bot check" in r.text
+
+
+def test_a_question_about_the_provinces_figures_does_not_move_the_asker():
+    *_, back = _play("tôi là chuyên viên chính phòng Tài chính - Kế hoạch huyện Cù Lao Dung",
+                     "cả giai đoạn tỉnh đào tạo, bồi dưỡng tổng cộng bao nhiêu người?",
+                     "quay lại chuyện của tôi, QLNN thì phải học gì?")
+    assert back.tier == "huyen" and back.grade == "chuyen_vien_chinh" and "II.1.c" in back.clauses
