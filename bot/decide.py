@@ -72,6 +72,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         if greeting and not slots and not ASKING.search(ent.text):
             return self.help(state, thanks=greeting == "thanks")
         if only_profile(ent):  # "huyện", "cấp xã", "tôi là CVC": what applies to that grade / tier
+            parallel = self._same_topic_other_tier(ent, state)
+            if parallel is not None:  # "cấp xã?" after the objectives for tỉnh, huyện: the objectives for xã
+                return self.content(self.u.analyze(self.kb.clause(parallel).title), state, 1.0)
             return self.requirements(a, state, 1.0)
         introduces = ent.person and (ent.grade or ent.tier or ent.role) and not (ent.areas or ent.held or ent.lacks)
         if introduces and not ASKING.search(ent.text) and not (ent.count or ent.percent) and len(words) <= _INTRO_WORDS:
@@ -159,6 +162,19 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         return Decision(kind="clarify" if empty else "answer", intent="tro_giup", confidence=1.0, template="help",
                         options=list(self.menus.suggestions), context={"empty": empty, "thanks": thanks},
                         state=state)
+
+    def _same_topic_other_tier(self, ent, state: State) -> str | None:
+        """The clause written for the tier a bare follow-up names, parallel to the one the last passage answer cited
+        (plan data: tiers[].clauses in the same order, e.g. I.2.a for tỉnh/huyện and I.2.b for xã)."""
+        if not ent.tier or ent.grade or state.last_intent != "noi_dung" or not state.last_clauses:
+            return None
+        new = self.kb.by_id("tiers", ent.tier)
+        last = state.last_clauses[0]
+        for tier in self.kb.tiers:
+            for k, clause in enumerate(tier.clauses):
+                if last == clause and k < len(new.clauses):
+                    return new.clauses[k] if new.clauses[k] != clause else None
+        return None
 
     def _vague(self, folded: str) -> bool:
         """A message naming no topic of its own: a few words, all of them words a menu asks back about."""

@@ -246,7 +246,8 @@ class EntityExtractor:
         self._grades(ent, raw, named)
         self._tiers(ent, raw, named)
         for role, rx in self._role_re:
-            if rx.search(text):
+            m = rx.search(text)
+            if m and not _NOT_BEFORE.search(text[max(0, m.start() - 24):m.start()]):  # "không phải chủ tịch"
                 ent.role = role
                 break
         if ent.role and ent.tiers:  # "chủ tịch xã": the role of that name at that tier, when the plan has one

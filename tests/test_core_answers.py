@@ -376,3 +376,14 @@ def test_a_question_about_the_provinces_figures_does_not_move_the_asker():
                      "cả giai đoạn tỉnh đào tạo, bồi dưỡng tổng cộng bao nhiêu người?",
                      "quay lại chuyện của tôi, QLNN thì phải học gì?")
     assert back.tier == "huyen" and back.grade == "chuyen_vien_chinh" and "II.1.c" in back.clauses
+
+
+def test_a_bare_tier_after_an_objective_asks_the_same_objective_for_that_tier():
+    _, other = _play("mục tiêu cụ thể cho cấp tỉnh, huyện?", "cấp xã?")
+    assert other.clauses == ["I.2.b"] and other.tier == "xa"
+
+
+def test_a_role_said_not_to_be_held_is_not_read():
+    from bot.understand import default_understander
+
+    assert default_understander().extractor.extract("cán bộ phường, không phải chủ tịch").role != "chu_tich_xa"
