@@ -34,6 +34,7 @@ from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
 
 
+_MONTH = re.compile(r"\bthang (\d{1,2})\b")
 _INTRO_WORDS = 16  # a self-introduction without a question is at most this long
 
 
@@ -81,6 +82,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             return self.requirements(a, state, 1.0)  # "tôi là công chức địa chính xã Đại Tâm": what applies to me
         if ent.role in self.addressed and WHAT_TRAINING.search(ent.text) and not (ent.count or ent.percent):
             return self.requirements(a, state, 1.0)  # "đại biểu HĐND xã cần bồi dưỡng gì": the plan's items for them
+        deadlines = self._deadlines_named(ent)
+        if deadlines and not (ent.grade or ent.count):  # "tháng 8 và tháng 10 là mốc gì": whose deadlines they are
+            return self.duties(deadlines, state)
         if self._annex_followup(a, state):
             return self.annex(a, state, 1.0)
         if not slots and not (state.grade or state.role or state.tier) and self._vague(ent.text):
@@ -175,6 +179,20 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
                 if last == clause and k < len(new.clauses):
                     return new.clauses[k] if new.clauses[k] != clause else None
         return None
+
+    def _deadlines_named(self, ent) -> list:
+        """The plan's duties whose deadline names a month the message names ("tháng 10")."""
+        months = set(_MONTH.findall(ent.text))
+        if not months:
+            return []
+        return [r for r in self.kb.responsibilities if r.deadline
+                and months & set(_MONTH.findall(normalize(r.deadline)))]
+
+    def duties(self, duties: list, state: State) -> Decision:
+        """Who must do what by the deadline asked about: each duty's words as the plan writes them."""
+        return Decision(kind="answer", intent="noi_dung", confidence=1.0, template="duties",
+                        clauses=list(dict.fromkeys(r.clause for r in duties)), context={"duties": duties},
+                        state=state.model_copy(update={"last_intent": "noi_dung"}))
 
     def _vague(self, folded: str) -> bool:
         """A message naming no topic of its own: a few words, all of them words a menu asks back about."""

@@ -124,6 +124,7 @@ class StandardDecisions:
         if tier is None or tier in self.ungraded:  # the commune standards of these areas too
             reqs.extend(r for r in self.kb.requirements if r.kind == "standard" and r.area in areas
                         and r.min_level and set(r.tiers) & self.ungraded)
+        reqs.extend(self._named_only_by(a, areas, reqs))
         reqs = list({r.id: r for r in reqs}.values())
         return Decision(
             kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
@@ -132,6 +133,15 @@ class StandardDecisions:
                      "by_grade": True},
             state=state.model_copy(update={"last_area": areas[0] if len(areas) == 1 else state.last_area}),
         )
+
+    def _named_only_by(self, a, areas, shown) -> list:
+        """Requirements of these areas whose own words the message uses and no shown one has ("tiếng Khmer": the
+        commune item of II.2.b, not the tỉnh/huyện one)."""
+        lex = self.u.lex
+        words = set(a.ent.text.split()) - lex.stopwords
+        seen = set(lex.canonical(" ".join(r.quote for r in shown)).split())
+        return [r for r in self.kb.requirements if r.area in areas and r not in shown
+                and (words & set(lex.canonical(r.quote).split())) - seen]
 
     def _role_requirements(self, a, state, confidence, tier, role, areas) -> Decision:
         person = Person(tier=tier, role=role, grade=None)

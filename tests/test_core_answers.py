@@ -387,3 +387,13 @@ def test_a_role_said_not_to_be_held_is_not_read():
     from bot.understand import default_understander
 
     assert default_understander().extractor.extract("cán bộ phường, không phải chủ tịch").role != "chu_tich_xa"
+
+
+def test_a_month_asked_about_names_whose_deadline_it_is():
+    r = answer("thang 8 va thang 10 la moc gi")
+    assert r.clauses == ["IV.1", "IV.2"] and "tháng 10" in r.text and "tháng 8" in r.text
+
+
+def test_a_word_only_one_requirement_uses_brings_it_in():
+    r = answer("tiếng Khmer chỉ quy định cho công chức xã hay cả công chức huyện?")
+    assert "II.2.b" in r.clauses and "Khmer" in r.text
