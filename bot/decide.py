@@ -21,6 +21,7 @@ from bot.cues import (
     SCOPE_CUE,
     STRUCTURE,
     WHAT_TRAINING,
+    mentions_condition,
     only_profile,
 )
 from bot.decision import Decision
@@ -32,7 +33,6 @@ from bot.reply import Option, State
 from bot.standards import StandardDecisions
 from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
-
 
 _MONTH = re.compile(r"\bthang (\d{1,2})\b")
 _INTRO_WORDS = 16  # a self-introduction without a question is at most this long
@@ -82,6 +82,11 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             return self.requirements(a, state, 1.0)  # "tôi là công chức địa chính xã Đại Tâm": what applies to me
         if ent.role in self.addressed and WHAT_TRAINING.search(ent.text) and not (ent.count or ent.percent):
             return self.requirements(a, state, 1.0)  # "đại biểu HĐND xã cần bồi dưỡng gì": the plan's items for them
+        conditioned = [r for r in self.kb.requirements
+                       if r.kind == "training" and r.when is not None and r.when.planned_appointment
+                       and mentions_condition(a, r)]
+        if conditioned and not ent.grade and NEED_CUE.search(ent.text):  # "trước khi bổ nhiệm có phải học gì"
+            return self.conditions(a, state, conditioned)
         deadlines = self._deadlines_named(ent)
         if deadlines and not (ent.grade or ent.count):  # "tháng 8 và tháng 10 là mốc gì": whose deadlines they are
             return self.duties(deadlines, state)

@@ -72,8 +72,9 @@ class StandardDecisions:
 
     def _requirements(self, a, state, confidence, grade, tier, areas) -> Decision:
         ent = a.ent
-        if grade is None and CONDITION_ROLES.get(ent.role or "") is not None:
-            return self._conditional_requirements(a, state, confidence, ent.role)
+        condition_role = next((r for r in (ent.role, state.role) if r in CONDITION_ROLES), None)
+        if grade is None and condition_role is not None:  # "mới trúng tuyển", said now or in the introduction
+            return self._conditional_requirements(a, state, confidence, condition_role)
         if grade is None:
             if areas and all(x not in VARYING_AREAS for x in areas):
                 return self._area_requirements(a, state, confidence, areas, tier)
@@ -113,6 +114,14 @@ class StandardDecisions:
             clauses=unique(r.clause for r in reqs),
             context={"role": self.kb.by_id("roles", role), "items": self._verdicts(reqs, {}, {}), "areas": []},
             state=state,
+        )
+
+    def conditions(self, a, state, reqs) -> Decision:
+        """The training a condition the message names calls for (before an appointment ...), whatever the grade."""
+        return Decision(
+            kind="answer", intent="yeu_cau", confidence=1.0, template="requirements",
+            clauses=unique(r.clause for r in reqs),
+            context={"items": self._verdicts(reqs, {}, {}), "areas": []}, state=state,
         )
 
     def _area_requirements(self, a, state, confidence, areas, tier) -> Decision:

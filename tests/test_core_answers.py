@@ -397,3 +397,8 @@ def test_a_month_asked_about_names_whose_deadline_it_is():
 def test_a_word_only_one_requirement_uses_brings_it_in():
     r = answer("tiếng Khmer chỉ quy định cho công chức xã hay cả công chức huyện?")
     assert "II.2.b" in r.clauses and "Khmer" in r.text
+
+
+def test_training_before_an_appointment_is_answered_whatever_the_grade():
+    r = answer("Kính chào, tôi là trưởng phòng thuộc Sở Nông nghiệp. Cho tôi hỏi trước khi bổ nhiệm tôi có phải học gì?")
+    assert "II.1.c" in r.clauses and "trước khi đề bạt, bổ nhiệm" in r.text
