@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import re
 
-import yaml
-
 from bot.annex import AnnexRows
 from bot.askback import Menus
 from bot.cues import (
@@ -26,7 +24,7 @@ from bot.cues import (
 )
 from bot.decision import Decision
 from bot.figures import FigureDecisions
-from bot.lexicon import LEXICON_FILE
+from bot.lexicon import lexicon_data
 from bot.normalize import normalize
 from bot.plantext import PlanTextDecisions
 from bot.reply import Option, State
@@ -48,7 +46,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         self._headings: dict[str, frozenset[str]] = {}
         self.annex_rows = AnnexRows(kb.annex, understander.lex.canonical) if kb.annex else None
         self.menus = Menus()
-        cues = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))["compare_cues"]
+        cues = lexicon_data()["compare_cues"]
         self._compare = re.compile(r"\b(" + "|".join(re.escape(normalize(c)) for c in cues) + r")\b")
         self.ungraded = {t.id for t in kb.tiers if not t.graded}
         self.tier_specific = tuple(c for t in kb.tiers for c in t.clauses)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -162,9 +163,15 @@ def _kb_texts(kb: KnowledgeBase) -> list[str]:
     return texts
 
 
+@functools.lru_cache(maxsize=4)
+def lexicon_data(path: Path = LEXICON_FILE) -> dict:
+    """The lexicon file as parsed YAML, read once; every reader of the lexicon takes its part from here."""
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
 def load_lexicon(path: Path = LEXICON_FILE, kb: KnowledgeBase | None = None, extra: list[str] | None = None) -> Lexicon:
     """Read the lexicon file and build its vocabulary from it, the plan and extra texts."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    raw = lexicon_data(path)
     for key, value in raw.items():  # every entry is text (YAML reads a bare 'no' or 'on' as a boolean)
         if isinstance(value, list) and any(isinstance(v, bool) for v in value):
             raise ValueError(f"{path}: {key}: quote the words YAML reads as yes/no: {[v for v in value if isinstance(v, bool)]}")

@@ -6,11 +6,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from bot.lexicon import LEXICON_FILE, lexicon_data
 from bot.normalize import normalize
 
-_FILE = Path(__file__).parent / "data" / "lexicon.yaml"
 LONG = 18  # words: shorter messages are read whole
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+")
 
@@ -26,8 +24,8 @@ class Parts:
 class MessageSplitter:
     """Finds where the question of a long, polite message starts ("Kính gửi …, tôi là … . Xin hỏi …")."""
 
-    def __init__(self, path: Path = _FILE) -> None:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    def __init__(self, path: Path = LEXICON_FILE) -> None:
+        raw = lexicon_data(path)
         cues = [normalize(c) for c in raw["question_cues"]]
         mine = [normalize(c) for c in raw["subjects"]["self"]]
         self._self = re.compile(r"\b(" + "|".join(re.escape(c) for c in mine) + r")\b")

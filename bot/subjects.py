@@ -7,13 +7,11 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-
+from bot.lexicon import LEXICON_FILE, lexicon_data
 from bot.normalize import normalize
 from bot.reply import Profile, State
 
 ASKER = ""  # the subject key of the person asking
-_FILE = Path(__file__).parent / "data" / "lexicon.yaml"
 
 
 @dataclass(frozen=True)
@@ -27,9 +25,9 @@ class SubjectWords:
     corrections: tuple[str, ...]
 
 
-def load_subject_words(path: Path = _FILE) -> SubjectWords:
+def load_subject_words(path: Path = LEXICON_FILE) -> SubjectWords:
     """Read the `subjects` part of the lexicon."""
-    raw = yaml.safe_load(path.read_text(encoding="utf-8"))["subjects"]
+    raw = lexicon_data(path)["subjects"]
     return SubjectWords(
         titles=tuple(normalize(t) for t in raw["titles"]),
         others=tuple(normalize(o) for o in raw["others"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import statistics
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -52,3 +53,10 @@ async def run_round(api, users: int, total: int, pool: list[str], user_id: Calla
         for u in range(users)
     ])
     return len(latencies) / (time.perf_counter() - started), latencies
+
+
+def report(name: str, rate: float, latencies: list[float], cpu: str) -> None:
+    """One line: replies per second, latency p50 and p95, and what the CPU was spent on."""
+    ms = sorted(x * 1000 for x in latencies)
+    print(f"{name:<22} {rate:7.0f} replies/s   latency p50 {statistics.median(ms):5.1f} ms"
+          f"  p95 {ms[int(len(ms) * 0.95) - 1]:5.1f} ms   ({len(ms)} replies){cpu}")

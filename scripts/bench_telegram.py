@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import statistics
 import sys
 import tempfile
 from pathlib import Path
@@ -17,18 +16,18 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(REPO), str(REPO / "tests")]
 
+from bench_messenger import cpu_seconds, questions, report, run_round  # noqa: E402
 from telegram_server.fixtures import start_harness  # noqa: E402
-from bench_messenger import cpu_seconds, questions, run_round  # noqa: E402
+
 
 async def measured_round(harness, name: str, users: int, total: int, pool: list[str], first_user: int) -> None:
     """Run a round and print replies/s, latency, and the bot process's CPU per reply."""
     cpu_before = cpu_seconds(harness.bot.proc.pid)
     rate, latencies = await run_round(harness.api, users, total, pool, lambda u: first_user + u)
     cpu_after = cpu_seconds(harness.bot.proc.pid)
-    ms = sorted(x * 1000 for x in latencies)
-    cpu = f"   bot CPU {(cpu_after - cpu_before) * 1000 / len(ms):.2f} ms/reply" if cpu_before is not None else ""
-    print(f"{name:<22} {rate:7.0f} replies/s   latency p50 {statistics.median(ms):5.1f} ms"
-          f"  p95 {ms[int(len(ms) * 0.95) - 1]:5.1f} ms   ({len(ms)} replies){cpu}")
+    n = len(latencies)
+    cpu = f"   bot CPU {(cpu_after - cpu_before) * 1000 / n:.2f} ms/reply" if cpu_before is not None else ""
+    report(name, rate, latencies, cpu)
 
 
 async def main() -> None:

@@ -5,19 +5,26 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import io
-import unicodedata
 import zipfile
 
 import openpyxl
 import pytest
+from roster_shapes import cp1258
 
+from knowledge import default_kb
+from knowledge.eligibility import NONE_LEVEL
 from roster import reader as reader_module
 from roster import sources as sources_module
 from roster.check import check_roster
 from roster.columns import required_headers
-from roster.reader import MSG_BOMB, MSG_CORRUPT, MSG_OLE, MSG_WRONG_TYPE, RosterError, read_roster
-from knowledge import default_kb
-from knowledge.eligibility import NONE_LEVEL
+from roster.reader import (
+    MSG_BOMB,
+    MSG_CORRUPT,
+    MSG_OLE,
+    MSG_WRONG_TYPE,
+    RosterError,
+    read_roster,
+)
 
 KB = default_kb()
 YEAR = 2015
@@ -44,19 +51,6 @@ def csv_text(rows: list[list[object]], sep: str = ",") -> str:
         return f'"{text}"' if sep in text or '"' in text else text
 
     return "\n".join(sep.join(field(v) for v in row) for row in rows) + "\n"
-
-
-TONE_MARKS = "\u0300\u0301\u0303\u0309\u0323"
-
-
-def cp1258(text: str) -> bytes:
-    """Windows-1258 as Vietnamese Windows writes it: precomposed base letters plus combining tone marks."""
-    out = []
-    for ch in text:
-        parts = unicodedata.normalize("NFD", ch)
-        tones = "".join(c for c in parts if c in TONE_MARKS)
-        out.append(unicodedata.normalize("NFC", "".join(c for c in parts if c not in TONE_MARKS)) + tones)
-    return "".join(out).encode("cp1258")
 
 
 def read_xlsx(rows, **kw):
