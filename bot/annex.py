@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.cuebook import cue_book
 from knowledge.queries import format_number
 
 
@@ -51,12 +52,12 @@ class AnnexRows:
         return [c for c in self.named(text) if c in tops]
 
     def _select_one(self, text: str, extra: list[str] | None = None) -> list[str]:
-        excluded = {c for m in re.finditer(r"\bkhong tinh (?:phan |den )?(\w+ \w+)", text) for c in self.named(m.group(1))}
+        excluded = {c for m in cue_book()["excluded"].finditer(text) for c in self.named(m.group(1))}
         named = [c for c in dict.fromkeys(self.named(text)) if c not in excluded]
         if not named and excluded:  # "không tính bồi dưỡng": the other parts of the same rows
             named = [c for x in excluded for c in self.annex.parent(x).parts if c not in excluded]
         # a row whose parts are all named is the row itself ("cả trong nước và nước ngoài" is the total)
-        changed = bool(_BOTH.search(text))  # "cả … và …", "lẫn", "tổng": parts taken together
+        changed = bool(cue_book()["together"].search(text))  # "cả … và …", "lẫn", "tổng": parts taken together
         while changed:
             changed = False
             for row in self.annex.rows:
@@ -72,23 +73,18 @@ class AnnexRows:
         return rows or [self.total]
 
 
-_BOTH = re.compile(r"\b(ca|lan|tong|gop|cong)\b")
 ANNEX_SPLIT = (r"[;?.]+|,\s*(?=và|còn|với|va |con |tổng|tong )|\s+và\s+(?=số|tổng|so |tong )|\s+hay\s+|\s+hoặc\s+"
                r"|(?<=bao nhiêu),\s*|(?<=bao nhieu),\s*|(?<=bn),\s*")
-_MOST = re.compile(r"\b(nhieu|cao|dong|lon)( nguoi)? (nhat|hon)\b")
-_LEAST = re.compile(r"\b(it|thap|nho)( nguoi)? (nhat|hon)\b")
-_WHICH_YEAR = re.compile(r"\bnam nao\b")
-WHICH_CLASS = re.compile(r"\b(lop nao|loai nao|noi dung nao)\b")
 
 
-def annex_extreme(annex, rows, text: str, paths: dict[str, str]) -> str | None:
+def annex_extreme(annex, rows, cues: frozenset[str], paths: dict[str, str]) -> str | None:
     """The answer to 'which year / which row has the most (least)', computed from the table."""
-    most, least = bool(_MOST.search(text)), bool(_LEAST.search(text))
+    most, least = "most" in cues, "least" in cues
     if not (most or least) or not rows:
         return None
     pick = max if most else min
     word = "nhiều nhất" if most else "ít nhất"
-    if _WHICH_YEAR.search(text):
+    if "which_year" in cues:
         row = rows[0]
         best = pick(row.by_year)
         years = [str(y) for y, v in zip(annex.years, row.by_year) if v == best]

@@ -6,23 +6,10 @@ import re
 
 from bot.annex import AnnexRows
 from bot.askback import Menus
-from bot.cues import (
-    ASKING,
-    CHECK_CUE,
-    DOC_CUE,
-    LEARN_CUE,
-    NEAR_SCORE,
-    NEED_CUE,
-    QUOTE_CUE,
-    REQUIREMENT_AREAS,
-    SAME_FAMILY,
-    SCOPE_CUE,
-    STRUCTURE,
-    WHAT_TRAINING,
-    mentions_condition,
-    only_profile,
-)
+from bot.cuebook import cue_book
+from bot.cues import NEAR_SCORE, mentions_condition, only_profile
 from bot.decision import Decision
+from bot.evidence import EVIDENCE, Setting, evidence, weigh
 from bot.figures import FigureDecisions
 from bot.lexicon import lexicon_data
 from bot.normalize import normalize
@@ -32,7 +19,6 @@ from bot.standards import StandardDecisions
 from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
 
-_MONTH = re.compile(r"\bthang (\d{1,2})\b")
 _INTRO_WORDS = 16  # a self-introduction without a question is at most this long
 
 
@@ -51,6 +37,13 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         self.ungraded = {t.id for t in kb.tiers if not t.graded}
         self.tier_specific = tuple(c for t in kb.tiers for c in t.clauses)
         self.addressed = {role for r in kb.requirements for role in r.roles or []}  # roles some requirement names
+        self.weights = {spec.name: spec.evidence for spec in understander.intents}
+        self.specs = {spec.name: spec for spec in understander.intents}
+        for spec in understander.intents:
+            unknown = set(spec.evidence) - set(EVIDENCE)
+            if unknown or not hasattr(self, spec.handler):
+                raise ValueError(f"intent {spec.name}: unknown evidence {sorted(unknown)} or handler {spec.handler!r}")
+        self.month = cue_book()["month"]
 
     # ---- entry -------------------------------------------------------------------------------
     def decide(self, a: Analysis, state: State, forced: str | None = None) -> Decision:
@@ -59,7 +52,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         words = ent.text.split()
         if not words:
             return self.help(state, empty=True)
-        if ent.clause and (QUOTE_CUE.search(ent.text) or len(words) <= 3):
+        cues = a.cues
+        if ent.clause and ("quote" in cues or len(words) <= 3):
             return self.quote(ent.clause, state)
         if ent.out_of_scope or ent.other_place or ent.other_period:
             return self.fallback(a, state, reason=self._oos_reason(a))
@@ -68,7 +62,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
                             context={"reply": self.menus.staff_reply}, state=state)
         slots = bool(ent.grade or ent.tier or ent.role or ent.areas or ent.years or ent.held or ent.lacks or ent.count)
         greeting = self.menus.greeting(ent.text)
-        if greeting and not slots and not ASKING.search(ent.text):
+        if greeting and not slots and "asking" not in cues:
             return self.help(state, thanks=greeting == "thanks")
         if only_profile(ent):  # "huyện", "cấp xã", "tôi là CVC": what applies to that grade / tier
             parallel = self._same_topic_other_tier(ent, state)
@@ -76,14 +70,14 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
                 return self.content(self.u.analyze(self.kb.clause(parallel).title), state, 1.0)
             return self.requirements(a, state, 1.0)
         introduces = ent.person and (ent.grade or ent.tier or ent.role) and not (ent.areas or ent.held or ent.lacks)
-        if introduces and not ASKING.search(ent.text) and not (ent.count or ent.percent) and len(words) <= _INTRO_WORDS:
+        if introduces and "asking" not in cues and not (ent.count or ent.percent) and len(words) <= _INTRO_WORDS:
             return self.requirements(a, state, 1.0)  # "tôi là công chức địa chính xã Đại Tâm": what applies to me
-        if ent.role in self.addressed and WHAT_TRAINING.search(ent.text) and not (ent.count or ent.percent):
+        if ent.role in self.addressed and "what_training" in cues and not (ent.count or ent.percent):
             return self.requirements(a, state, 1.0)  # "đại biểu HĐND xã cần bồi dưỡng gì": the plan's items for them
         conditioned = [r for r in self.kb.requirements
                        if r.kind == "training" and r.when is not None and r.when.planned_appointment
                        and mentions_condition(a, r)]
-        if conditioned and not ent.grade and NEED_CUE.search(ent.text):  # "trước khi bổ nhiệm có phải học gì"
+        if conditioned and not ent.grade and "need" in cues:  # "trước khi bổ nhiệm có phải học gì"
             return self.conditions(a, state, conditioned)
         deadlines = self._deadlines_named(ent)
         if deadlines and not (ent.grade or ent.count):  # "tháng 8 và tháng 10 là mốc gì": whose deadlines they are
@@ -101,7 +95,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         if s1 < self.cal.threshold and a.coverage < 0.5:
             return self.fallback(a, state)
         decision = self._by_intent(top, a, state, confidence)
-        if s1 - s2 < self.cal.gap and decision.kind == "answer" and {top, second} not in SAME_FAMILY:
+        family = self.specs[top].family
+        if s1 - s2 < self.cal.gap and decision.kind == "answer" and not (family and family == self.specs[second].family):
             # two readings almost equally likely: answer the first, offer the second
             spec = next(i for i in self.u.intents if i.name == second)
             decision.options = [*decision.options, Option(label=spec.label, query=f"#{second} {a.raw}"[:300])]
@@ -109,53 +104,30 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         return decision
 
     def _by_intent(self, top: str, a: Analysis, state: State, confidence: float) -> Decision:
-        ent = a.ent
-        if top == "yeu_cau" and not (ent.held or ent.lacks):
-            return self.requirements(a, state, confidence)
-        if top in ("yeu_cau", "kiem_tra"):  # levels the person holds: weigh them against the requirements
+        """The answer of the handler the intent names in the data (intents.yaml: handler)."""
+        handler = getattr(self, self.specs[top].handler)
+        return handler(a, state, confidence)
+
+    def standards_asked(self, a: Analysis, state: State, confidence: float) -> Decision:
+        """What a grade must have; with levels the person holds, those levels weighed against it."""
+        if a.ent.held or a.ent.lacks:
             return self.check(a, state, confidence)
-        if top == "chi_tieu":
-            return self.annex(a, state, confidence)
-        if top == "van_ban":
-            return self.document(a, state, confidence)
-        if top == "pham_vi":
-            return self.scope(a, state, confidence)
-        if top == "nguyen_van":
-            if ent.clause or state.last_clauses:
-                return self.quote(ent.clause or state.last_clauses[0], state)
-            return self.quote("", state)
-        if top == "tro_giup":
-            return self.help(state)
-        return self.content(a, state, confidence)
+        return self.requirements(a, state, confidence)
+
+    def quote_asked(self, a: Analysis, state: State, confidence: float) -> Decision:
+        """The verbatim clause the message names, or the one last cited."""
+        clause = a.ent.clause or (state.last_clauses[0] if state.last_clauses else "")
+        return self.quote(clause, state)
 
     # ---- scoring -----------------------------------------------------------------------------
     def _intent_scores(self, a: Analysis, state: State) -> dict[str, float]:
-        ent, text = a.ent, a.ent.text
-        s = dict(a.scores)
-        req_areas = [x for x in ent.areas if x in REQUIREMENT_AREAS]
-        top_hit = a.hits[0].score if a.hits else 0.0
-        has_held = bool(ent.held or ent.lacks)
-        need = bool(NEED_CUE.search(text))
-        s["yeu_cau"] += 0.25 * bool(ent.grade) + 0.12 * bool(req_areas) + 0.05 * need + 0.1 * (ent.person and need)
-        s["yeu_cau"] -= 0.35 * ent.count + 0.25 * ent.percent
-        commune = ent.tier in self.ungraded or bool(ent.role and self._role_tiers(ent.role) and self._role_tiers(ent.role) <= self.ungraded) or ent.role in self.addressed and not self._role_tiers(ent.role or "")
-        s["yeu_cau"] += 0.3 * (commune and bool(LEARN_CUE.search(text)) and not ent.percent)
-        if not (ent.grade or req_areas or ent.person or state.grade or commune):
-            s["yeu_cau"] -= 0.3
-        if req_areas and (state.grade or state.role) and not ent.count:  # an area asked of someone already described
-            s["yeu_cau"] += 0.15
-        s["kiem_tra"] += 0.35 * has_held + 0.1 * bool(CHECK_CUE.search(text))
-        if not has_held and not CHECK_CUE.search(text):
-            s["kiem_tra"] -= 0.3
-        s["chi_tieu"] += 0.4 * ent.count - (0.0 if ent.count else 0.35)
-        s["van_ban"] += 0.25 * bool(DOC_CUE.search(text)) - (0.0 if DOC_CUE.search(text) else 0.2)
-        s["van_ban"] += 0.4 * bool(self._cites_a_basis(a.raw))
-        scope = bool(SCOPE_CUE.search(text)) and not STRUCTURE.search(text)
-        s["pham_vi"] += 0.3 * scope - (0.0 if scope else 0.35)
-        s["noi_dung"] += min(0.3, top_hit / 120) + 0.1 * ent.percent
-        s["nguyen_van"] += 0.3 * bool(ent.clause) - (0.0 if QUOTE_CUE.search(text) else 0.3)
-        s["tro_giup"] -= 0.2
-        return s
+        """Each intent's example-match score plus the evidence of the reading, weighed as intents.yaml says."""
+        ent = a.ent
+        role_tiers = self._role_tiers(ent.role) if ent.role else set()
+        commune = (ent.tier in self.ungraded or bool(role_tiers and role_tiers <= self.ungraded)
+                   or (ent.role in self.addressed and not role_tiers))
+        setting = Setting(commune=commune, cites_basis=self._cites_a_basis(a.raw))
+        return weigh(a.scores, self.weights, evidence(a, state, setting))
 
     def _cites_a_basis(self, raw: str) -> bool:
         """The message names a document number of the preamble (18/2010, 92/2009, 1374 ...)."""
@@ -163,6 +135,10 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         return any(n in basis for n in re.findall(r"\b\d{2,4}(?:/\d{4})?\b", raw) if not re.fullmatch(r"20\d\d", n))
 
     # ---- intents -----------------------------------------------------------------------------
+
+    def help_asked(self, a: Analysis, state: State, confidence: float) -> Decision:
+        """Help, as an intent's answer."""
+        return self.help(state)
 
     def help(self, state: State, empty: bool = False, thanks: bool = False) -> Decision:
         """A short greeting (or thanks) and a few suggested questions."""
@@ -185,11 +161,11 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
 
     def _deadlines_named(self, ent) -> list:
         """The plan's duties whose deadline names a month the message names ("tháng 10")."""
-        months = set(_MONTH.findall(ent.text))
+        months = set(self.month.findall(ent.text))
         if not months:
             return []
         return [r for r in self.kb.responsibilities if r.deadline
-                and months & set(_MONTH.findall(normalize(r.deadline)))]
+                and months & set(self.month.findall(normalize(r.deadline)))]
 
     def duties(self, duties: list, state: State) -> Decision:
         """Who must do what by the deadline asked about: each duty's words as the plan writes them."""

@@ -6,6 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from bot.cuebook import cue_book, first_group
 from bot.lexicon import Lexicon
 from bot.normalize import clean, normalize
 from knowledge.vocabulary import implied_tier, matcher_for, term
@@ -16,7 +17,8 @@ _GRADE_GUARDS = {
     "chuyen_vien_chinh": r"(?! tri\b)",  # "chuyên viên chính trị" is not a grade
     "can_su": r"(?! dung)",  # "cần sử dụng" is not "cán sự"
 }
-_COURSE_BEFORE = re.compile(r"\b(lop|chuong trinh|ngach tuong duong|boi duong)( \w+){0,5} $")
+_CUES = cue_book()
+_COURSE_BEFORE = _CUES["course_before"]
 
 _TIER_PATTERNS: dict[str, list[str]] = {
     "tinh": [
@@ -68,15 +70,13 @@ _LEVEL_WORDS = [
     ("so_cap", r"so cap"),
     ("cao_cap", r"cao cap"),  # only a political-theory level: read as LLCT below
 ]
-_LLCT_AFTER = re.compile(r"^ (li luan chinh tri|li luan|chinh tri)\b")
-_LLCT_BEFORE = re.compile(r"\b(li luan chinh tri|chinh tri|li luan)( (moi|chi|co|la|da|duoc|hoc))? $")
+_LLCT_AFTER = _CUES["llct_after"]
+_LLCT_BEFORE = _CUES["llct_before"]
 _CM_AFTER = re.compile(r"^ (chuyen mon|chuyen nganh)\b")
-_HELD_BEFORE = re.compile(
-    r"(^|\b(co|dat|chi co|da co|hien co|moi co|moi|chi|lay|tot nghiep|hoc xong|co duoc|mang))( bang| trinh do| van bang)? $"
-)
-_ASKED_BEFORE = re.compile(r"\b(phai|can(?! su\b)|bat buoc|yeu cau|nen|muon)( \w+){0,3} $")
-_CHECKING = re.compile(r"\b(du chua|dat chua|du chuan chua|dat chuan chua|con thieu|thieu gi|da dap ung)\b")
-_NEG_BEFORE = re.compile(r"\b(chua|khong)( co| dat| hoc| lay)?( bang| trinh do)? $")
+_HELD_BEFORE = _CUES["held_before"]
+_ASKED_BEFORE = _CUES["asked_before"]
+_CHECKING = _CUES["checking"]
+_NEG_BEFORE = _CUES["neg_before"]
 _QLNN_HELD = re.compile(
     r"\b(da hoc|hoc xong|da qua|co chung chi|da co chung chi|da co)( lop)?( boi duong)?( kien thuc)?( quan li nha nuoc)?"
     r"( chuong trinh| ngach)? (chuyen vien cao cap|chuyen vien chinh|chuyen vien|can su)\b"
@@ -95,25 +95,20 @@ _QLNN_LEVEL = {
     "can su": "ngach_can_su",
 }
 _CLAUSE_RAW = re.compile(r"(?<![\w.])(IV|III|II|I)((?:\.\d)(?:\.(?:[a-eA-E]|đ|Đ|dd))?)?(?![\w])", re.IGNORECASE)
-_CLAUSE_CUE = re.compile(r"\b(dieu|khoan|muc|nguyen van|trich|diem|phan)\b")
-_COUNT = re.compile(
-    r"\b(bao nhieu (nguoi|luot|hoc vien|can bo|cong chuc|lop|suat)|so (luong|nguoi|luot)|tong (so|cong)|may nguoi|may suat"
-    r"|chi tieu|phu luc|du kien dao tao|(?<!co )so (dao tao|boi duong)|tong (dao tao|boi duong))\b"
-)
+_CLAUSE_CUE = _CUES["clause_cue"]
+_COUNT = _CUES["count"]
 # "bao nhiêu" with a row of the annex is a question about its numbers
-_ANNEX_ROW = re.compile(
-    r"\b(trong nuoc|nuoc ngoai|tieng anh|lop chinh tri|cac lop|lop nao|chuyen mon nghiep vu|dao tao|boi duong|nam nao|nguoi)\b"
-)
-_HOW_MANY = re.compile(r"\b(bao nhieu|may|nhieu nhat|it nhat|nhieu hon|it hon|dong nhat)\b")
-_NOT_A_COUNT = re.compile(r"\b(ielts|toefl|tuoi|diem|phan tram|ti le|tien|ngay|thang)\b")
-_PERCENT = re.compile(r"\b(phan tram|ti le)\b")
-_AGE = [re.compile(r"(?<!duoi )(?<!tren )\b(\d{2}) tuoi\b"), re.compile(r"\btuoi (\d{2})\b")]
-_YEAR = re.compile(r"\b(19\d\d|20\d\d)\b")
+_ANNEX_ROW = _CUES["annex_row"]
+_HOW_MANY = _CUES["how_many"]
+_NOT_A_COUNT = _CUES["not_a_count"]
+_PERCENT = _CUES["percent"]
+_AGE = _CUES["age"]
+_YEAR = _CUES["year"]
 _TIER_KINDS = ("tier", "office", "place", "position")
 _VOCAB_KINDS = ("grade", *_TIER_KINDS)
-_NOT_BEFORE = re.compile(r"\b(khong phai|chu khong phai|khong con|khong lam)( o| tai)?( \w+)?\s*$")
-_NOT_THERE = re.compile(r"\b(khong phai|chu khong phai|khong con|khong lam)( o| tai)?( \w+){1,3}")
-_TWO_TIERS = re.compile(r"\b(va|hoac|voi|hay|so voi|so sanh|khac|con)\b|,\s*(cap|con)\b")
+_NOT_BEFORE = _CUES["not_before"]
+_NOT_THERE = _CUES["not_there"]
+_TWO_TIERS = _CUES["two_tiers"]
 
 
 
@@ -257,11 +252,8 @@ class EntityExtractor:
                 ent.areas.append(area)
         self._held(ent)
         ent.years = [int(y) for y in _YEAR.findall(text)]
-        for rx in _AGE:
-            m = rx.search(text)
-            if m:
-                ent.age = int(m.group(1))
-                break
+        age = first_group(_AGE.search(text))
+        ent.age = int(age) if age else None
         ent.clause = self._clause(raw, text)
         grams = ngrams(text)
         ent.person = self._person.find(text, grams) is not None
@@ -292,7 +284,7 @@ class EntityExtractor:
             ent.grade = min(person)[1]
         if course:
             ent.course_grade = min(course)[1]
-            if ent.grade is None and not re.search(r"\b(lop|chuong trinh)\b", ent.text):
+            if ent.grade is None and not _CUES["course_words"].search(ent.text):
                 ent.grade = ent.course_grade
 
     def _tiers(self, ent: Entities, raw: str, named: list) -> None:
@@ -361,7 +353,7 @@ class EntityExtractor:
                 level = "cao_cap"  # "cử nhân chính trị" is the top LLCT level
             if _NEG_BEFORE.search(before):
                 ent.lacks[area] = level
-            elif (_HELD_BEFORE.search(before) or (ent.held and before.endswith(" va ")) or re.search(r"^ roi\b", after)
+            elif (_HELD_BEFORE.search(before) or (ent.held and before.endswith(" va ")) or _CUES["held_after"].match(after)
                   or _CHECKING.search(text)):  # "CV: đại học, trung cấp chính trị … đủ chưa?" lists what is held
                 ent.held.setdefault(area, level)
         m = _QLNN_HELD.search(text) if "chuyen vien" in text or "can su" in text else None
@@ -382,16 +374,16 @@ class EntityExtractor:
             if self.kb.has_clause(cid):
                 return cid
         folded = normalize(raw)
-        if self.kb.annex is not None and re.search(r"\b(phu luc|bang so lieu)\b", folded):
+        if self.kb.annex is not None and _CUES["annex_words"].search(folded):
             return self.kb.annex.clause
-        if re.search(r"\bcan cu\b", folded) and _CLAUSE_CUE.search(folded):
+        if _CUES["basis_words"].search(folded) and _CLAUSE_CUE.search(folded):
             return self.kb.preamble.id
         return None
 
 
 _SLOT_TIER = re.compile(r"\b(cap (tinh|huyen|xa|so)|thi xa|thi tran|thanh pho)\b")
-_SLOT_YEAR = re.compile(r"\b(19|20)\d\d\b")
-_SLOT_NUMBER = re.compile(r"\b\d+\b")
+_SLOT_YEAR = _CUES["year"]
+_SLOT_NUMBER = _CUES["number"]
 
 
 def delexicalize(extractor: EntityExtractor, canonical: str) -> str:

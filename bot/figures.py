@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.annex import ANNEX_SPLIT, WHICH_CLASS, annex_extreme, annex_path
-from bot.cues import FOLLOWUP_WORDS, FRAGMENT_WORDS, NEED_CUE
+from bot.annex import ANNEX_SPLIT, annex_extreme, annex_path
+from bot.cues import FOLLOWUP_WORDS, FRAGMENT_WORDS
 from bot.decision import Decision
 from bot.reply import State
 from bot.understand import Analysis
@@ -27,19 +27,19 @@ class FigureDecisions:
         bare_period = named and set(named) == {self.annex_rows.total} and len(text.split()) <= 4
         if (not named or bare_period) and state.last_intent == "chi_tieu" and state.last_rows:
             codes = list(state.last_rows)  # "còn 2014?", "cả giai đoạn?": the rows asked about before
-        if WHICH_CLASS.search(text) and any(annex.row(c).parts for c in codes):
+        if "which_class" in a.cues and any(annex.row(c).parts for c in codes):
             codes = self.annex_rows.deepest([c for c in codes if annex.row(c).parts])  # "which class had the most": compare the classes
         years = [y for y in a.ent.years if y in annex.years]
         whole = {annex.years[0], annex.years[-1]} <= set(years)  # "2011 - 2015": the period, not one year
         year = years[0] if len(years) == 1 or (years and not whole) else None
-        per_year = bool(re.search(r"\b(moi nam|hang nam|tung nam|theo nam|cac nam)\b", text))
+        per_year = "per_year" in a.cues
         rows = [annex.row(c) for c in codes]
         return Decision(
             kind="answer", intent="chi_tieu", confidence=confidence, template="annex",
             clauses=[annex.clause],
             context={"rows": rows, "year": year, "per_year": per_year, "annex": annex,
                      "paths": {c: annex_path(annex, c) for c in codes},
-                     "extreme": annex_extreme(annex, rows, text, {c: annex_path(annex, c) for c in codes})},
+                     "extreme": annex_extreme(annex, rows, a.cues, {c: annex_path(annex, c) for c in codes})},
             state=state.model_copy(update={"last_intent": "chi_tieu", "last_rows": codes}),
         )
 
@@ -49,7 +49,7 @@ class FigureDecisions:
             return False
         ent = a.ent
         words = len(a.raw.split())  # as typed: "CMNV" is one word, not the four it stands for
-        if ent.grade or ent.percent or NEED_CUE.search(ent.text):
+        if ent.grade or ent.percent or "need" in a.cues:
             return False
         named = self.annex_rows.named(ent.text)
         years = [y for y in ent.years if self.kb.document.in_period(y)]

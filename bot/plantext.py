@@ -4,41 +4,30 @@ from __future__ import annotations
 
 import re
 
-from bot.cues import (
-    ABOUT_ME,
-    SCREEN,
-    SECOND_CLAUSE_SHARE,
-    STRUCTURE,
-    WHOLE_CLAUSE_ITEMS,
-    unique,
-)
+from bot.cues import SCREEN, SECOND_CLAUSE_SHARE, WHOLE_CLAUSE_ITEMS, unique
 from bot.decision import Decision
 from bot.excerpt import excerpt
 from bot.reply import Option, State
 from bot.understand import Analysis
 
 
+# cue of the document's facets (bot/data/cues.yaml) -> facet shown by the document template
+DOC_FACETS = (("doc_signer", "signer"), ("doc_number", "number"), ("doc_bases", "bases"), ("doc_decision", "implements"),
+              ("doc_recipients", "recipients"), ("doc_issuer", "issuer"), ("doc_validity", "validity"))
+
+
 class PlanTextDecisions:
     """Decider methods (mixed into bot.decide.Decider; they use its kb, understander and tables)."""
 
     def document(self, a: Analysis, state: State, confidence: float) -> Decision:
-        text = a.ent.text
-        facets = []
-        if re.search(r"\b(ki|nguoi ki|chu tich ki)\b", text):
-            facets.append("signer")
-        if re.search(r"\b(so hieu|so may|so bao nhieu|ngay ban hanh|ngay nao|ban hanh ngay|ngay thang)\b", text) and not re.search(r"\bquyet dinh\b", text):
-            facets.append("number")
-        if re.search(r"\b(can cu|van ban nao|phap li|nghi dinh|luat)\b", text):
-            facets.append("bases")
-        if re.search(r"\b(quyet dinh|thu tuong|1374)\b", text):
-            facets.append("implements")
-        if re.search(r"\b(noi nhan|gui cho|gui den)\b", text):
-            facets.append("recipients")
-        if re.search(r"\b(co quan nao|ai ban hanh|don vi nao ban hanh)\b", text):
-            facets.append("issuer")
-        if re.search(r"\b(hieu luc|het han|con ap dung)\b", text):
-            facets.append("validity")
-        if re.search(r"\b(giai doan|thoi gian|ap dung)\b", text) and not facets:
+        cues = a.cues
+        implemented = self.kb.document.implements or ""
+        cites_it = any(n in implemented for n in re.findall(r"\b\d{3,4}\b", a.raw))  # the Decision, by number
+        asked = cues | ({"doc_decision"} if cites_it else set())
+        facets = [facet for cue, facet in DOC_FACETS if cue in asked]
+        if "doc_decision" in asked:  # "ngày ban hành của quyết định": the Decision's date, not the plan's
+            facets = [f for f in facets if f != "number"]
+        if "doc_period" in cues and not facets:
             facets.append("period")
         if not facets:
             facets = ["number", "signer", "period", "bases", "implements"]
@@ -57,7 +46,7 @@ class PlanTextDecisions:
         )
 
     def content(self, a: Analysis, state: State, confidence: float) -> Decision:
-        if STRUCTURE.search(a.ent.text):
+        if "structure" in a.cues:
             outline = self.outline(a, state, confidence)
             if outline is not None:
                 return outline
@@ -82,7 +71,7 @@ class PlanTextDecisions:
                 size += len(c.items[k])
             chosen_texts = [c.items[k] for k in sorted(picked)]
         else:
-            share = 0.35 if re.search(r"\b(nhung|cac|gom)\b", a.ent.text) else 0.55  # a list question takes more
+            share = 0.35 if "list_words" in a.cues else 0.55  # a list question takes more
             chosen = [h for h in a.hits if h.passage.clause == clause and h.score >= share * top.score][:3]
             chosen_texts = [h.passage.text for h in sorted(chosen, key=lambda h: h.passage.index)]
         if not whole:  # a long item is shown by its sentences that answer; "Nguyên văn" shows all of it
@@ -127,7 +116,7 @@ class PlanTextDecisions:
         """'What is the objective for me?' when the answer differs by tier and the tier is unknown."""
         ent = a.ent
         known = ent.grade or ent.tier or ent.tiers or ent.role or state.grade or state.tier or state.role
-        return bool(ent.person and ABOUT_ME.search(ent.text) and not known and clause.startswith(self.tier_specific))
+        return bool(ent.person and "about_me" in a.cues and not known and clause.startswith(self.tier_specific))
 
     def clarify_tier(self, a: Analysis, state: State) -> Decision:
         """Ask the tier, offering the two branches of the plan."""
@@ -147,7 +136,7 @@ class PlanTextDecisions:
             own = set(lex.join_compounds(lex.canonical(c.title)).split()) - lex.stopwords
             if own & words:
                 scored.append((len(path & words), c.id.count("."), c))
-        if re.search(r"\bke hoach (gom|co)\b", a.ent.text) and not scored:
+        if "plan_parts" in a.cues and not scored:
             children = [c for c in self.kb.clauses if "." not in c.id and c.items == [] and c.title.isupper()]
             parent_title = None
         elif scored:

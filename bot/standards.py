@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import re
-
 from bot.cues import (
     CONDITION_ROLES,
-    GENERIC_CHECK,
     REQUIREMENT_AREAS,
     VARYING_AREAS,
-    WHOLE,
     followup,
     held_level_name,
     mentions_condition,
@@ -45,7 +41,7 @@ class StandardDecisions:
         tiers_of = self._role_tiers(ent.role) if ent.role else set()
         role = ent.role if ent.role and (tiers_of and tiers_of <= self.ungraded
                                          or not tiers_of and ent.role in self.addressed) else None
-        if role is None and tier in self.ungraded and re.search(r"\bcan bo\b", ent.text) and not re.search(r"\bcong chuc\b", ent.text):
+        if role is None and tier in self.ungraded and "cadre" in a.cues and "civil_servant" not in a.cues:
             role = self._role_named(f"can bo {self.kb.by_id('tiers', tier).name}")  # "cán bộ xã", not công chức
         role_tiers = self._role_tiers(role) if role else set()
         if tier is None and len(role_tiers) == 1:
@@ -57,7 +53,7 @@ class StandardDecisions:
         grade, tier, role = self._profile(a, state)
         areas = [x for x in ent.areas if x in REQUIREMENT_AREAS]
         carried = None
-        if not areas and not all_areas and followup(a) and state.last_area and not WHOLE.search(ent.text):
+        if not areas and not all_areas and followup(a) and state.last_area and "whole" not in a.cues:
             areas = [state.last_area]  # "còn chuyên viên chính thì sao?": the topic of the last answer
             carried = self.kb.by_id("areas", state.last_area).name.lower()
         if all_areas:
@@ -200,7 +196,7 @@ class StandardDecisions:
         if grade is None and tier not in self.ungraded and role is None:
             return self.clarify_grade(a, state, "kiem_tra")
         held_areas = set(ent.held) | set(ent.lacks)
-        full = len(held_areas) >= 2 or bool(GENERIC_CHECK.search(ent.text) and not set(ent.areas) - held_areas)
+        full = len(held_areas) >= 2 or bool("generic_check" in a.cues and not set(ent.areas) - held_areas)
         d = self.requirements(a, state, confidence, all_areas=full)
         if held_areas and (not full or len(held_areas) == 1):  # what they hold, and what the question asks about
             focus = held_areas | set(ent.areas)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from bot.cuebook import cue_book
 from bot.entities import Entities, EntityExtractor, delexicalize
 from bot.intents import IntentMatcher, load_intents
 from bot.lexicon import Lexicon, load_lexicon
@@ -12,13 +13,14 @@ from bot.retrieval import Hit, PassageIndex
 from knowledge import KnowledgeBase, default_kb
 
 
-@dataclass
+@dataclass(frozen=True)
 class Analysis:
-    """Everything the decision needs to know about one message."""
+    """Everything the decision needs to know about one message: its slots, its cues, intent scores and passages."""
 
     raw: str
     ent: Entities
     delexed: str
+    cues: frozenset[str]  # names of the cues of bot/data/cues.yaml (asks) the message has
     scores: dict[str, float]
     hits: list[Hit]
     coverage: float
@@ -35,6 +37,7 @@ class Understander:
         self.extractor = EntityExtractor(kb, self.lex)
         self.matcher = IntentMatcher(self.intents, self.delex_raw)
         self.index = PassageIndex(kb, self.lex)
+        self.cues = cue_book()
 
     def delex_raw(self, raw: str) -> str:
         """Slot-replaced canonical text of a raw message."""
@@ -50,6 +53,7 @@ class Understander:
             raw=raw,
             ent=ent,
             delexed=delexed,
+            cues=self.cues.found(ent.text),
             scores=self.matcher.scores(delexed),
             hits=self.index.search(ent.text, limit=8, boost=boost),
             coverage=self.index.coverage(ent.text, self.lex.stopwords),
