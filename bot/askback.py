@@ -62,6 +62,9 @@ def _pattern(words: list[str]) -> re.Pattern | None:
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in folded) + r")\b") if folded else None
 
 
+THANKS_WORDS = 8  # a short message thanking, wherever its thanks stand, is thanks
+
+
 class Menus:
     """Chooses the menu for a vague message and recognises greetings and thanks."""
 
@@ -94,6 +97,9 @@ class Menus:
 
     def greeting(self, folded: str) -> str | None:
         """'thanks' or 'hello' when the message opens with such words, else None."""
+        thanks = self._thanks is not None and self._thanks.search(folded) is not None
+        if thanks and len(folded.split()) <= THANKS_WORDS:  # "xin chân thành cảm ơn quý bộ phận"
+            return "thanks"
         if self._greeting is None or not self._greeting.match(folded):
             return None
-        return "thanks" if self._thanks is not None and self._thanks.search(folded) else "hello"
+        return "thanks" if thanks else "hello"

@@ -1,4 +1,8 @@
-"""The cue words of questions (bot/data/cues.yaml), compiled once: which cues a text has, and each cue's pattern."""
+"""The cue words of questions (bot/data/cues.yaml), compiled once: which cues a text has, and each cue's pattern.
+
+A cue phrase written with marks ("hỏi") is accent-aware, like the plan's vocabulary: found in the folded text, it
+counts only if the message typed those words without marks or with the same marks ("Lịch Hội Thượng" asks nothing).
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,12 @@ from pathlib import Path
 
 import yaml
 
+from knowledge.text import fold
+from knowledge.vocabulary import marked_key
+
 CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
 _REGEX = "re:"
+_WORD = re.compile(r"[^\W_]+")
 
 
 def compile_cue(value: str | list[str]) -> re.Pattern:
@@ -19,7 +27,7 @@ def compile_cue(value: str | list[str]) -> re.Pattern:
             raise ValueError(f"a cue written as one string must be a 're:' pattern: {value!r}")
         return re.compile(value[len(_REGEX):])
     alternatives = sorted(
-        (v[len(_REGEX):] if v.startswith(_REGEX) else re.escape(v) for v in value), key=len, reverse=True
+        (v[len(_REGEX):] if v.startswith(_REGEX) else re.escape(fold(v)) for v in value), key=len, reverse=True
     )
     return re.compile(r"\b(?:" + "|".join(alternatives) + r")\b")
 
@@ -31,10 +39,25 @@ class CueBook:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         self.asks: dict[str, re.Pattern] = {name: compile_cue(v) for name, v in data["asks"].items()}
         self.context: dict[str, re.Pattern] = {name: compile_cue(v) for name, v in data["context"].items()}
+        # cue -> folded phrase -> its words' marked keys, for the phrases written with marks
+        self.marked: dict[str, dict[str, tuple[str | None, ...]]] = {
+            name: {fold(v): tuple(marked_key(w) for w in v.split()) for v in values
+                   if isinstance(v, str) and not v.startswith(_REGEX) and not v.isascii()}
+            for name, values in data["asks"].items() if isinstance(values, list)
+        }
 
-    def found(self, text: str) -> frozenset[str]:
-        """The names of the `asks` cues found in a folded text."""
-        return frozenset(name for name, rx in self.asks.items() if rx.search(text))
+    def found(self, text: str, raw: str = "") -> frozenset[str]:
+        """The names of the `asks` cues found in a folded text (raw: the message as typed, to check marks)."""
+        words = [(fold(w), marked_key(w)) for w in _WORD.findall(raw)] if raw and not raw.isascii() else []
+        return frozenset(name for name, rx in self.asks.items() if self._has(name, rx, text, words))
+
+    def _has(self, name: str, rx: re.Pattern, text: str, words: list[tuple[str, str | None]]) -> bool:
+        marked = self.marked.get(name)
+        for m in rx.finditer(text):
+            keys = marked.get(m.group(0)) if marked and words else None
+            if keys is None or _typed_alike(m.group(0).split(), keys, words):
+                return True
+        return False
 
     def __getitem__(self, name: str) -> re.Pattern:
         """One cue's pattern, of either section."""
@@ -45,6 +68,19 @@ class CueBook:
 def cue_book() -> CueBook:
     """The cue book, compiled once."""
     return CueBook()
+
+
+def _typed_alike(folded: list[str], keys: tuple[str | None, ...], words: list[tuple[str, str | None]]) -> bool:
+    """The phrase is typed somewhere without marks or with its own marks (or only came from an abbreviation)."""
+    n = len(folded)
+    seen = False
+    for i in range(len(words) - n + 1):
+        if [w for w, _ in words[i:i + n]] != folded:
+            continue
+        seen = True
+        if all(typed is None or typed == key for (_, typed), key in zip(words[i:i + n], keys)):
+            return True
+    return not seen
 
 
 def first_group(m: re.Match | None) -> str | None:

@@ -292,7 +292,8 @@ class EntityExtractor:
             ent.tiers, ent.tier = [ent.text], ent.text
             return
         ends: dict[str, int] = {}
-        first = self._vocabulary_tiers(ent, unicodedata.normalize("NFC", raw), named, ends)
+        kinds: dict[str, str] = {}
+        first = self._vocabulary_tiers(ent, unicodedata.normalize("NFC", raw), named, ends, kinds)
         text = unicodedata.normalize("NFC", raw) if first else ent.text
         if not first and raw.isascii():  # typed without marks, chat spellings ("tx", "o tinh"): the older patterns
             text = _NOT_THERE.sub(" ", ent.text)  # "không phải ở sở": not where the person works
@@ -308,10 +309,13 @@ class EntityExtractor:
         elif found:  # "phường 7, TP Sóc Trăng": the first unit named is where the person works, the rest contain it
             between = normalize(text[ends.get(found[0], first[found[0]]):first[found[1]]])
             second = normalize(text[:first[found[1]]]).split()[-1:] + normalize(text[first[found[1]]:]).split()[:1]
-            listed = "cap" in second  # "cấp tỉnh, cấp huyện": tiers listed, not an address
+            # "cấp tỉnh, huyện": two tier words side by side, no unit named
+            bare = kinds.get(found[0]) == kinds.get(found[1]) == "tier" and not between
+            listed = "cap" in second or bare  # "cấp tỉnh, cấp huyện": tiers listed, not an address
             ent.tier = None if listed or _TWO_TIERS.search(between) else found[0]
 
-    def _vocabulary_tiers(self, ent: Entities, raw: str, named: list, ends: dict[str, int]) -> dict[str, int]:
+    def _vocabulary_tiers(self, ent: Entities, raw: str, named: list, ends: dict[str, int],
+                          kinds: dict[str, str]) -> dict[str, int]:
         """Tiers the plan's vocabulary finds (tiers, offices, places, positions), by where each is first named;
         a weak office ("phòng") yields to any other; "không phải ở sở" names where the person does not work."""
         hits = []
@@ -328,6 +332,7 @@ class EntityExtractor:
             if m.kind in ("office", "place") and not weak and len(m.text.split()) > 1:  # a named unit, not "sở"
                 ent.units.append(m.text)
             ends.setdefault(tier, m.end)
+            kinds.setdefault(tier, m.kind)
             position = term(self.kb, m.kind, m.id) if m.kind == "position" else None
             if position is not None and position.tier and ent.role is None:  # "địa chính xã": công chức cấp xã
                 ent.role = position.role

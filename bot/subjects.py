@@ -19,6 +19,9 @@ class SubjectWords:
     """The lexicon's words for naming, counting and pointing at people (folded)."""
 
     titles: tuple[str, ...]
+    marked_titles: frozenset[str]  # the titles as written, with their marks (NFC, lower case)
+    relatives: tuple[str, ...]
+    greeting_verbs: tuple[str, ...]
     others: tuple[str, ...]
     ordinals: dict[str, int]
     self_words: tuple[str, ...]
@@ -30,6 +33,9 @@ def load_subject_words(path: Path = LEXICON_FILE) -> SubjectWords:
     raw = lexicon_data(path)["subjects"]
     return SubjectWords(
         titles=tuple(normalize(t) for t in raw["titles"]),
+        marked_titles=frozenset(unicodedata.normalize("NFC", t.lower()) for t in raw["titles"]),
+        relatives=tuple(normalize(r) for r in raw["relatives"]),
+        greeting_verbs=tuple(normalize(g) for g in raw["greeting_verbs"]),
         others=tuple(normalize(o) for o in raw["others"]),
         ordinals={normalize(k): int(v) for k, v in raw["ordinals"].items()},
         self_words=tuple(normalize(s) for s in raw["self"]),
@@ -44,7 +50,10 @@ class SubjectReader:
         self.words = words
         titles = "|".join(re.escape(t) for t in sorted(words.titles, key=len, reverse=True))
         # a title, then a capitalised name (checked on the raw text, where the capital survives)
-        self._named = re.compile(rf"(?:^|[\s,.;:!?(])(?:{titles})\s+([A-ZĐ][^\W\d_]*)", re.UNICODE)
+        self._named = re.compile(rf"(?:^|[\s,.;:!?(])(?i:({titles}))\s+([A-ZĐ][^\W\d_]*)", re.UNICODE)
+        greeted = "".join(f"(?<!{re.escape(g)} )" for g in words.greeting_verbs)
+        relatives = "|".join(re.escape(r) for r in words.relatives)
+        self._relatives = re.compile(rf"(?<!\w){greeted}({relatives})(?!\w)")
         self._others = _phrases(words.others)
         self._ordinal = re.compile(r"\bnguoi (" + "|".join(re.escape(k) for k in words.ordinals) + r")\b")
         self._self = _phrases(words.self_words)
@@ -53,12 +62,21 @@ class SubjectReader:
 
     def subject_of(self, raw: str, folded: str) -> str | None:
         """The subject key the message turns to ("chi hoa", "#2", "#new", ASKER), or None to stay."""
-        ascii_raw = _fold_titles(raw)
+        nfc = unicodedata.normalize("NFC", raw)
+        ascii_raw = _fold_titles(nfc)  # one character for one: spans are those of the NFC text
         for m in self._named.finditer(ascii_raw):
-            name = normalize(m.group(1))
+            name = normalize(m.group(2))
+            typed = nfc[m.start(1):m.end(1)].lower()
+            if not typed.isascii() and typed not in self.words.marked_titles:
+                continue  # "có ĐH" is not "cô": a title typed with marks must have the title's marks
+            if len(m.group(2)) > 1 and m.group(2).isupper():
+                continue  # "co DH", "anh CVC": an abbreviation, not a name
             if name and (len(name) == 1 or name not in self._stop) and name not in ("ay", "do", "nay", "kia"):
-                title = normalize(m.group(0)).split()[0]
+                title = normalize(m.group(1))
                 return f"{title} {name}"
+        m = self._relatives.search(ascii_raw.lower())  # on the punctuated text: "chào chị, tôi là" names no relative
+        if m:  # "chị tôi là chuyên viên": a relative or colleague of the asker, not the asker
+            return m.group(1)
         m = self._ordinal.search(folded)
         if m:
             return f"#{self.words.ordinals[m.group(1)]}"

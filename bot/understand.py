@@ -53,7 +53,7 @@ class Understander:
             raw=raw,
             ent=ent,
             delexed=delexed,
-            cues=self.cues.found(ent.text),
+            cues=self.cues.found(ent.text, raw),
             scores=self.matcher.scores(delexed),
             hits=self.index.search(ent.text, limit=8, boost=boost),
             coverage=self.index.coverage(ent.text, self.lex.stopwords),

@@ -54,7 +54,7 @@ def _number(word: str) -> str:
     return word.lstrip("0") or "0" if word.isdigit() else word
 
 
-def _marked_key(word: str) -> str | None:
+def marked_key(word: str) -> str | None:
     """The word with its marks, the tone moved to the end ("hoá", "hóa" -> "hoa1"); None if typed without marks."""
     lower = unicodedata.normalize("NFC", word.lower())
     if lower.isascii():
@@ -82,7 +82,7 @@ class PhraseMatcher:
             if not words:
                 continue
             folded = tuple(_number(fold(w)) for w in words)
-            entry = _Entry(kind, item_id, scale, tuple(_marked_key(w) for w in words))
+            entry = _Entry(kind, item_id, scale, tuple(marked_key(w) for w in words))
             entries = self._table.setdefault(folded, [])
             if entry not in entries:
                 entries.append(entry)
@@ -96,7 +96,7 @@ class PhraseMatcher:
             word = m.group()
             keys = cache.get(word)
             if keys is None:
-                keys = (_number(fold(word)), _marked_key(word))
+                keys = (_number(fold(word)), marked_key(word))
                 if len(cache) < _CACHE_LIMIT:
                     cache[word] = keys
             out.append(_Token(m.start(), m.end(), keys[0], keys[1]))
@@ -126,8 +126,9 @@ class PhraseMatcher:
                        if (wanted is None or e.kind in wanted or e.kind == GUARD)
                        and (scale is None or e.kind != "level" or e.scale == scale)
                        and _marks_agree(toks[i:i + length], e.marked)]
-                if hit:
+                if hit and not _code_split(text, toks[i:i + length]):
                     break
+                hit = []
             if not hit:
                 i += 1
                 continue
@@ -140,6 +141,13 @@ class PhraseMatcher:
         """The first phrase of one kind in the text, or None."""
         found = self.find(text, (kind,), scale)
         return found[0] if found else None
+
+
+def _code_split(text: str, tokens: list[_Token]) -> bool:
+    """A run of numbers that is not one code: "1, 2" is not "01.002" (a code's numbers are joined by a dot)."""
+    if len(tokens) < 2 or not all(t.folded.isdigit() for t in tokens):
+        return False
+    return any(text[a.end:b.start] not in (".", "") for a, b in zip(tokens, tokens[1:]))
 
 
 def _marks_agree(tokens: list[_Token], marked: tuple[str | None, ...]) -> bool:
