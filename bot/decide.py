@@ -18,6 +18,7 @@ from bot.reply import Option, State
 from bot.standards import StandardDecisions
 from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
+from knowledge.queries import duties_named
 
 _INTRO_WORDS = 16  # a self-introduction without a question is at most this long
 
@@ -83,6 +84,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         deadlines = self._deadlines_named(ent)
         if deadlines and not (ent.grade or ent.count):  # "tháng 8 và tháng 10 là mốc gì": whose deadlines they are
             return self.duties(deadlines, state)
+        asked = self._duties_asked(a)
+        if asked:  # "kế hoạch của huyện gửi Sở Nội vụ lúc nào"
+            return self.duties(asked, state)
         if self._annex_followup(a, state):
             return self.annex(a, state, 1.0)
         if not slots and not (state.grade or state.role or state.tier) and self._vague(ent.text):
@@ -167,6 +171,13 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             return []
         return [r for r in self.kb.responsibilities if r.deadline
                 and months & set(self.month.findall(normalize(r.deadline)))]
+
+    def _duties_asked(self, a: Analysis) -> list:
+        """The duties with a deadline that a 'when' question names by their actor and wording."""
+        if "when" not in a.cues or a.ent.grade or a.ent.count or a.ent.held:
+            return []
+        words = set(a.ent.text.split()) - self.u.lex.stopwords
+        return duties_named(self.kb, words, set(a.ent.tiers), with_deadline=True)
 
     def duties(self, duties: list, state: State) -> Decision:
         """Who must do what by the deadline asked about: each duty's words as the plan writes them."""

@@ -261,7 +261,9 @@ class EntityExtractor:
             _HOW_MANY.search(text) and _ANNEX_ROW.search(text) and not _NOT_A_COUNT.search(text)
         )
         ent.percent = bool(_PERCENT.search(text))
-        ent.out_of_scope = next((topic for topic, ps in self._oos if ps.find(text, grams) is not None), None)
+        asserted = _NOT_THERE.sub(" ", text)  # "công chức, không phải giáo viên": what the person is not
+        asserted_grams = grams if asserted == text else ngrams(asserted)
+        ent.out_of_scope = next((topic for topic, ps in self._oos if ps.find(asserted, asserted_grams) is not None), None)
         ent.other_place = self._places.find(text, grams)
         return ent
 

@@ -13,7 +13,7 @@ PASSAGE_FULL = 36.0  # a best-passage score at which the passage evidence counts
 EVIDENCE = (
     "always", "grade", "requirement_area", "need", "person_need", "count", "no_count", "percent", "commune_learn",
     "nobody", "area_of_described", "held", "check", "neither_held_nor_check", "document", "no_document",
-    "cites_basis", "scope", "no_scope", "passage", "clause", "no_quote",
+    "cites_basis", "scope", "no_scope", "passage", "clause", "no_quote", "objective",
 )
 
 
@@ -56,6 +56,7 @@ def evidence(a: Analysis, state: State, setting: Setting) -> dict[str, float]:
         "passage": min(1.0, top_hit / PASSAGE_FULL),
         "clause": bool(ent.clause),
         "no_quote": "quote" not in cues,
+        "objective": "objective" in cues,
     }
     return {k: float(v) for k, v in ev.items()}
 

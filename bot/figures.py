@@ -55,6 +55,8 @@ class FigureDecisions:
         years = [y for y in ent.years if self.kb.document.in_period(y)]
         if named and (years or self.annex_rows.total in named) and words <= FRAGMENT_WORDS:
             return True
+        if "figures" in a.cues and years and words <= FRAGMENT_WORDS:
+            return True  # "số liệu năm 2013": the table's figures of that year
         if len(set(named)) >= 1 and self._compare.search(ent.text) and (years or len(set(named)) >= 2):
             return True  # "so sánh bồi dưỡng trong nước 2011 vs 2015", "đào tạo so với bồi dưỡng"
         return state.last_intent == "chi_tieu" and bool(years or named) and words <= FOLLOWUP_WORDS

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field, replace
 
 from knowledge.schema import KnowledgeBase, Requirement, Scale
 from knowledge.text import fold
+from knowledge.vocabulary import implied_tier, matcher_for
 
 
 @dataclass(frozen=True)
@@ -151,3 +152,24 @@ def level_name(kb: KnowledgeBase, area: str, level: str | None) -> str:
 def format_number(n: int) -> str:
     """Write a number as the plan does: 25950 -> '25.950'."""
     return f"{n:,}".replace(",", ".")
+
+
+def duties_named(kb: KnowledgeBase, words: set[str], tiers: set[str], with_deadline: bool = False) -> list:
+    """The plan's duties (responsibilities) a message points to, best first: their actor must be of a tier the
+    message names (an office or place implies one), and each shared word of the actor and wording counts
+    1/(how many duties use it), so the words only one duty uses decide."""
+    matcher = matcher_for(kb)
+    duties = [r for r in kb.responsibilities if (r.deadline or not with_deadline)
+              and tiers & {implied_tier(kb, m) for m in matcher.find(r.actor)}]
+    bags = {r.id: set(fold(f"{r.actor} {r.duty}").split()) for r in duties}
+    used: dict[str, int] = {}
+    for bag in bags.values():
+        for w in bag:
+            used[w] = used.get(w, 0) + 1
+    scored = [(sum(1 / used[w] for w in words & bags[r.id]), r) for r in duties]
+    best = max((s for s, _ in scored), default=0.0)
+    return [r for s, r in sorted(scored, key=lambda x: -x[0]) if s >= DUTY_MIN and s >= best * DUTY_NEAR]
+
+
+DUTY_MIN = 1.5  # a duty is named by at least this much of its own wording
+DUTY_NEAR = 0.8  # duties scoring this close to the best are named too
