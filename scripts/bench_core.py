@@ -1,6 +1,6 @@
 """Benchmark of the core: its cost per question beside a naive rapidfuzz extractOne over 300 canned questions,
 the cold start of `python -m bot ask`, answer lengths, and a learned peer (TF-IDF + logistic regression) trained on
-the same labelled sets, scored side by side with the product on the round-9 set (unseen by the peer).
+the same labelled sets, scored side by side with the product on the latest written set (PEER_TEST, unseen by the peer).
 
 Run: python scripts/bench_core.py [--rounds N]      (the peer needs scikit-learn: pip install -e '.[bench]')
 """
@@ -119,12 +119,12 @@ def _label(case: dict) -> str:
     return "fallback" if case["kind"] == ["fallback"] else (case["clauses"][0] if case["clauses"] else "")
 
 
-PEER_TEST = "round9"  # the last set written: the peer never saw it; the product was scored on it unseen first
+PEER_TEST = "round10"  # the last set written: the peer never saw it; the product was scored on it unseen first
 
 
 def bench_peer() -> dict | None:
     """TF-IDF (char 2-5 + word 1-2 grams of the folded text) + logistic regression, trained on the labelled sets
-    the product was tuned on, against the product on the round-9 set: first clause right on questions that
+    the product was tuned on, against the product on the latest set (PEER_TEST): first clause right on questions that
     need exactly one clause, and out-of-scope questions recognised."""
     try:
         from scipy.sparse import hstack
