@@ -1,19 +1,10 @@
 """Readings that depend on marks, on who is named, and on the plan's duties and figures (round 10 weaknesses)."""
 
 from bot.core import answer
-from bot.reply import State
+from tests.test_core_answers import _play as converse
 from bot.understand import default_understander
 from knowledge import default_kb
 from knowledge.vocabulary import matcher_for
-
-
-def converse(*turns: str):
-    state, replies = State(), []
-    for q in turns:
-        reply = answer(q, state)
-        state = reply.state
-        replies.append(reply)
-    return replies
 
 
 def test_cue_words_written_with_marks_need_those_marks():
