@@ -73,8 +73,6 @@ class AnnexRows:
         return rows or [self.total]
 
 
-ANNEX_SPLIT = (r"[;?.]+|,\s*(?=và|còn|với|va |con |tổng|tong )|\s+và\s+(?=số|tổng|so |tong )|\s+hay\s+|\s+hoặc\s+"
-               r"|(?<=bao nhiêu),\s*|(?<=bao nhieu),\s*|(?<=bn),\s*")
 
 
 def annex_extreme(annex, rows, cues: frozenset[str], paths: dict[str, str]) -> str | None:

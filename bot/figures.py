@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import re
-
-from bot.annex import ANNEX_SPLIT, annex_extreme, annex_path
+from bot.annex import annex_extreme, annex_path
+from bot.cuebook import cue_book
 from bot.cues import FOLLOWUP_WORDS, FRAGMENT_WORDS
 from bot.decision import Decision
 from bot.reply import State
@@ -21,7 +20,7 @@ class FigureDecisions:
             return self.fallback(a, state, reason=f"Phụ lục {self.kb.document.name} chỉ có số liệu chung của tỉnh, "
                                  f"không chia theo đơn vị ({a.ent.units[0]}).")
         text = a.ent.text
-        parts = [self.u.lex.canonical(p) for p in re.split(ANNEX_SPLIT, a.raw) if p.strip()] or [text]
+        parts = [self.u.lex.canonical(p) for p in cue_book()["annex_split"].split(a.raw) if p.strip()] or [text]
         codes = self.annex_rows.select(parts)
         named = self.annex_rows.named(text)
         bare_period = named and set(named) == {self.annex_rows.total} and len(text.split()) <= 4
@@ -29,6 +28,10 @@ class FigureDecisions:
             codes = list(state.last_rows)  # "còn 2014?", "cả giai đoạn?": the rows asked about before
         if "which_class" in a.cues and any(annex.row(c).parts for c in codes):
             codes = self.annex_rows.deepest([c for c in codes if annex.row(c).parts])  # "which class had the most": compare the classes
+        if "breakdown" in a.cues:  # "nước ngoài, chia đào tạo và bồi dưỡng thế nào": the row and its parts
+            split = [c for c in codes if annex.row(c).parts and c != self.annex_rows.total]
+            if len(split) == 1:
+                codes = [split[0], *annex.row(split[0]).parts]
         years = [y for y in a.ent.years if y in annex.years]
         whole = {annex.years[0], annex.years[-1]} <= set(years)  # "2011 - 2015": the period, not one year
         year = years[0] if len(years) == 1 or (years and not whole) else None
