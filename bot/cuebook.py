@@ -18,6 +18,8 @@ from knowledge.vocabulary import marked_key
 CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
 _REGEX = "re:"
 _WORD = re.compile(r"[^\W_]+")
+COUNT = "count"  # the act cue of a message asking for a number (a slot, not a cue word)
+ASK = "ask"  # the act of a message with no act cue
 
 
 def compile_cue(value: str | list[str]) -> re.Pattern:
@@ -45,6 +47,15 @@ class CueBook:
                    if isinstance(v, str) and not v.startswith(_REGEX) and not v.isascii()}
             for name, values in data["asks"].items() if isinstance(values, list)
         }
+        self.acts: dict[str, tuple[str, ...]] = {act: tuple(names) for act, names in data["acts"].items()}
+        unknown = {n for names in self.acts.values() for n in names} - set(self.asks) - {COUNT}
+        if unknown:
+            raise ValueError(f"cues.yaml: acts name unknown cues {sorted(unknown)}")
+
+    def act(self, cues: frozenset[str], count: bool = False) -> str:
+        """What a message does: the first act whose cues it has (COUNT: the message asks for a number)."""
+        have = cues | ({COUNT} if count else set())
+        return next((act for act, names in self.acts.items() if have & set(names)), ASK)
 
     def found(self, text: str, raw: str = "") -> frozenset[str]:
         """The names of the `asks` cues found in a folded text (raw: the message as typed, to check marks)."""

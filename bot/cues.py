@@ -6,8 +6,6 @@ from bot.cuebook import cue_book
 from bot.understand import Analysis
 from knowledge.queries import level_name
 
-VARYING_AREAS = ("chuyen_mon", "llct", "qlnn")  # areas whose requirement differs by grade
-REQUIREMENT_AREAS = ("chuyen_mon", "llct", "qlnn", "tin_hoc", "ngoai_ngu", "quoc_phong", "tieng_dan_toc")
 
 
 

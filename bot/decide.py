@@ -9,7 +9,6 @@ from bot.askback import Menus
 from bot.cuebook import cue_book
 from bot.cues import NEAR_SCORE, mentions_condition, only_profile
 from bot.decision import Decision
-from bot.evidence import EVIDENCE, Setting, evidence, weigh
 from bot.figures import FigureDecisions
 from bot.lexicon import lexicon_data
 from bot.normalize import normalize
@@ -38,17 +37,17 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         self.ungraded = {t.id for t in kb.tiers if not t.graded}
         self.tier_specific = tuple(c for t in kb.tiers for c in t.clauses)
         self.addressed = {role for r in kb.requirements for role in r.roles or []}  # roles some requirement names
-        self.weights = {spec.name: spec.evidence for spec in understander.intents}
         self.specs = {spec.name: spec for spec in understander.intents}
         for spec in understander.intents:
-            unknown = set(spec.evidence) - set(EVIDENCE)
-            if unknown or not hasattr(self, spec.handler):
-                raise ValueError(f"intent {spec.name}: unknown evidence {sorted(unknown)} or handler {spec.handler!r}")
+            if not hasattr(self, spec.handler):
+                raise ValueError(f"intent {spec.name}: no handler {spec.handler!r}")
         self.month = cue_book()["month"]
 
     # ---- entry -------------------------------------------------------------------------------
     def decide(self, a: Analysis, state: State, forced: str | None = None) -> Decision:
         """Decide the reply; forced names the intent a user picked from offered readings."""
+        if not a.topics:  # read on its own: rank its intents in this conversation
+            a = self.u.rank(a, state)
         ent = a.ent
         words = ent.text.split()
         if not words:
@@ -91,7 +90,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             return self.annex(a, state, 1.0)
         if not slots and not (state.grade or state.role or state.tier) and self._vague(ent.text):
             return self.ask_back(a, state)
-        scores = self._intent_scores(a, state)
+        scores = {t.intent: t.score for t in a.topics}
         if forced in scores:
             scores[forced] = max(scores.values()) + 1.0
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
@@ -123,21 +122,6 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         """The verbatim clause the message names, or the one last cited."""
         clause = a.ent.clause or (state.last_clauses[0] if state.last_clauses else "")
         return self.quote(clause, state)
-
-    # ---- scoring -----------------------------------------------------------------------------
-    def _intent_scores(self, a: Analysis, state: State) -> dict[str, float]:
-        """Each intent's example-match score plus the evidence of the reading, weighed as intents.yaml says."""
-        ent = a.ent
-        role_tiers = self._role_tiers(ent.role) if ent.role else set()
-        commune = (ent.tier in self.ungraded or bool(role_tiers and role_tiers <= self.ungraded)
-                   or (ent.role in self.addressed and not role_tiers))
-        setting = Setting(commune=commune, cites_basis=self._cites_a_basis(a.raw))
-        return weigh(a.scores, self.weights, evidence(a, state, setting))
-
-    def _cites_a_basis(self, raw: str) -> bool:
-        """The message names a document number of the preamble (18/2010, 92/2009, 1374 ...)."""
-        basis = self.kb.preamble.text
-        return any(n in basis for n in re.findall(r"\b\d{2,4}(?:/\d{4})?\b", raw) if not re.fullmatch(r"20\d\d", n))
 
     # ---- intents -----------------------------------------------------------------------------
 
@@ -174,7 +158,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
 
     def _duties_asked(self, a: Analysis) -> list:
         """The duties with a deadline that a 'when' question names by their actor and wording."""
-        if "when" not in a.cues or a.ent.grade or a.ent.count or a.ent.held:
+        if a.act != "when" or a.ent.grade or a.ent.count or a.ent.held:
             return []
         words = set(a.ent.text.split()) - self.u.lex.stopwords
         return duties_named(self.kb, words, set(a.ent.tiers), with_deadline=True)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.cues import REQUIREMENT_AREAS
+from typing import TYPE_CHECKING
+
 from bot.reply import State
-from bot.understand import Analysis
+
+if TYPE_CHECKING:
+    from bot.understand import Reading
 
 PASSAGE_FULL = 36.0  # a best-passage score at which the passage evidence counts in full
 
@@ -22,13 +25,14 @@ class Setting:
     """What the evidence needs to know of the plan beyond the reading."""
 
     commune: bool  # the tier or role named is one whose requirements are not by grade (plan: tiers[].graded)
+    requirement_areas: frozenset[str]  # the areas some requirement of the plan is about
     cites_basis: bool  # the message names a document number of the plan's preamble
 
 
-def evidence(a: Analysis, state: State, setting: Setting) -> dict[str, float]:
+def evidence(a: Reading, state: State, setting: Setting) -> dict[str, float]:
     """Each kind of evidence of EVIDENCE, 0..1, for one reading in one conversation."""
     ent, cues = a.ent, a.cues
-    req_areas = any(x in REQUIREMENT_AREAS for x in ent.areas)
+    req_areas = any(x in setting.requirement_areas for x in ent.areas)
     held = bool(ent.held or ent.lacks)
     need = "need" in cues
     top_hit = a.hits[0].score if a.hits else 0.0

@@ -25,8 +25,6 @@ class IntentSpec(BaseModel):
     examples: list[str] = Field(min_length=1, description="natural phrasings, matched after slot replacement")
     handler: str = Field(description="the Decider method answering this intent (bot.decide.HANDLERS)")
     family: str | None = Field(default=None, description="intents answered alike: a near tie between them is no doubt")
-    evidence: dict[str, float] = Field(default_factory=dict,
-                                       description="weight of each kind of evidence (bot.evidence.EVIDENCE)")
 
 
 class IntentFile(BaseModel):

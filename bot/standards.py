@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from bot.cues import (
     CONDITION_ROLES,
-    REQUIREMENT_AREAS,
-    VARYING_AREAS,
     followup,
     held_level_name,
     mentions_condition,
@@ -15,7 +13,7 @@ from bot.decision import Decision
 from bot.entities import NONE_LEVEL
 from bot.reply import Option, State
 from bot.understand import Analysis
-from knowledge.queries import Person, meets, requirements_by_area, requirements_for
+from knowledge.queries import Person, meets, requirements_by_area, requirements_for, requirement_areas, varying_areas
 
 
 class StandardDecisions:
@@ -51,7 +49,7 @@ class StandardDecisions:
     def requirements(self, a: Analysis, state: State, confidence: float, all_areas: bool = False) -> Decision:
         ent = a.ent
         grade, tier, role = self._profile(a, state)
-        areas = [x for x in ent.areas if x in REQUIREMENT_AREAS]
+        areas = [x for x in ent.areas if x in requirement_areas(self.kb)]
         carried = None
         if not areas and not all_areas and followup(a) and state.last_area and "whole" not in a.cues:
             areas = [state.last_area]  # "còn chuyên viên chính thì sao?": the topic of the last answer
@@ -72,7 +70,7 @@ class StandardDecisions:
         if grade is None and condition_role is not None:  # "mới trúng tuyển", said now or in the introduction
             return self._conditional_requirements(a, state, confidence, condition_role)
         if grade is None:
-            if areas and all(x not in VARYING_AREAS for x in areas):
+            if areas and all(x not in varying_areas(self.kb) for x in areas):
                 return self._area_requirements(a, state, confidence, areas, tier)
             if areas and not ent.person:
                 return self._area_requirements(a, state, confidence, areas, tier)

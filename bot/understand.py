@@ -3,27 +3,35 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.cuebook import cue_book
 from bot.entities import Entities, EntityExtractor, delexicalize
 from bot.intents import IntentMatcher, load_intents
 from bot.lexicon import Lexicon, load_lexicon
+from bot.policy import Policy, Topic, load_policy
+from bot.reply import State
 from bot.retrieval import Hit, PassageIndex
 from knowledge import KnowledgeBase, default_kb
 
 
 @dataclass(frozen=True)
-class Analysis:
-    """Everything the decision needs to know about one message: its slots, its cues, intent scores and passages."""
+class Reading:
+    """Everything the decision needs to know about one message: its slots, its cues and act, its passages, and
+    (once ranked in its conversation) the intents it may mean, best first. The decision reads nothing else."""
 
     raw: str
     ent: Entities
     delexed: str
     cues: frozenset[str]  # names of the cues of bot/data/cues.yaml (asks) the message has
-    scores: dict[str, float]
+    act: str  # what the message does: the first act of cues.yaml whose cues it has ("ask" when none)
+    scores: dict[str, float]  # each intent's best example match, 0..1
     hits: list[Hit]
     coverage: float
+    topics: tuple[Topic, ...] = ()  # intents with their policy scores, best first (Understander.rank)
+
+
+Analysis = Reading  # the decision modules' older name for a reading
 
 
 class Understander:
@@ -38,22 +46,33 @@ class Understander:
         self.matcher = IntentMatcher(self.intents, self.delex_raw)
         self.index = PassageIndex(kb, self.lex)
         self.cues = cue_book()
+        self.policy = Policy(kb, load_policy().evidence)
 
     def delex_raw(self, raw: str) -> str:
         """Slot-replaced canonical text of a raw message."""
         return delexicalize(self.extractor, self.lex.canonical(raw))
 
-    def analyze(self, raw: str, boost: dict[str, float] | None = None) -> Analysis:
-        """Analyze one message."""
+    def understand(self, raw: str, state: State) -> Reading:
+        """One message read in its conversation: slots, cues, act, passages and ranked intents."""
+        return self.rank(self.analyze(raw), state)
+
+    def rank(self, a: Reading, state: State) -> Reading:
+        """The reading with its intents ranked by the policy, in this conversation."""
+        return replace(a, topics=self.policy.rank(a, state))
+
+    def analyze(self, raw: str, boost: dict[str, float] | None = None) -> Reading:
+        """Read one message on its own (no conversation: its intents are ranked when it is decided)."""
         ent = self.extractor.extract(raw)
         delexed = delexicalize(self.extractor, ent.text)
         if boost is None:
             boost = tier_boost(self.kb, ent)
-        return Analysis(
+        cues = self.cues.found(ent.text, raw)
+        return Reading(
             raw=raw,
             ent=ent,
             delexed=delexed,
-            cues=self.cues.found(ent.text, raw),
+            cues=cues,
+            act=self.cues.act(cues, count=ent.count),
             scores=self.matcher.scores(delexed),
             hits=self.index.search(ent.text, limit=8, boost=boost),
             coverage=self.index.coverage(ent.text, self.lex.stopwords),

@@ -173,3 +173,17 @@ def duties_named(kb: KnowledgeBase, words: set[str], tiers: set[str], with_deadl
 
 DUTY_MIN = 1.5  # a duty is named by at least this much of its own wording
 DUTY_NEAR = 0.8  # duties scoring this close to the best are named too
+
+
+def requirement_areas(kb: KnowledgeBase) -> frozenset[str]:
+    """The areas some requirement of the plan is about."""
+    return frozenset(r.area for r in kb.requirements)
+
+
+def varying_areas(kb: KnowledgeBase) -> frozenset[str]:
+    """The areas whose requirement differs by grade (their grade-specific requirements name different levels)."""
+    levels: dict[str, set] = {}
+    for r in kb.requirements:
+        if r.grades:
+            levels.setdefault(r.area, set()).add(r.min_level)
+    return frozenset(area for area, found in levels.items() if len(found) > 1)
