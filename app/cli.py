@@ -1,4 +1,4 @@
-"""Command line: the console chat or the configured channels, serve (web page too), ask, eval, validate, check."""
+"""Command line: the console chat or the configured channels, serve (web page too), ask, eval, validate, fit, check."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ python -m bot serve [--webhook]   the web page (BOT_WEB_HOST:BOT_WEB_PORT) and e
 python -m bot ask [--json] [--conversation] QUESTION|-   one question, or one per line from stdin
 python -m bot eval FILE.jsonl           score a question set
 python -m bot validate [PATH]           check the knowledge base and the bot's data files
+python -m bot fit [--dry-run]           fit the policy's evidence weights on the labelled questions
 python -m bot check FILE [--json] [-o REPORT.xlsx]   check a staff list (CSV/XLSX)"""
 
 
@@ -125,7 +126,18 @@ def cmd_serve(argv: list[str]) -> int:
     return cmd_chat(argv, web=True)
 
 
-COMMANDS = {"ask": cmd_ask, "eval": cmd_eval, "validate": cmd_validate, "check": cmd_check, "serve": cmd_serve}
+def cmd_fit(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot fit")
+    parser.add_argument("--dry-run", action="store_true", help="report only; do not write bot/data/policy.yaml")
+    args = parser.parse_args(argv)
+    from bot.fit import run
+
+    print(run(write=not args.dry_run))
+    return 0
+
+
+COMMANDS = {"ask": cmd_ask, "eval": cmd_eval, "validate": cmd_validate, "check": cmd_check, "serve": cmd_serve,
+            "fit": cmd_fit}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from bot.intents import load_intents
+from bot.policy import load_policy
 from bot.render import template_names
 from knowledge import KBError, load_kb
 from knowledge.loader import DEFAULT_FILE
@@ -41,6 +42,12 @@ def validate_all(path: Path | None = None) -> tuple[list[str], str]:
         intents = load_intents()
     except Exception as exc:  # malformed YAML or schema: report, never crash
         return [f"intents: {exc}"], ""
+    try:
+        policy = load_policy()
+    except Exception as exc:  # malformed YAML, unknown evidence: report, never crash
+        return [f"policy: {exc}"], ""
+    names = {i.name for i in intents}
+    problems.extend(f"policy.yaml: {i} is not an intent of intents.yaml" for i in policy.evidence if i not in names)
     missing = [t for t in REQUIRED_TEMPLATES if t not in template_names()]
     problems.extend(f"template {t}.j2 does not exist" for t in missing)
     if path is None or Path(path).resolve() == DEFAULT_FILE.resolve():
@@ -63,4 +70,5 @@ def calibration_report() -> str:
     right = sum(want == got for want, got, _, _ in loo)
     cal = matcher.calibration
     return (f"Hiệu chỉnh (leave-one-out trên {len(loo)} câu mẫu, {right} đúng ý định): ngưỡng nhận ý định "
-            f"{cal.threshold}, khoảng cách tối thiểu giữa hai ý định {cal.gap}.")
+            f"{cal.threshold}, khoảng cách tối thiểu giữa hai ý định {cal.gap}.\n"
+            f"Trọng số bằng chứng (bot/data/policy.yaml): {load_policy().fitted or 'chưa khớp'}")
