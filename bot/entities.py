@@ -12,88 +12,15 @@ from bot.normalize import clean, normalize
 from knowledge.vocabulary import implied_tier, matcher_for, term
 from knowledge import KnowledgeBase
 
-# grade phrases are built from the KB aliases; these guard the phrases that merely look like grades
-_GRADE_GUARDS = {
-    "chuyen_vien_chinh": r"(?! tri\b)",  # "chuyên viên chính trị" is not a grade
-    "can_su": r"(?! dung)",  # "cần sử dụng" is not "cán sự"
-}
 _CUES = cue_book()
 _COURSE_BEFORE = _CUES["course_before"]
-
-_TIER_PATTERNS: dict[str, list[str]] = {
-    "tinh": [
-        r"\bcap (tinh|so)\b",
-        r"\bso ban nganh\b",
-        r"\bban nganh tinh\b",
-        r"\b(cong chuc|can bo|chuyen vien(?: chinh| cao cap)?|vien chuc|lanh dao|nhan vien|nhan dan|dai bieu|lam viec|cong tac) (o |tai )?(cap )?(tinh|so)\b(?! (soc|uy))",
-    ],
-    "huyen": [r"\bhuyen\b", r"\bthi xa\b", r"\bthanh pho\b", r"\bquan\b(?= (\w+ )?(noi vu|huyen))"],
-    "xa": [
-        r"(?<!thi )\bxa\b(?! (hoi|xoi|lanh|hon))",
-        r"(?<!dia )(?<!da )\bphuong\b(?! (phap|an|tien|thuc|huong|cham|thuc))",
-        r"\bthi tran\b",
-    ],
-}
-# literal words without which a kind of pattern cannot match (checked first: substring tests are cheap)
-_TIER_KEYS = {"tinh": ("tinh", "so"), "huyen": ("huyen", "thi xa", "thanh pho", "quan"), "xa": ("xa", "phuong", "thi tran")}
-_ROLE_KEYS = {"chu_tich_xa": ("chu tich",), "dai_bieu_hdnd": ("dai bieu",), "khong_chuyen_trach": ("chuyen trach",),
-              "chu_tich": ("chu tich",), "moi_trung_tuyen": ("tuyen", "dau", "tien cong vu"), "chu_chot": ("chu chot",),
-              "lanh_dao": ("lanh dao",)}
-_AREA_KEYS = {"chuyen_mon": ("chuyen mon", "bang"), "llct": ("chinh tri",), "qlnn": ("nha nuoc",),
-              "tin_hoc": ("tin hoc", "vi tinh", "may tinh", "cong nghe"), "ngoai_ngu": ("ngoai ngu", "anh", "ielts", "toefl"),
-              "tieng_dan_toc": ("tieng",), "quoc_phong": ("quoc phong", "an ninh")}
-_ROLE_PATTERNS: list[tuple[str, str]] = [
-    ("chu_tich_xa", r"\bchu tich( hoi dong nhan dan| uy ban nhan dan)?( va chu tich)?( hoi dong nhan dan| uy ban nhan dan)?( cap)? (xa|phuong|thi tran)\b"),
-    ("dai_bieu_hdnd", r"\bdai bieu\b"),
-    ("khong_chuyen_trach", r"\bkhong chuyen trach\b"),
-    ("chu_tich", r"\bchu tich\b"),
-    ("moi_trung_tuyen", r"\b(trung tuyen|tien cong vu|moi (thi )?dau|dau (thi|ki thi) cong chuc|moi tuyen dung)\b"),
-    ("chu_chot", r"\bchu chot\b"),
-    ("lanh_dao", r"\blanh dao\b"),
-]
-_AREA_PATTERNS: dict[str, list[str]] = {
-    "chuyen_mon": [r"\bchuyen mon\b", r"\bbang (cap|gi|nao)\b", r"\bvan bang\b"],
-    "llct": [r"\bli luan chinh tri\b", r"\b(cao cap|trung cap|so cap|cu nhan)( li luan)? chinh tri\b", r"(?<!truong )\bchinh tri\b"],
-    "qlnn": [r"\bquan li nha nuoc\b"],
-    "tin_hoc": [r"\btin hoc\b", r"\bvi tinh\b", r"\bmay tinh\b", r"\bcong nghe thong tin\b"],
-    "ngoai_ngu": [r"\bngoai ngu\b", r"\btieng anh\b", r"\bielts\b", r"\btoefl\b", r"\banh van\b"],
-    "tieng_dan_toc": [r"\btieng (dan toc|khmer)\b"],
-    "quoc_phong": [r"\bquoc phong\b", r"\ban ninh\b"],
-}
-# level words a person may say they hold; which scale they are on is decided by the words after them
-_LEVEL_WORDS = [
-    ("trung_cap", r"trung cap|trung hoc chuyen nghiep"),
-    ("cao_dang", r"cao dang"),
-    ("dai_hoc", r"dai hoc|cu nhan|ki su|bac si"),
-    ("thac_si", r"thac si|cao hoc"),
-    ("tien_si", r"tien si"),
-    ("so_cap", r"so cap"),
-    ("cao_cap", r"cao cap"),  # only a political-theory level: read as LLCT below
-]
 _LLCT_AFTER = _CUES["llct_after"]
 _LLCT_BEFORE = _CUES["llct_before"]
-_CM_AFTER = re.compile(r"^ (chuyen mon|chuyen nganh)\b")
 _HELD_BEFORE = _CUES["held_before"]
 _ASKED_BEFORE = _CUES["asked_before"]
 _CHECKING = _CUES["checking"]
 _NEG_BEFORE = _CUES["neg_before"]
-_QLNN_HELD = re.compile(
-    r"\b(da hoc|hoc xong|da qua|co chung chi|da co chung chi|da co)( lop)?( boi duong)?( kien thuc)?( quan li nha nuoc)?"
-    r"( chuong trinh| ngach)? (chuyen vien cao cap|chuyen vien chinh|chuyen vien|can su)\b"
-)
 NONE_LEVEL = "none"  # a lacked area with no level named: the person has none
-_NOT_TAKEN = {
-    "qlnn": re.compile(r"\b(chua|khong|chua tung) (hoc|qua|co)( lop)?( boi duong)?( nao)?( kien thuc)?( ve)? quan li nha nuoc\b"),
-    "llct": re.compile(r"\b(chua|khong) (hoc|co)( lop| bang)?( nao)?( ve)? (li luan chinh tri|chinh tri)\b"),
-    "tin_hoc": re.compile(r"\b(chua|khong) (hoc|co|biet)( lop| chung chi)?( ve)? (tin hoc|vi tinh|may tinh)\b"),
-    "quoc_phong": re.compile(r"\b(chua|khong) (hoc|qua|co)( lop)?( boi duong)?( kien thuc)?( ve)? quoc phong\b"),
-}
-_QLNN_LEVEL = {
-    "chuyen vien cao cap": "chuyen_vien_cao_cap",
-    "chuyen vien chinh": "chuyen_vien_chinh",
-    "chuyen vien": "chuyen_vien",
-    "can su": "ngach_can_su",
-}
 _CLAUSE_RAW = re.compile(r"(?<![\w.])(IV|III|II|I)((?:\.\d)(?:\.(?:[a-eA-E]|đ|Đ|dd))?)?(?![\w])", re.IGNORECASE)
 _CLAUSE_CUE = _CUES["clause_cue"]
 _COUNT = _CUES["count"]
@@ -203,6 +130,7 @@ class EntityExtractor:
     def __init__(self, kb: KnowledgeBase, lex: Lexicon) -> None:
         self.kb = kb
         self.lex = lex
+        chat = kb.vocabulary.chat
         grade_alts = []
         for grade in kb.grades:
             for alias in {grade.name, *grade.aliases}:
@@ -211,19 +139,23 @@ class EntityExtractor:
         grade_alts.sort(key=lambda x: len(x[0]), reverse=True)
         # one alternation, longest phrase first: a single pass finds every grade mention
         self._grade_any = Guarded(re.compile(
-            "|".join(f"(?P<g{i}>\\b{re.escape(p)}\\b{_GRADE_GUARDS.get(g, '')})" for i, (p, g) in enumerate(grade_alts))
+            "|".join(f"(?P<g{i}>\\b{re.escape(p)}\\b{chat.grade_guards.get(g, '')})" for i, (p, g) in enumerate(grade_alts))
         ), tuple({p.split()[-1] for p, _ in grade_alts}))
         self._grade_of = {f"g{i}": g for i, (_, g) in enumerate(grade_alts)}
         # one alternation per kind of entity: a message is scanned a few times, not once per phrase
         self._tier_re = {}
-        for tier in kb.tiers:  # hand-written guards for the plan's usual tier ids; any other tier by its aliases
-            patterns = _TIER_PATTERNS.get(tier.id) or [
+        for tier in kb.tiers:  # the chat patterns of the plan's vocabulary; a tier without any, by its aliases
+            chat_tier = chat.tiers.get(tier.id)
+            patterns = chat_tier.patterns if chat_tier else [
                 r"\b" + re.escape(lex.canonical(a)) + r"\b" for a in {tier.name, *tier.aliases} if lex.canonical(a)]
-            keys = _TIER_KEYS.get(tier.id) or tuple({lex.canonical(a).split()[-1] for a in {tier.name, *tier.aliases}})
-            self._tier_re[tier.id] = Guarded(_any_of(patterns), keys)
+            keys = chat_tier.keys if chat_tier else list({lex.canonical(a).split()[-1] for a in {tier.name, *tier.aliases}})
+            self._tier_re[tier.id] = Guarded(_any_of(patterns), tuple(keys))
         self.vocab = matcher_for(kb)  # the plan's one vocabulary, shared with the staff-list reader
-        self._role_re = [(r, Guarded(re.compile(p), _ROLE_KEYS[r])) for r, p in _ROLE_PATTERNS]
-        self._area_re = {a: Guarded(_any_of(ps), _AREA_KEYS[a]) for a, ps in _AREA_PATTERNS.items()}
+        roles, areas = {r.id for r in kb.roles}, {a.id for a in kb.areas}
+        self._role_re = [(r, Guarded(_any_of(p.patterns), tuple(p.keys))) for r, p in chat.roles.items() if r in roles]
+        self._area_re = {a: Guarded(_any_of(p.patterns), tuple(p.keys)) for a, p in chat.areas.items() if a in areas}
+        self._held_words = chat.held
+        self._slot_tier = re.compile(chat.slot_tier) if chat.slot_tier else None
         # plain phrases are looked up among the message's word n-grams; 're:' entries stay patterns
         self._oos = [(o.topic, PhraseSet(o.words)) for o in lex.out_of_scope]
         self._places = PhraseSet(lex.other_places)
@@ -231,7 +163,11 @@ class EntityExtractor:
         # (role, tier) -> the role of the same name at that tier: "Chủ tịch HĐND, Chủ tịch UBND" + xã
         self._role_at = {(general.id, r.tiers[0]): r.id for general in kb.roles if not general.tiers
                          for r in kb.roles if len(r.tiers) == 1 and r.name.startswith(general.name)}
-        self._cm_levels = re.compile(r"\b(" + "|".join(f"(?P<{lv}>{pat})" for lv, pat in _LEVEL_WORDS) + r")\b")
+        held = chat.held
+        self._cm_levels = re.compile(r"\b(" + "|".join(f"(?P<{lv}>{pat})" for lv, pat in held.levels.items()) + r")\b"
+                                     if held and held.levels else r"(?!x)x")  # a plan without level words: none
+        self._programme = re.compile(held.programme_taken) if held else None
+        self._not_taken = {a: re.compile(p) for a, p in (held.not_taken.items() if held else ())}
 
     def extract(self, raw: str) -> Entities:
         """All entities of one message."""
@@ -347,6 +283,9 @@ class EntityExtractor:
         return first
 
     def _held(self, ent: Entities) -> None:
+        words = self._held_words
+        if words is None:
+            return
         text = ent.text
         for m in self._cm_levels.finditer(text):
             level = next(k for k, v in m.groupdict().items() if v)
@@ -354,19 +293,19 @@ class EntityExtractor:
             before = text[: m.start()]
             if after.startswith(" tro len") or _ASKED_BEFORE.search(before):
                 continue
-            llct = _LLCT_AFTER.match(after) or _LLCT_BEFORE.search(before) or level == "cao_cap"
-            area = "llct" if llct else "chuyen_mon"
-            if area == "llct" and level not in ("so_cap", "trung_cap", "cao_cap"):
-                level = "cao_cap"  # "cử nhân chính trị" is the top LLCT level
+            theory = _LLCT_AFTER.match(after) or _LLCT_BEFORE.search(before) or level == words.theory_top
+            area = words.theory_area if theory else words.degree_area
+            if area == words.theory_area and level not in words.theory_levels:
+                level = words.theory_top  # "cử nhân chính trị" is the top level of political theory
             if _NEG_BEFORE.search(before):
                 ent.lacks[area] = level
             elif (_HELD_BEFORE.search(before) or (ent.held and before.endswith(" va ")) or _CUES["held_after"].match(after)
                   or _CHECKING.search(text)):  # "CV: đại học, trung cấp chính trị … đủ chưa?" lists what is held
                 ent.held.setdefault(area, level)
-        m = _QLNN_HELD.search(text) if "chuyen vien" in text or "can su" in text else None
+        m = self._programme.search(text) if any(k in text for k in words.programme_keys) else None
         if m:
-            ent.held.setdefault("qlnn", _QLNN_LEVEL[m.group(7)])
-        for area, rx in _NOT_TAKEN.items():
+            ent.held.setdefault(words.programme_area, words.programmes[m.group("programme")])
+        for area, rx in self._not_taken.items():
             if area not in ent.held and ("chua" in text or "khong" in text) and rx.search(text):
                 ent.lacks.setdefault(area, NONE_LEVEL)
 
@@ -388,7 +327,6 @@ class EntityExtractor:
         return None
 
 
-_SLOT_TIER = re.compile(r"\b(cap (tinh|huyen|xa|so)|thi xa|thi tran|thanh pho)\b")
 _SLOT_YEAR = _CUES["year"]
 _SLOT_NUMBER = _CUES["number"]
 
@@ -399,7 +337,8 @@ def delexicalize(extractor: EntityExtractor, canonical: str) -> str:
     text = extractor._cm_levels.sub("xtrinhdo", text)
     for rx in extractor._area_re.values():
         text = rx.sub("xlinhvuc", text)
-    text = _SLOT_TIER.sub("xcap", text)
+    if extractor._slot_tier is not None:
+        text = extractor._slot_tier.sub("xcap", text)
     text = _SLOT_YEAR.sub("xnam", text)
     text = _SLOT_NUMBER.sub("xso", text)
     return re.sub(r"\b(xlinhvuc|xtrinhdo|xngach)( \1\b)+", r"\1", text)

@@ -75,6 +75,13 @@ def _check_vocabulary(kb: KnowledgeBase, known: dict[str, set[str]]) -> list[str
         for level_id in levels:
             if level_id not in {lv.id for lv in scale.levels}:
                 problems.append(f"vocabulary levels: level {level_id} is not on scale {scale_id}")
+    chat = v.chat
+    for kind, ids in (("grades", chat.grade_guards), ("tiers", chat.tiers), ("roles", chat.roles), ("areas", chat.areas)):
+        problems += [f"vocabulary chat {kind}: unknown id {i}" for i in ids if i not in known[kind]]
+    if chat.held is not None:
+        held = chat.held
+        problems += [f"vocabulary chat held: unknown area {a}" for a in
+                     (held.degree_area, held.theory_area, held.programme_area, *held.not_taken) if a not in known["areas"]]
     seen: set[str] = set()
     for kind in ("offices", "places", "positions"):
         for term in getattr(v, kind):

@@ -295,6 +295,39 @@ class Term(Strict):
     weak: bool = Field(False, description="a generic word (phòng): another tier named in the same text wins")
 
 
+class ChatPattern(Strict):
+    """How chat names one item: regular expressions over the folded text, tried only when a key word is there."""
+
+    keys: list[str] = Field(description="literal words without which no pattern can match")
+    patterns: list[str] = Field(min_length=1)
+
+
+class HeldWords(Strict):
+    """How a person says the levels they hold (folded text): the words of each level and the areas they go to."""
+
+    degree_area: str = Field(description="the area of a level said alone (a degree)")
+    theory_area: str = Field(description="the area of a level said beside political-theory words")
+    theory_levels: list[str] = Field(description="the levels of that area")
+    theory_top: str = Field(description="the level of that area for a degree named in it ('cử nhân chính trị')")
+    programme_area: str = Field(description="the area of the programmes a person says they have taken")
+    levels: dict[str, str] = Field(description="level id -> its words (regex alternatives), in order")
+    programme_taken: str = Field(description="regex; its group 'programme' names the programme taken")
+    programme_keys: list[str] = []
+    programmes: dict[str, str] = Field(description="programme words -> level id of programme_area")
+    not_taken: dict[str, str] = Field(default={}, description="area -> regex of 'has not taken it'")
+
+
+class Chat(Strict):
+    """Spellings of chat typed without marks that the phrase vocabulary cannot tell apart, as regexes."""
+
+    grade_guards: dict[str, str] = Field(default={}, description="grade id -> lookahead after a grade phrase")
+    tiers: dict[str, ChatPattern] = {}
+    slot_tier: str | None = Field(None, description="a tier word, replaced by a slot in the intent examples")
+    roles: dict[str, ChatPattern] = Field(default={}, description="in order: the first found is the role")
+    areas: dict[str, ChatPattern] = {}
+    held: HeldWords | None = None
+
+
 class Vocabulary(Strict):
     """Every further way of naming the plan's things, beyond each item's own name and aliases (one vocabulary)."""
 
@@ -308,6 +341,7 @@ class Vocabulary(Strict):
     positions: list[Term] = Field(default=[], description="chức danh, chức vụ: imply a role, a tier, leadership")
     guards: list[str] = Field(default=[], description="phrases that contain a vocabulary word but name nothing "
                                                       "(xã hội, văn phòng): matched, never reported")
+    chat: Chat = Chat()
 
 
 class KnowledgeBase(Strict):
