@@ -62,7 +62,10 @@ class PlanTextDecisions:
         asked = {t for t in self.u.index.query_terms(a.ent.text) if "+" not in t} - lex.stopwords
         words_of = self._passage_words
         if whole:  # the items that fit a phone screen, those sharing most words with the question first
-            ranked = sorted(range(len(c.items)), key=lambda k: (-len(asked & set(words_of(c.items[k]).split())), k))
+            targets = a.act == "objective"  # an objective asked: the measurable targets (figures, years) next
+            own = asked - self._heading_words(clause)  # the words that ask more than the clause's name
+            ranked = sorted(range(len(c.items)), key=lambda k: (-len(own & set(words_of(c.items[k]).split())),
+                                                                 -(targets and _has_figure(c.items[k])), k))
             picked, size = [], 0
             for k in ranked[:WHOLE_CLAUSE_ITEMS]:
                 if picked and size + len(c.items[k]) > SCREEN:
@@ -177,3 +180,8 @@ class PlanTextDecisions:
     def leaf_clauses(self):
         """Clauses that have text of their own."""
         return [c for c in self.kb.clauses if c.items]
+
+
+def _has_figure(text: str) -> bool:
+    """An item stating a number: a target ("100%", "đến năm 2015")."""
+    return any(ch.isdigit() for ch in text)
