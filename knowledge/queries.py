@@ -155,18 +155,20 @@ def format_number(n: int) -> str:
 
 
 def duties_named(kb: KnowledgeBase, words: set[str], tiers: set[str], with_deadline: bool = False) -> list:
-    """The plan's duties (responsibilities) a message points to, best first: their actor must be of a tier the
-    message names (an office or place implies one), and each shared word of the actor and wording counts
-    1/(how many duties use it), so the words only one duty uses decide."""
+    """The plan's duties (responsibilities) a message points to, best first. Their actor must be of a tier the
+    message names (an office or place implies one) and share a word with it. Each shared word counts 1/(how many
+    duties use it), twice in the actor, so the words only one duty uses decide."""
     matcher = matcher_for(kb)
     duties = [r for r in kb.responsibilities if (r.deadline or not with_deadline)
               and tiers & {implied_tier(kb, m) for m in matcher.find(r.actor)}]
+    actors = {r.id: set(fold(r.actor).split()) & words for r in duties}
     bags = {r.id: set(fold(f"{r.actor} {r.duty}").split()) for r in duties}
     used: dict[str, int] = {}
     for bag in bags.values():
         for w in bag:
             used[w] = used.get(w, 0) + 1
-    scored = [(sum(1 / used[w] for w in words & bags[r.id]), r) for r in duties]
+    scored = [(sum((1 + (w in actors[r.id])) / used[w] for w in words & bags[r.id]), r) for r in duties
+              if actors[r.id]]
     best = max((s for s, _ in scored), default=0.0)
     return [r for s, r in sorted(scored, key=lambda x: -x[0]) if s >= DUTY_MIN and s >= best * DUTY_NEAR]
 
