@@ -7,7 +7,7 @@ import re
 from bot.annex import AnnexRows
 from bot.askback import Menus
 from bot.cuebook import cue_book
-from bot.cues import NEAR_SCORE, mentions_condition, only_profile
+from bot.cues import NEAR_SCORE, followup, mentions_condition, only_profile
 from bot.decision import Decision
 from bot.figures import FigureDecisions
 from bot.lexicon import lexicon_data
@@ -97,6 +97,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         (top, s1), (second, s2) = ranked[0], ranked[1]
         confidence = max(0.0, min(1.0, s1))
         if s1 < self.cal.threshold and a.coverage < 0.5:
+            if followup(a) and state.last_intent:  # "thế còn lớp kia thì sao": unclear in a conversation, ask back
+                return self.ask_back(a, state)
             return self.fallback(a, state)
         decision = self._by_intent(top, a, state, confidence)
         family = self.specs[top].family

@@ -16,9 +16,13 @@ class FigureDecisions:
     def annex(self, a: Analysis, state: State, confidence: float) -> Decision:
         annex = self.kb.annex
         assert annex is not None
+        whole_province = None
         if a.ent.units:  # "huyện Mỹ Tú năm 2013 được bao nhiêu": the table is the province's, not split by unit
-            return self.fallback(a, state, reason=f"Phụ lục {self.kb.document.name} chỉ có số liệu chung của tỉnh, "
-                                 f"không chia theo đơn vị ({a.ent.units[0]}).")
+            note = (f"Phụ lục {self.kb.document.name} chỉ có số liệu chung của tỉnh, "
+                    f"không chia theo đơn vị ({a.ent.units[0]}).")
+            if not a.ent.person:
+                return self.fallback(a, state, reason=note)
+            whole_province = note  # "tôi ở Sở Nội vụ, …": where the asker works; the province's figures, said so
         text = a.ent.text
         parts = [self.u.lex.canonical(p) for p in cue_book()["annex_split"].split(a.raw) if p.strip()] or [text]
         codes = self.annex_rows.select(parts)
@@ -40,7 +44,7 @@ class FigureDecisions:
         return Decision(
             kind="answer", intent="chi_tieu", confidence=confidence, template="annex",
             clauses=[annex.clause],
-            context={"rows": rows, "year": year, "per_year": per_year, "annex": annex,
+            context={"rows": rows, "year": year, "per_year": per_year, "annex": annex, "whole_province": whole_province,
                      "paths": {c: annex_path(annex, c) for c in codes},
                      "extreme": annex_extreme(annex, rows, a.cues, {c: annex_path(annex, c) for c in codes})},
             state=state.model_copy(update={"last_intent": "chi_tieu", "last_rows": codes}),

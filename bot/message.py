@@ -27,7 +27,7 @@ class MessageSplitter:
     def __init__(self, path: Path = LEXICON_FILE) -> None:
         raw = lexicon_data(path)
         cues = [normalize(c) for c in raw["question_cues"]]
-        mine = [normalize(c) for c in raw["subjects"]["self"]]
+        mine = [normalize(c) for c in [*raw["subjects"]["self"], *raw["subjects"]["introductions"]]]
         self._self = re.compile(r"\b(" + "|".join(re.escape(c) for c in mine) + r")\b")
         self._cue = re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\b")
 
