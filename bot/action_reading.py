@@ -28,6 +28,11 @@ class ActionReader:
         self.decider = decider
         self.learn = learn
         self.specs = {spec.name: spec for spec in understander.intents}
+        for option in decider.menus.options():  # the ids written in bot/data/askback.yaml must be the plan's
+            try:
+                self.check(option.action)
+            except ActionError:
+                raise ValueError(f"askback.yaml: option {option.label!r} names an unknown intent or id") from None
 
     def decide(self, payload: str, state: State) -> Decision:
         """The decision for a payload; a malformed, unknown or outdated one gets a Vietnamese message."""
@@ -36,7 +41,9 @@ class ActionReader:
             self.check(action)
         except ActionError as problem:
             return self._refusal(str(problem), state)
-        base = state.reread if action.intent and not action.slots() else state.pending
+        # the message a choice completes: the one whose other reading is offered, or (a profile choice, no intent)
+        # the question waiting for a grade or tier; a choice with an intent and slots of its own stands alone
+        base = state.reread if action.intent and not action.slots() else None if action.intent else state.pending
         state = state.model_copy(update={"pending": None, "reread": None, "check": None})
         if action.intent and not action.slots():  # the other reading of the message asked before
             if not base:
@@ -64,6 +71,8 @@ class ActionReader:
             "role": lambda v: kb.by_id("roles", v) is not None,
             "area": lambda v: kb.by_id("areas", v) is not None,
             "clause": kb.has_clause,
+            "item": lambda v: action.clause is not None and kb.has_clause(action.clause)
+            and 1 <= v <= len(kb.clause(action.clause).items),
             "duty": lambda v: kb.by_id("responsibilities", v) is not None,
             "row": lambda v: kb.annex is not None and any(r.code == v for r in kb.annex.rows),
             "year": kb.document.in_period,
@@ -92,7 +101,8 @@ class ActionReader:
                        years=[action.year] if action.year else [], clause=action.clause,
                        period=(self.kb.document.period.start, self.kb.document.period.end))
         if action.clause:
-            hits = [Hit(p, CHOSEN) for p in self.u.index.passages if p.clause == action.clause]
+            hits = [Hit(p, CHOSEN) for p in self.u.index.passages if p.clause == action.clause
+                    and (action.item is None or p.index == action.item - 1)]
         else:
             hits = self.u.index.search(text, limit=8, boost=tier_boost(self.kb, ent))
         return Analysis(raw=text, ent=ent, delexed="", cues=frozenset(), scores={action.intent: 1.0} if action.intent
@@ -105,7 +115,8 @@ class ActionReader:
                  (("grades", action.grade), ("tiers", action.tier), ("roles", action.role), ("areas", action.area))
                  if value]
         if action.clause:
-            names.append(kb.clause(action.clause).title)
+            clause = kb.clause(action.clause)
+            names.append(clause.items[action.item - 1] if action.item else clause.title)
         if action.year:
             names.append(str(action.year))
         return names

@@ -11,7 +11,9 @@ PREFIX = "@"
 NO_INTENT = "-"
 MAX_PAYLOAD = 64  # bytes: Telegram's limit on callback_data
 # payload key -> Action field; the order here is the order of the encoded slots
-KEYS = {"g": "grade", "t": "tier", "r": "role", "a": "area", "c": "clause", "w": "row", "d": "duty", "y": "year"}
+KEYS = {"g": "grade", "t": "tier", "r": "role", "a": "area", "c": "clause", "i": "item", "w": "row", "d": "duty",
+        "y": "year"}
+NUMBERS = {"item", "year"}
 FIELDS = {field: key for key, field in KEYS.items()}
 _SHAPE = re.compile(r"^@([a-z_]+|-)((?: [a-z]=[A-Za-z0-9._%-]+)*)$")
 _SAFE = "._-"  # id characters kept as they are; others (a clause id's 'đ') are percent-encoded
@@ -36,6 +38,7 @@ class Action(BaseModel):
     role: str | None = None
     area: str | None = None
     clause: str | None = None
+    item: int | None = None  # an item of the clause, numbered from 1 as the plan lists them
     row: str | None = None  # an annex row code
     duty: str | None = None  # a responsibility id
     year: int | None = None
@@ -75,7 +78,7 @@ def decode(payload: str) -> Action:
             value = unquote(raw, errors="strict") if "%" in raw else raw
         except UnicodeDecodeError:
             raise ActionError(MSG_BAD) from None
-        if field == "year":
+        if field in NUMBERS:
             if not value.isdigit():
                 raise ActionError(MSG_BAD)
             values[field] = int(value)

@@ -84,6 +84,10 @@ class Menus:
         self.staff_reply = raw.staff_list.reply.strip()
         self.suggestions = [o.option() for o in raw.greeting.suggestions]
 
+    def options(self) -> list[Option]:
+        """Every option of the menus and the greeting's suggestions."""
+        return [o for _, menu in self._menus for o in menu.options] + list(self.suggestions)
+
     def matching(self, folded: str) -> Menu | None:
         """The first menu whose words the message uses, or None."""
         for rx, menu in self._menus:

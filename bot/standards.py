@@ -215,7 +215,7 @@ class StandardDecisions:
     def clarify_grade(self, a: Analysis, state: State, intent: str) -> Decision:
         options = [Option(label=g.name.capitalize(), action=Action(grade=g.id)) for g in self.kb.grades]
         options += [Option(label=self.kb.by_id("roles", t.default_role).name.capitalize(),
-                           action=Action(tier=t.id, role=t.default_role)) for t in self.kb.tiers if t.default_role]
+                           action=Action(tier=t.id)) for t in self.kb.tiers if t.default_role]
         return Decision(
             kind="clarify", intent=intent, confidence=0.5, template="clarify", tier=a.ent.tier,
             options=options, context={"ask": "ngạch"},
