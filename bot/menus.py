@@ -105,6 +105,19 @@ def ethnic_language() -> str | None:
     return None
 
 
+# ---- suggested questions ----------------------------------------------------------------------
+@functools.lru_cache(maxsize=1)
+def _askback_menus():
+    from bot.askback import Menus
+
+    return Menus()
+
+
+def suggestions() -> list[Option]:
+    """The suggested questions of bot/data/askback.yaml (each an action), for a channel's help."""
+    return list(_askback_menus().suggestions)
+
+
 # ---- related questions after an answer --------------------------------------------------------
 def area_label(area) -> str:
     """A short button label: a short name as it is, else its upper-case abbreviation if it has one."""
