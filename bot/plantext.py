@@ -122,7 +122,8 @@ class PlanTextDecisions:
     def clarify_tier(self, a: Analysis, state: State) -> Decision:
         """Ask the tier, offering the two branches of the plan."""
         graded = [t for t in self.kb.tiers if t.graded]  # tiers sharing their clauses: one choice
-        options = [Option(label=", ".join(t.name for t in graded).capitalize(), action=Action(tier=graded[0].id))]
+        options = [Option(label=", ".join(t.name for t in graded).capitalize(), action=Action(tier=graded[0].id))
+                   ] if graded else []
         options += [Option(label=t.name.capitalize(), action=Action(tier=t.id)) for t in self.kb.tiers if not t.graded]
         return Decision(kind="clarify", intent="noi_dung", confidence=0.5, template="clarify", options=options,
                         context={"ask": "cấp"}, state=state.model_copy(update={"pending": a.raw[:300]}))
