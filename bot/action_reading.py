@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from bot.actions import MSG_STALE, MSG_UNKNOWN, Action, ActionError, decode
@@ -15,6 +16,7 @@ from bot.subjects import Said
 from bot.understand import Analysis, Understander, tier_boost
 from knowledge import KnowledgeBase
 
+log = logging.getLogger(__name__)
 CHOSEN = 10.0  # the score of a passage of a clause a button names: well above what an answer needs
 Learn = Callable[[State, Said, str], State]
 
@@ -28,11 +30,17 @@ class ActionReader:
         self.decider = decider
         self.learn = learn
         self.specs = {spec.name: spec for spec in understander.intents}
-        for option in decider.menus.options():  # the ids written in bot/data/askback.yaml must be the plan's
-            try:
-                self.check(option.action)
-            except ActionError:
-                raise ValueError(f"askback.yaml: option {option.label!r} names an unknown intent or id") from None
+        dropped = decider.menus.restrict(self.knows)  # bot/data/askback.yaml names ids; another plan may lack some
+        if dropped:
+            log.warning("askback.yaml: options naming ids this plan does not have are not offered: %s", dropped)
+
+    def knows(self, action: Action) -> bool:
+        """Does the action name only an intent and ids this plan has?"""
+        try:
+            self.check(action)
+        except ActionError:
+            return False
+        return True
 
     def decide(self, payload: str, state: State) -> Decision:
         """The decision for a payload; a malformed, unknown or outdated one gets a Vietnamese message."""

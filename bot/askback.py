@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -83,6 +84,14 @@ class Menus:
         self._staff = _pattern(raw.staff_list.words)
         self.staff_reply = raw.staff_list.reply.strip()
         self.suggestions = [o.option() for o in raw.greeting.suggestions]
+
+    def restrict(self, known: Callable[[Action], bool]) -> list[str]:
+        """Keep only the options whose action the plan can answer (its ids are the plan's); the labels dropped."""
+        dropped = [o.label for o in self.options() if o.action is None or not known(o.action)]
+        self._menus = [(rx, Menu(m.ask, [o for o in m.options if o.label not in dropped])) for rx, m in self._menus]
+        self.default = self._menus[-1][1]
+        self.suggestions = [o for o in self.suggestions if o.label not in dropped]
+        return dropped
 
     def options(self) -> list[Option]:
         """Every option of the menus and the greeting's suggestions."""

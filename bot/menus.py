@@ -106,16 +106,11 @@ def ethnic_language() -> str | None:
 
 
 # ---- suggested questions ----------------------------------------------------------------------
-@functools.lru_cache(maxsize=1)
-def _askback_menus():
-    from bot.askback import Menus
-
-    return Menus()
-
-
 def suggestions() -> list[Option]:
-    """The suggested questions of bot/data/askback.yaml (each an action), for a channel's help."""
-    return list(_askback_menus().suggestions)
+    """The suggested questions of bot/data/askback.yaml (each an action the plan can answer), for a channel's help."""
+    from bot.core import default_assistant  # the core's menus, restricted to the plan's ids
+
+    return list(default_assistant().decider.menus.suggestions)
 
 
 # ---- related questions after an answer --------------------------------------------------------

@@ -95,3 +95,13 @@ def test_a_payload_pressed_during_the_check_dialog_ends_it_and_answers():
     option = core.default_assistant().decider.menus.suggestions[0]
     reply = core.answer(option.query, started.state)
     assert reply.kind == "answer" and reply.state.check is None
+
+
+def test_every_askback_option_names_ids_of_the_plan_so_none_is_dropped():
+    import yaml
+
+    from bot.askback import MENUS_FILE
+
+    raw = yaml.safe_load(MENUS_FILE.read_text(encoding="utf-8"))
+    written = sum(len(m["options"]) for m in raw["menus"]) + len(raw["greeting"]["suggestions"])
+    assert len(core.default_assistant().decider.menus.options()) == written
