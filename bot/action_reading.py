@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.actions import MSG_STALE, MSG_UNKNOWN, Action, ActionError, decode
 from bot.annex import annex_extreme, annex_path
@@ -100,9 +101,7 @@ class ActionReader:
             ent.tier = action.tier or ent.tier
             ent.tiers = list(dict.fromkeys([*([action.tier] if action.tier else []), *ent.tiers]))
             ent.role = action.role or ent.role
-            hits = self.u.index.search(ent.text, limit=8, boost=tier_boost(self.kb, ent))
-            return Analysis(raw=a.raw, ent=ent, delexed=a.delexed, cues=a.cues, scores=a.scores, hits=hits,
-                            coverage=a.coverage)
+            return replace(a, ent=ent, hits=self.u.index.search(ent.text, limit=8, boost=tier_boost(self.kb, ent)))
         text = self.u.lex.canonical(" ".join(self._names(action)))
         ent = Entities(text=text, grade=action.grade, tier=action.tier, tiers=[action.tier] if action.tier else [],
                        role=action.role, areas=[action.area] if action.area else [],
@@ -113,8 +112,9 @@ class ActionReader:
                     and (action.item is None or p.index == action.item - 1)]
         else:
             hits = self.u.index.search(text, limit=8, boost=tier_boost(self.kb, ent))
-        return Analysis(raw=text, ent=ent, delexed="", cues=frozenset(), scores={action.intent: 1.0} if action.intent
-                        else {}, hits=hits, coverage=1.0)
+        empty = self.u.analyze("")  # a reading of nothing, whatever fields a reading has, given the slots' own
+        return replace(empty, raw=text, ent=ent, delexed="", cues=frozenset(), hits=hits, coverage=1.0,
+                       scores={action.intent: 1.0} if action.intent else {})
 
     def _names(self, action: Action) -> list[str]:
         """The plan's names of the action's slots."""
