@@ -105,3 +105,15 @@ def test_every_askback_option_names_ids_of_the_plan_so_none_is_dropped():
     raw = yaml.safe_load(MENUS_FILE.read_text(encoding="utf-8"))
     written = sum(len(m["options"]) for m in raw["menus"]) + len(raw["greeting"]["suggestions"])
     assert len(core.default_assistant().decider.menus.options()) == written
+
+
+def test_the_console_picks_an_option_by_number_and_answers_as_its_words():
+    import io
+
+    from handlers.console import run_console
+
+    offered = core.answer("tôi cần học gì", State())
+    number = [o.label for o in offered.options].index("Chuyên viên") + 1
+    out = io.StringIO()
+    run_console(io.StringIO(f"tôi cần học gì\n{number}\n"), out)
+    assert core.answer("chuyên viên", offered.state).text in out.getvalue()
