@@ -3,22 +3,27 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict
 
+from bot.actions import Action
 from bot.normalize import normalize
 from bot.reply import Option
 
 MENUS_FILE = Path(__file__).parent / "data" / "askback.yaml"
 
 
-class _Choice(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+class _Choice(Action):
+    """A button: its label, the intent and the slot ids of the plan it stands for."""
+
     label: str
-    query: str
+
+    def option(self) -> Option:
+        return Option(label=self.label, action=Action(**self.model_dump(exclude={"label"})))
 
 
 class _Menu(BaseModel):
@@ -71,14 +76,26 @@ class Menus:
     def __init__(self, path: Path = MENUS_FILE) -> None:
         raw = _MenusFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
         self.vague_max_words = raw.vague_max_words
-        self._menus = [(_pattern(m.words), Menu(m.ask, [Option(label=o.label, query=o.query) for o in m.options]))
+        self._menus = [(_pattern(m.words), Menu(m.ask, [o.option() for o in m.options]))
                        for m in raw.menus]
         self._greeting = _pattern(raw.greeting.words)
         self._thanks = _pattern(raw.greeting.thanks)
         self.default = self._menus[-1][1]
         self._staff = _pattern(raw.staff_list.words)
         self.staff_reply = raw.staff_list.reply.strip()
-        self.suggestions = [Option(label=o.label, query=o.query) for o in raw.greeting.suggestions]
+        self.suggestions = [o.option() for o in raw.greeting.suggestions]
+
+    def restrict(self, known: Callable[[Action], bool]) -> list[str]:
+        """Keep only the options whose action the plan can answer (its ids are the plan's); the labels dropped."""
+        dropped = [o.label for o in self.options() if o.action is None or not known(o.action)]
+        self._menus = [(rx, Menu(m.ask, [o for o in m.options if o.label not in dropped])) for rx, m in self._menus]
+        self.default = self._menus[-1][1]
+        self.suggestions = [o for o in self.suggestions if o.label not in dropped]
+        return dropped
+
+    def options(self) -> list[Option]:
+        """Every option of the menus and the greeting's suggestions."""
+        return [o for _, menu in self._menus for o in menu.options] + list(self.suggestions)
 
     def matching(self, folded: str) -> Menu | None:
         """The first menu whose words the message uses, or None."""

@@ -30,7 +30,7 @@ def run_command(line: str, state: State) -> Reply | None:
 
 
 def pick_option(line: str, options_offered: list) -> str | None:
-    """A bare number "1".."n" picks an offered option: the query it stands for, else None."""
+    """A bare number "1".."n" picks an offered option: what it sends back (an action's payload), else None."""
     text = line.strip().rstrip(".)")
     if text.isdigit() and options_offered and 1 <= int(text) <= len(options_offered):
         return options_offered[int(text) - 1].query

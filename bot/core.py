@@ -6,6 +6,8 @@ import functools
 import logging
 import re
 
+from bot.action_reading import ActionReader
+from bot.actions import is_payload
 from bot.annex import annex_path
 from bot.checkflow import CheckFlow
 from bot.decide import Decider
@@ -37,6 +39,7 @@ class Assistant:
         self.splitter = MessageSplitter()
         self._graded_tiers = {t for r in self.kb.requirements if r.grades for t in r.tiers} | {None}
         self.subjects = SubjectReader(load_subject_words(), understander.lex.stopwords)
+        self.pressed = ActionReader(self.kb, understander, self.decider, self.subjects.learn)
 
     # ---- public ------------------------------------------------------------------------------
     def answer(self, query: str, state: State | None = None) -> Reply:
@@ -145,6 +148,10 @@ class Assistant:
         return self.checkflow.start(state or State())
 
     def _answer(self, query: str, state: State) -> Reply:
+        if is_payload(query):  # a button: an intent and slot ids (bot/actions.py), no sentence to read
+            return self._reply(self.pressed.decide(query.strip(), state))
+        if state.reread:
+            state = state.model_copy(update={"reread": None})  # a typed message: the offered reading is gone
         if self.checkflow.active(state):
             reply = self.checkflow.step(query, state)
             if reply is not None:

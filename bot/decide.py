@@ -13,6 +13,7 @@ from bot.figures import FigureDecisions
 from bot.lexicon import lexicon_data
 from bot.normalize import normalize
 from bot.plantext import PlanTextDecisions
+from bot.actions import Action
 from bot.reply import Option, State
 from bot.standards import StandardDecisions
 from bot.understand import Analysis, Understander
@@ -105,7 +106,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         if s1 - s2 < self.cal.gap and decision.kind == "answer" and not (family and family == self.specs[second].family):
             # two readings almost equally likely: answer the first, offer the second
             spec = next(i for i in self.u.intents if i.name == second)
-            decision.options = [*decision.options, Option(label=spec.label, query=f"#{second} {a.raw}"[:300])]
+            decision.options = [*decision.options, Option(label=spec.label, action=Action(intent=second))]
+            decision.state = (decision.state or state).model_copy(update={"reread": a.raw[:300]})
             decision.confidence = min(decision.confidence, 0.5 + (s1 - s2))
         return decision
 

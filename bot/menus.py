@@ -5,12 +5,14 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from bot.actions import Action
 from bot.reply import Option, Reply
 from knowledge import KnowledgeBase, default_kb
 
 ETHNIC_FLAG = "ethnic_area"
 RELATED_AREAS = 5
 SHORT_LABEL = 8
+REQUIREMENTS_INTENT = "yeu_cau"  # the intent (bot/data/intents.yaml) answering what a grade, role or area requires
 
 
 @dataclass(frozen=True)
@@ -59,14 +61,14 @@ def role_name(role_id: str) -> str | None:
     return role.name if role else None
 
 
+def role_action(role_id: str, tier: str | None = None) -> Action:
+    """What a chosen role stands for: the requirements of that role at that tier."""
+    return Action(intent=REQUIREMENTS_INTENT, role=role_id, tier=tier)
+
+
 def role_question(role_id: str, tier: str | None = None) -> str:
-    """The question a chosen role stands for (given to core.answer); the tier is named when the role's name
-    does not say it (e.g. 'đại biểu Hội đồng nhân dân cấp xã')."""
-    name = role_name(role_id) or role_id
-    tier_item = _kb().by_id("tiers", tier) if tier else None
-    if tier_item is not None and tier_item.name.lower() not in name.lower():
-        name = f"{name} {tier_item.name}"
-    return f"{name} cần đào tạo, bồi dưỡng gì?"
+    """What core.answer receives for a chosen role: the payload of its action (no sentence to read back)."""
+    return role_action(role_id, tier).encode()
 
 
 def role_label(role_id: str) -> str:
@@ -103,6 +105,14 @@ def ethnic_language() -> str | None:
     return None
 
 
+# ---- suggested questions ----------------------------------------------------------------------
+def suggestions() -> list[Option]:
+    """The suggested questions of bot/data/askback.yaml (each an action the plan can answer), for a channel's help."""
+    from bot.core import default_assistant  # the core's menus, restricted to the plan's ids
+
+    return list(default_assistant().decider.menus.suggestions)
+
+
 # ---- related questions after an answer --------------------------------------------------------
 def area_label(area) -> str:
     """A short button label: a short name as it is, else its upper-case abbreviation if it has one."""
@@ -117,13 +127,13 @@ def related_options(reply: Reply) -> list[Option]:
     kb = _kb()
     tier = reply.tier or reply.state.tier
     if tier is not None and tier not in tiers_with_grades():  # commune answers: the other roles there
-        return [Option(label=role_label(o.query), query=role_question(o.query, tier)) for o in role_options(tier)]
+        return [Option(label=role_label(o.query), action=role_action(o.query, tier)) for o in role_options(tier)]
     asked = {q.area for q in kb.requirements if tier is None or not q.tiers or tier in q.tiers}
     areas = [a for a in kb.areas if a.scale and a.id in asked and a.id != reply.state.last_area][:RELATED_AREAS]
-    options = [Option(label=area_label(a), query=a.name.lower()) for a in areas]
+    options = [Option(label=area_label(a), action=Action(intent=REQUIREMENTS_INTENT, area=a.id)) for a in areas]
     commune = kb.tiers[-1] if kb.tiers else None
     if commune is not None and tier != commune.id:
-        options.append(Option(label=_capital(commune.name), query=commune.name))
+        options.append(Option(label=_capital(commune.name), action=Action(tier=commune.id)))
     return options
 
 

@@ -7,6 +7,7 @@ import re
 from bot.cues import SCREEN, SECOND_CLAUSE_SHARE, WHOLE_CLAUSE_ITEMS, unique
 from bot.decision import Decision
 from bot.excerpt import excerpt
+from bot.actions import Action
 from bot.reply import Option, State
 from bot.understand import Analysis
 
@@ -123,7 +124,10 @@ class PlanTextDecisions:
 
     def clarify_tier(self, a: Analysis, state: State) -> Decision:
         """Ask the tier, offering the two branches of the plan."""
-        options = [Option(label="Cấp tỉnh, cấp huyện", query="cấp tỉnh"), Option(label="Cấp xã", query="cấp xã")]
+        graded = [t for t in self.kb.tiers if t.graded]  # tiers sharing their clauses: one choice
+        options = [Option(label=", ".join(t.name for t in graded).capitalize(), action=Action(tier=graded[0].id))
+                   ] if graded else []
+        options += [Option(label=t.name.capitalize(), action=Action(tier=t.id)) for t in self.kb.tiers if not t.graded]
         return Decision(kind="clarify", intent="noi_dung", confidence=0.5, template="clarify", options=options,
                         context={"ask": "cấp"}, state=state.model_copy(update={"pending": a.raw[:300]}))
 
@@ -156,7 +160,8 @@ class PlanTextDecisions:
     def quote(self, clause_id: str, state: State) -> Decision:
         if not clause_id or not self.kb.has_clause(clause_id):
             return Decision(kind="clarify", intent="nguyen_van", confidence=0.4, template="no_clause",
-                            options=[Option(label=c.id, query=f"nguyên văn {c.id}") for c in self.leaf_clauses()[:8]],
+                            options=[Option(label=c.id, action=Action(intent="nguyen_van", clause=c.id))
+                                     for c in self.leaf_clauses()[:8]],
                             context={"asked": clause_id}, state=state)
         c = self.kb.clause(clause_id)
         return Decision(

@@ -4,18 +4,34 @@ from __future__ import annotations
 
 from typing import Callable, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, PrivateAttr
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, model_validator
+
+from bot.actions import Action
 
 Kind = Literal["answer", "clarify", "fallback"]
 
 
 class Option(BaseModel):
-    """A choice offered to the user (a button): its label and the text that choosing it sends."""
+    """A choice offered to the user (a button): its label and what choosing it sends back.
+
+    An option of the core carries an Action (intent and slot ids); its query is then the action's short payload,
+    the string a channel sends back to core.answer. Options of a channel's own menus (an id to act on) and the
+    /kiemtra dialog's steps give their query directly."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     label: str = Field(description="short button label in Vietnamese")
-    query: str = Field(description="what the core receives when the user picks it")
+    action: Action | None = Field(None, description="the intent and slot ids the option stands for")
+    query: str = Field(description="what the channel sends back when the user picks it (the action's payload)")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _query_from_action(cls, data):
+        if isinstance(data, dict) and data.get("action") is not None and not data.get("query"):
+            action = data["action"]
+            action = action if isinstance(action, Action) else Action.model_validate(action)
+            data = {**data, "action": action, "query": action.encode()}
+        return data
 
 
 class Profile(BaseModel):
@@ -44,6 +60,8 @@ class State(BaseModel):
     last_clauses: list[str] = Field(default=[], description="clauses the last answer cited")
     last_rows: list[str] = Field(default=[], description="annex rows of the last figures shown")
     pending: str | None = Field(None, description="a question waiting for a clarification")
+    reread: str | None = Field(None, description="the message whose other reading an option offers (the button "
+                                                 "carries only the intent)")
     held: dict[str, str] = Field(default={}, description="levels the user said they hold, area -> level")
     check: dict | None = Field(None, description="progress of a /kiemtra dialog: step and answers so far")
     subject: str = Field("", description="who grade/tier/role/age/held describe: '' the asker, else a colleague's key")

@@ -11,6 +11,7 @@ from bot.cues import (
 )
 from bot.decision import Decision
 from bot.entities import NONE_LEVEL
+from bot.actions import Action
 from bot.reply import Option, State
 from bot.understand import Analysis
 from knowledge.queries import Person, meets, requirements_by_area, requirements_for, requirement_areas, varying_areas
@@ -210,8 +211,9 @@ class StandardDecisions:
         return d
 
     def clarify_grade(self, a: Analysis, state: State, intent: str) -> Decision:
-        options = [Option(label=g.name.capitalize(), query=g.name) for g in self.kb.grades]
-        options.append(Option(label="Công chức cấp xã", query="công chức cấp xã"))
+        options = [Option(label=g.name.capitalize(), action=Action(grade=g.id)) for g in self.kb.grades]
+        options += [Option(label=self.kb.by_id("roles", t.default_role).name.capitalize(),
+                           action=Action(tier=t.id)) for t in self.kb.tiers if t.default_role]
         return Decision(
             kind="clarify", intent=intent, confidence=0.5, template="clarify", tier=a.ent.tier,
             options=options, context={"ask": "ngạch"},

@@ -207,3 +207,35 @@ async def test_group_chatter_is_left_alone(real):
 async def test_no_reply_broke_a_telegram_rule(real):
     assert real.api.errors == []
     assert real.api.token not in real.bot.log
+
+
+async def test_a_pressed_option_sends_a_short_action_and_answers_as_its_words(real):
+    question = "tôi cần học gì"
+    offered = core.answer(question, State())
+    [menu] = await ask(real, 48, question)
+    assert_shows([menu], offered)
+    option = next(o for o in offered.options if o.label == "Chuyên viên")
+    assert option.query.startswith("@") and len(option.query.encode()) <= 64
+    assert_shows(await press(real, 48, menu, option.label), core.answer("chuyên viên", offered.state))
+
+
+async def test_the_second_reading_button_rereads_the_question_with_its_intent(real):
+    question = "toelf bao nhieu diem thi du dieu kien dao tao tien si theo ke hoach"  # dev.jsonl: two readings
+    first = core.answer(question, State())
+    [answer] = await ask(real, 49, question)
+    assert_shows([answer], first)
+    other = first.options[-1]
+    assert other.query == f"@{other.action.intent}"  # the button carries the intent only
+    assistant = core.default_assistant()
+    forced = assistant.decider.decide(assistant.u.analyze(question), State(), forced=other.action.intent)
+    [pressed] = await press(real, 49, answer, other.label)
+    assert _squash(pressed.text) == _squash(parse_html(core.answer(other.query, first.state).html))
+    assert all(c in pressed.text for c in forced.clauses)
+
+
+async def test_help_examples_are_the_cores_suggestions_and_answer_from_their_actions(real):
+    [help_message] = await ask(real, 50, "/help")
+    suggestions = menus.suggestions()
+    assert help_message.labels == [o.label for o in suggestions]
+    figures = next(o for o in suggestions if o.action.row)
+    assert_shows(await press(real, 50, help_message, figures.label), core.answer(figures.query, State()))

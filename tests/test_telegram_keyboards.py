@@ -38,3 +38,13 @@ def test_an_answer_keyboard_costs_a_few_rows_not_one_per_button(tmp_path):
     assert "📜 Xem nguyên văn" in labels and "LLCT" in labels and labels[-2:] == ["👍", "👎"]
     ids = {parse_data(b.callback_data).button_id for row in markup.inline_keyboard for b in row}
     assert len(ids) == 3 < len(labels)
+
+
+def test_an_options_stored_argument_is_its_short_action_payload(tmp_path):
+    store = Store(tmp_path / "s.sqlite3")
+    offered = core.answer("tôi cần học gì", State())
+    markup = reply_markup(store, offered)
+    pressed = [parse_data(b.callback_data) for row in markup.inline_keyboard for b in row][: len(offered.options)]
+    stored = [p.argument(store.button(p.button_id).arg) for p in pressed]
+    assert stored == [o.query for o in offered.options]
+    assert all(arg.startswith("@") and len(arg.encode()) <= 64 for arg in stored)

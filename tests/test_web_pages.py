@@ -167,3 +167,24 @@ async def test_staff_list_by_script_reports_progress(tmp_path):
         assert status["stage"] == "loi" and ".xlsx" in status["error"]
         page = await client.get(job["result"])
         assert page.status == 422 and ".xlsx" in await page.text()
+
+
+async def test_an_option_button_posts_its_action_and_answers_as_its_words(tmp_path):
+    script = {"X-Requested-With": "fetch"}
+    async with web_client(tmp_path) as (client, _):
+        token = csrf_of(await (await client.get("/")).text())
+        menu = await (await client.post("/", data={"csrf": token, "q": "tôi cần học gì"}, headers=script)).text()
+        options = re.findall(r'name="label" value="([^"]+)">\s*<button class="option" name="q" value="([^"]+)"', menu)
+        label, payload = next((html.unescape(l), html.unescape(q)) for l, q in options if html.unescape(l) == "Chuyên viên")
+        assert payload.startswith("@") and len(payload.encode()) <= 64
+        pressed = await (await client.post("/", data={"csrf": token, "q": payload, "label": label}, headers=script)).text()
+    async with web_client(tmp_path / "words") as (client, _):
+        token = csrf_of(await (await client.get("/")).text())
+        await client.post("/", data={"csrf": token, "q": "tôi cần học gì"}, headers=script)
+        typed = await (await client.post("/", data={"csrf": token, "q": "chuyên viên"}, headers=script)).text()
+
+    def answer(turn: str) -> str:
+        return re.search(r'<div class="a[^"]*">(.*?)</div>', turn, re.DOTALL).group(1)
+
+    assert f"</span>{label}</p>" in pressed  # the page shows the label pressed, not the payload
+    assert answer(pressed) == answer(typed) and "II.1.b" in answer(pressed)

@@ -56,6 +56,17 @@ async def test_a_vague_question_offers_numbered_options_and_a_number_picks_one(z
     assert body(answer.text) == expected.text.strip()
 
 
+
+async def test_a_numbered_option_sends_its_action_and_answers_as_its_words(zalo):
+    question = "tôi cần học gì"
+    asked = core.answer(question, State())
+    [message] = await zalo.ask("u120", question)
+    labels = listed(message.text)
+    picked = asked.options[labels.index("Chuyên viên")]
+    assert picked.query.startswith("@")  # the stored offer is the action's payload, not a sentence
+    [answer] = await zalo.ask("u120", str(labels.index("Chuyên viên") + 1))
+    assert body(answer.text) == core.answer("chuyên viên", asked.state).text.strip()
+
 async def test_a_follow_up_uses_the_conversation(zalo):
     first = core.answer("tôi là chuyên viên cấp huyện", State())
     second = core.answer("còn LLCT?", first.state)

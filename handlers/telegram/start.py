@@ -9,7 +9,6 @@ from telegram.constants import ParseMode
 from telegram.ext import BaseHandler, CommandHandler, ContextTypes, MessageHandler, filters
 
 from bot import menus
-from bot.reply import Option
 from handlers.telegram import annex, kiemtra, plan
 from handlers.telegram.conversation import converse, is_group, owner
 from handlers.telegram.delivery import call
@@ -42,11 +41,6 @@ HELP = (
     "Gửi tệp danh sách cán bộ (.xlsx hoặc .csv) để kiểm tra cả đơn vị; tệp chỉ dùng để kiểm tra rồi bỏ đi.\n"
     "Trong nhóm, hãy nhắc tên tôi (@) hoặc trả lời tin nhắn của tôi."
 )
-EXAMPLES = [
-    Option(label="Chuyên viên cấp huyện cần học gì?", query="Chuyên viên cấp huyện cần học những gì?"),
-    Option(label="Công chức cấp xã cần đạt chuẩn gì?", query="Công chức cấp xã cần đạt chuẩn gì?"),
-    Option(label="Chỉ tiêu đào tạo, bồi dưỡng", query="Tổng số người được đào tạo, bồi dưỡng là bao nhiêu?"),
-]
 # the main menu: a reply keyboard in private chats; each button sends its label, read here
 MENU_REQUIREMENTS = "📋 Yêu cầu của tôi"
 MENU_CHECK = "✅ Kiểm tra đạt chuẩn"
@@ -125,7 +119,7 @@ async def on_start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 async def on_help(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Commands and example questions; the examples are buttons."""
     store = services(context).store
-    examples = buttons(store, [(o.label, o.query) for o in EXAMPLES], "ask", owner(update))
+    examples = buttons(store, [(o.label, o.query) for o in menus.suggestions()], "ask", owner(update))
     markup = InlineKeyboardMarkup([[b] for b in examples])
     await call(lambda: update.effective_message.reply_text(HELP, parse_mode=ParseMode.HTML, reply_markup=markup))
 
