@@ -71,6 +71,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
                 return self.content(self.u.analyze(self.kb.clause(parallel).title), state, 1.0)
             return self.requirements(a, state, 1.0)
         introduces = ent.person and (ent.grade or ent.tier or ent.role) and not (ent.areas or ent.held or ent.lacks)
+        if "correction" in cues and (ent.grade or ent.tier) and not (ent.areas or ent.held or ent.lacks) \
+                and "?" not in a.raw and state.last_intent:  # "không, tôi ở huyện …": the last question again
+            return self.requirements(a, state, 1.0)
         short = len(words) <= _INTRO_WORDS or "?" not in a.raw  # a long introduction asks nothing without a "?"
         if introduces and "asking" not in cues and not (ent.count or ent.percent) and short:
             return self.requirements(a, state, 1.0)  # "tôi là công chức địa chính xã Đại Tâm": what applies to me

@@ -37,9 +37,10 @@ class StandardDecisions:
         grade = ent.grade or state.grade
         tier = ent.tier or state.tier
         # a role the plan ties to ungraded tiers (commune roles), or an elected one (tiers: all)
-        tiers_of = self._role_tiers(ent.role) if ent.role else set()
-        role = ent.role if ent.role and (tiers_of and tiers_of <= self.ungraded
-                                         or not tiers_of and ent.role in self.addressed) else None
+        named = ent.role or (state.role if not ent.grade and (ent.tier or state.tier) == state.tier else None)
+        tiers_of = self._role_tiers(named) if named else set()  # the role said now, or the subject's known role
+        role = named if named and (tiers_of and tiers_of <= self.ungraded
+                                   or not tiers_of and named in self.addressed) else None
         if role is None and tier in self.ungraded and "cadre" in a.cues and "civil_servant" not in a.cues:
             role = self._role_named(f"can bo {self.kb.by_id('tiers', tier).name}")  # "cán bộ xã", not công chức
         role_tiers = self._role_tiers(role) if role else set()
@@ -52,7 +53,8 @@ class StandardDecisions:
         grade, tier, role = self._profile(a, state)
         areas = [x for x in ent.areas if x in requirement_areas(self.kb)]
         carried = None
-        if not areas and not all_areas and followup(a) and state.last_area and "whole" not in a.cues:
+        short = followup(a) or "correction" in a.cues  # "không, tôi ở huyện, phòng …": the same question, corrected
+        if not areas and not all_areas and short and state.last_area and "whole" not in a.cues:
             areas = [state.last_area]  # "còn chuyên viên chính thì sao?": the topic of the last answer
             carried = self.kb.by_id("areas", state.last_area).name.lower()
         if all_areas:

@@ -10,6 +10,7 @@ from pathlib import Path
 from bot.lexicon import LEXICON_FILE, lexicon_data
 from bot.normalize import normalize
 from bot.reply import Profile, State
+from knowledge.text import strip_marks
 
 ASKER = ""  # the subject key of the person asking
 
@@ -74,7 +75,7 @@ class SubjectReader:
             if name and (len(name) == 1 or name not in self._stop) and name not in ("ay", "do", "nay", "kia"):
                 title = normalize(m.group(1))
                 return f"{title} {name}"
-        m = self._relatives.search(ascii_raw.lower())  # on the punctuated text: "chào chị, tôi là" names no relative
+        m = self._relatives.search(strip_marks(nfc).lower())  # punctuated: "chào chị, tôi là" names no relative
         if m:  # "chị tôi là chuyên viên": a relative or colleague of the asker, not the asker
             return m.group(1)
         m = self._ordinal.search(folded)

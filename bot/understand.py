@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, replace
 
 from bot.cuebook import cue_book
 from bot.entities import Entities, EntityExtractor, delexicalize
 from bot.intents import IntentMatcher, load_intents
-from bot.lexicon import Lexicon, load_lexicon
+from bot.lexicon import Lexicon, lexicon_data, load_lexicon
+from bot.normalize import normalize
 from bot.policy import Policy, Topic, load_policy
 from bot.reply import State
 from bot.retrieval import Hit, PassageIndex
@@ -46,6 +48,9 @@ class Understander:
         self.matcher = IntentMatcher(self.intents, self.delex_raw)
         self.index = PassageIndex(kb, self.lex)
         self.cues = cue_book()
+        words = lexicon_data()["subjects"]
+        self._introduction = re.compile(r"\b(" + "|".join(  # "tôi là …", "em ở …": the asker says who they are
+            re.escape(normalize(w)) for w in [*words["self"], *words["introductions"]]) + r")\b")
         self.policy = Policy(kb, load_policy().evidence)
 
     def delex_raw(self, raw: str) -> str:
@@ -67,6 +72,8 @@ class Understander:
         if boost is None:
             boost = tier_boost(self.kb, ent)
         cues = self.cues.found(ent.text, raw)
+        if ent.out_of_scope and self._introduction.search(ent.text) and _states_who(ent, cues, raw):
+            ent.out_of_scope = None  # "tôi là CVC ở Sở Công Thương, sắp nghỉ hưu": an introduction asks nothing
         return Reading(
             raw=raw,
             ent=ent,
@@ -77,6 +84,11 @@ class Understander:
             hits=self.index.search(ent.text, limit=8, boost=boost),
             coverage=self.index.coverage(ent.text, self.lex.stopwords),
         )
+
+
+def _states_who(ent: Entities, cues: frozenset[str], raw: str) -> bool:
+    """The message only says who the asker is (a grade, tier or role, no question): nothing in it is asked."""
+    return ent.person and bool(ent.grade or ent.tier or ent.role) and "?" not in raw and "asking" not in cues
 
 
 TIER_BOOST = 1.3  # passages of the clauses written for the tier or role a message names weigh this much more
