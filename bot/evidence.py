@@ -46,7 +46,7 @@ def evidence(a: Reading, state: State, setting: Setting) -> dict[str, float]:
         "count": ent.count,
         "no_count": not ent.count,
         "percent": ent.percent,
-        "commune_learn": setting.commune and "learn" in cues and not ent.percent,
+        "commune_learn": setting.commune and bool({"learn", "what_training"} & cues) and not ent.percent,
         "nobody": not (ent.grade or req_areas or ent.person or state.grade or setting.commune),
         "area_of_described": req_areas and bool(state.grade or state.role) and not ent.count,
         "held": held,

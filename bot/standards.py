@@ -204,6 +204,7 @@ class StandardDecisions:
             items = [i for i in d.context["items"] if i["req"].area in focus] or d.context["items"]
             if full:  # "đạt chuẩn chưa?" knowing one level: the other standards in one line, not six blocks
                 d.context["others"] = [i for i in d.context["items"] if i not in items and i["req"].kind == "standard"]
+                d.context["others_detail"] = "missing" in a.cues  # "còn thiếu gì": what each other one requires
             d.context["items"] = items
             d.clauses = unique(i["req"].clause for i in [*items, *d.context.get("others", [])])
         d.intent = "kiem_tra"
