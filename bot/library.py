@@ -1,0 +1,145 @@
+"""The assistant over several plans loaded side by side: each message goes to its plan's own Assistant."""
+
+from __future__ import annotations
+
+import re
+
+from bot.core import Assistant
+from bot.render import render
+from bot.reply import Option, Reply, State
+from bot.router import PlanRouter
+from bot.understand import Understander
+from knowledge import KnowledgeBase
+from knowledge.text import fold
+
+CHOICE = "#plan"  # an option's query: "#plan <document id> <the question asked>"
+_CHOICE = re.compile(r"^#plan (\S+)(?: (.*))?$", re.DOTALL)
+_SHORT_ANSWER = 6  # words: a message this short naming a document answers "which document?"
+_TOPIC = ("last_intent", "last_area", "last_clauses", "last_rows", "pending", "check")  # what one plan's answers left
+
+
+class PlanLibrary:
+    """One Assistant per plan and a router between them; with one plan it is that plan's Assistant, unchanged."""
+
+    def __init__(self, assistants: list[Assistant]) -> None:
+        if not assistants:
+            raise ValueError("a library needs at least one plan")
+        self.assistants = {a.kb.document.id: a for a in assistants}
+        self.primary = assistants[0]
+        self.router = PlanRouter([a.u for a in assistants])
+
+    @classmethod
+    def of(cls, plans: list[KnowledgeBase]) -> "PlanLibrary":
+        """A library over plans already loaded, the first one the primary."""
+        return cls([Assistant(Understander(kb)) for kb in plans])
+
+    @property
+    def several(self) -> bool:
+        """More than one plan is loaded."""
+        return len(self.assistants) > 1
+
+    def current(self, state: State | None) -> Assistant:
+        """The plan the conversation is in: the one remembered, else the primary."""
+        return self.assistants.get((state or State()).plan or "", self.primary)
+
+    # ---- answering ---------------------------------------------------------------------------
+    def answer(self, query: str, state: State | None = None) -> Reply:
+        """Answer one message from the plan it is about; ask which document when two fit alike; never raises."""
+        state = state or State()
+        if not self.several:
+            return self.primary.answer(query, state)
+        text = query if isinstance(query, str) else ""
+        chosen = _CHOICE.match(text.strip())
+        if chosen and chosen.group(1) in self.assistants:  # an option of "which document?"
+            return self._from(chosen.group(1), (chosen.group(2) or state.pending or "").strip(), state, pending=True)
+        if state.check or text.startswith("#"):  # a dialog or a button of the remembered plan
+            return self._from(self.current(state).kb.document.id, text, state)
+        if state.plan is None and state.pending:  # "which document?" was asked: a short reply naming one answers it
+            named = self.router.named(text)
+            if len(named.plans) == 1 and len(text.split()) <= _SHORT_ANSWER:
+                return self._from(named.plans[0], state.pending, state, pending=True)
+            state = state.model_copy(update={"pending": None})
+        route = self.router.route(text, current=state.plan)
+        if len(route.plans) > 1:
+            return self.which_document(text, route.plans, state)
+        plan = route.plans[0] if route.plans else self.current(state).kb.document.id
+        return self._from(plan, text, state)
+
+    def which_document(self, question: str, plan_ids: tuple[str, ...], state: State) -> Reply:
+        """Ask which document a question is about, one option per document."""
+        docs = [self.assistants[p].kb.document for p in plan_ids]
+        options = [Option(label=f"{d.short} ({d.period.start}–{d.period.end})", query=f"{CHOICE} {d.id} {question}")
+                   for d in docs]
+        context = {"docs": docs, "options": options}
+        reply = Reply(kind="clarify", intent="chon_van_ban", confidence=0.5, options=options,
+                      text=render("which_plan", context, html=False),
+                      state=state.model_copy(update={"plan": None, "pending": question.strip() or None}))
+        return reply.with_html_renderer(lambda: render("which_plan", context, html=True))
+
+    def _from(self, plan_id: str, text: str, state: State, pending: bool = False) -> Reply:
+        """The reply of one plan's assistant; the conversation then stays in that plan."""
+        assistant = self.assistants[plan_id]
+        if state.plan != plan_id:
+            state = self._carried(state, assistant.kb)
+        if pending:
+            state = state.model_copy(update={"pending": None})
+        reply = assistant.answer(self._own_province_left_out(text, assistant), state)
+        reply.state = reply.state.model_copy(update={"plan": plan_id})
+        return reply
+
+    @staticmethod
+    def _carried(state: State, kb: KnowledgeBase) -> State:
+        """A state moving to another plan: the person's grade and tier when that plan knows them, no topic."""
+        update: dict = {name: State.model_fields[name].default for name in _TOPIC}
+        if state.grade and kb.by_id("grades", state.grade) is None:
+            update["grade"] = None
+        if state.tier and kb.by_id("tiers", state.tier) is None:
+            update["tier"] = None
+        if state.role and kb.by_id("roles", state.role) is None:
+            update["role"] = None
+        return state.model_copy(update=update)
+
+    @staticmethod
+    def _own_province_left_out(text: str, assistant: Assistant) -> str:
+        """The message without the plan's own province when the shared lexicon lists it among other provinces
+        (a plan of Bạc Liêu asked about 'Bạc Liêu' must not read it as another province)."""
+        province = fold(assistant.kb.document.province)
+        if not province or province not in assistant.u.lex.other_places:
+            return text
+        words = text.split()
+        n = len(province.split())
+        for i in range(len(words) - n + 1):
+            if fold(" ".join(words[i:i + n])) == province:
+                tail = words[i + n - 1][len(words[i + n - 1].rstrip(",.?!;:")):]  # keep the punctuation after it
+                return " ".join([*words[:i], *([tail] if tail else []), *words[i + n:]])
+        return text
+
+    # ---- the command entry points: from the conversation's plan ----------------------------------
+    def quote_clause(self, clause_id: str, state: State | None = None) -> Reply:
+        """A clause of the conversation's plan verbatim."""
+        return self._stamped(self.current(state).quote_clause(clause_id, state), state)
+
+    def search_plan(self, keywords: str, state: State | None = None) -> Reply:
+        """Passages of the conversation's plan matching keywords."""
+        return self._stamped(self.current(state).search_plan(keywords, state), state)
+
+    def annex_reply(self, state: State | None = None) -> Reply:
+        """The annex figures of the conversation's plan."""
+        return self._stamped(self.current(state).annex_reply(state), state)
+
+    def document_reply(self, state: State | None = None) -> Reply:
+        """Number, date, signer, bases and period of the conversation's plan."""
+        return self._stamped(self.current(state).document_reply(state), state)
+
+    def requirements_reply(self, grade: str | None, tier: str | None, state: State | None = None) -> Reply:
+        """Everything the conversation's plan requires of a grade at a tier."""
+        return self._stamped(self.current(state).requirements_reply(grade, tier, state), state)
+
+    def start_check(self, state: State | None = None) -> Reply:
+        """Begin the eligibility check against the conversation's plan."""
+        return self._stamped(self.current(state).start_check(state), state)
+
+    def _stamped(self, reply: Reply, state: State | None) -> Reply:
+        if self.several:
+            reply.state = reply.state.model_copy(update={"plan": self.current(state).kb.document.id})
+        return reply

@@ -1,0 +1,129 @@
+"""Which loaded plan a message is about, read from each plan's data: its number, province, period, vocabulary."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.understand import Understander
+from knowledge import KnowledgeBase
+from knowledge.text import fold
+
+GENERIC_NAMES = ("van ban", "ke hoach")  # words that name a document by its number: "văn bản 39", "kế hoạch số 39"
+CLEAR_COVERAGE = 0.25  # one plan knows this much more of a message's informative words than another: it fits clearly
+CLEAR_PAIRS = 2  # ... or, knowing about as much, this many more of its word pairs ("chữ ký", "trực tuyến")
+POOR_COVERAGE = 0.1  # the remembered plan knows (almost) none of a message: another plan that fits clearly takes it
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
+
+
+@dataclass(frozen=True)
+class PlanNames:
+    """The ways a message can name one plan, folded (no marks, lower case): number, short name, province."""
+
+    id: str
+    phrases: tuple[str, ...]  # "kh 39 kh ubnd", "39 kh ubnd", "kh39"
+    number_pattern: re.Pattern  # "kế hoạch (số) 39", "KH 39", "văn bản số 39"
+    province: str
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> "PlanNames":
+        """The names of a plan, from its document data."""
+        doc = kb.document
+        digits = re.match(r"\d+", doc.number.strip())
+        prefixes = {fold(doc.kind), fold(doc.short).split(" ")[0], *GENERIC_NAMES} - {""}
+        number = (r"\b(?:" + "|".join(re.escape(p) for p in sorted(prefixes, key=len, reverse=True))
+                  + r")\s*(?:so\s*)?" + re.escape(digits.group(0)) + r"\b") if digits else r"(?!)"
+        phrases = tuple(p for p in {fold(doc.short), fold(doc.number), fold(doc.id)} if p)
+        return cls(id=doc.id, phrases=phrases, number_pattern=re.compile(number), province=fold(doc.province),
+                   start=doc.period.start, end=doc.period.end)
+
+    def named_by_name(self, folded: str) -> bool:
+        """The message writes the plan's number or short name."""
+        padded = f" {folded} "
+        return any(f" {p} " in padded for p in self.phrases) or bool(self.number_pattern.search(folded))
+
+    def named_by_province(self, folded: str) -> bool:
+        """The message names the plan's province."""
+        return bool(self.province) and f" {self.province} " in f" {folded} "
+
+    def covers(self, year: int) -> bool:
+        """The year lies within the plan's period."""
+        return self.start <= year <= self.end
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How well one plan's vocabulary knows a message."""
+
+    plan: str
+    coverage: float  # share of the message's informative words (IDF-weighted) the plan's text has
+    pairs: int  # the message's word pairs that occur in the plan's text
+
+    def clearly_above(self, other: "Fit") -> bool:
+        """This plan fits the message clearly better than the other."""
+        if self.coverage >= other.coverage + CLEAR_COVERAGE:
+            return True
+        return self.coverage > other.coverage - CLEAR_COVERAGE and self.pairs >= other.pairs + CLEAR_PAIRS
+
+
+@dataclass(frozen=True)
+class Route:
+    """Where a message goes: one plan (named by the message or fitting it clearly), or a choice among several."""
+
+    plans: tuple[str, ...]  # one id: go there; several: ask which; none: no plan is told apart
+    named: bool = False  # the message names the document (number, province or a year of its period only)
+
+
+class PlanRouter:
+    """Tells which of several plans a message is about; knows only what the plans' data say."""
+
+    def __init__(self, understanders: list[Understander]) -> None:
+        self.understanders = {u.kb.document.id: u for u in understanders}
+        self.names = [PlanNames.of(u.kb) for u in understanders]
+
+    def named(self, text: str) -> Route:
+        """The plans the message names: by number or short name, else by province, else by a year of one period."""
+        folded = fold(text or "")
+        for test in (lambda n: n.named_by_name(folded), lambda n: n.named_by_province(folded)):
+            ids = tuple(n.id for n in self.names if test(n))
+            if ids:
+                return Route(ids, named=True)
+        years = [int(y) for y in _YEAR.findall(folded)]
+        # a year inside one plan's period and not another's names that plan
+        ids = tuple(n.id for n in self.names if any(
+            n.covers(y) and not any(o.covers(y) for o in self.names if o is not n) for y in years))
+        return Route(ids, named=bool(ids))
+
+    def fits(self, text: str) -> list[Fit]:
+        """How well each plan's vocabulary knows the message, best first."""
+        out = []
+        for plan_id, u in self.understanders.items():
+            canonical = u.lex.canonical(text or "")
+            index = u.index
+            known = [t for t in index.query_terms(canonical) if "+" in t and t in index.idf
+                     and not set(t.split("+")) & u.lex.stopwords]
+            out.append(Fit(plan_id, round(index.coverage(canonical, u.lex.stopwords), 3), len(known)))
+        return sorted(out, key=lambda f: (f.coverage, f.pairs), reverse=True)
+
+    def route(self, text: str, current: str | None = None) -> Route:
+        """The plan a message goes to: a named one; else the conversation's, unless it hardly knows the message and
+        another fits clearly; else the one whose vocabulary fits clearly best; else the ones fitting about equally."""
+        named = self.named(text)
+        if named.plans:
+            return named
+        fits = self.fits(text)
+        best = fits[0]
+        clear = all(best.clearly_above(f) for f in fits[1:])
+        if current in self.understanders:
+            mine = next(f for f in fits if f.plan == current)
+            if best.plan != current and clear and mine.coverage < POOR_COVERAGE:
+                return Route((best.plan,))
+            return Route((current,))
+        if best.coverage == 0 and best.pairs == 0:
+            return Route(())  # small talk, an empty message: nothing tells the plans apart
+        if clear:
+            return Route((best.plan,))
+        equal = tuple(f.plan for f in fits if not best.clearly_above(f))
+        return Route(equal)
