@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 
 from bot.core import Assistant
+from bot.mentions import replace_mentions
 from bot.render import render
 from bot.reply import Option, Reply, State
 from bot.router import PlanRouter
 from bot.understand import Understander
 from knowledge import KnowledgeBase
-from knowledge.text import fold
 
 CHOICE = "#plan"  # an option's query: "#plan <document id> <the question asked>"
 _CHOICE = re.compile(r"^#plan (\S+)(?: (.*))?$", re.DOTALL)
@@ -83,7 +83,7 @@ class PlanLibrary:
             state = self._carried(state, assistant.kb)
         if pending:
             state = state.model_copy(update={"pending": None})
-        reply = assistant.answer(self._own_province_left_out(text, assistant), state)
+        reply = assistant.answer(self._for_plan(text, assistant), state)
         reply.state = reply.state.model_copy(update={"plan": plan_id})
         return reply
 
@@ -99,19 +99,14 @@ class PlanLibrary:
             update["role"] = None
         return state.model_copy(update=update)
 
-    @staticmethod
-    def _own_province_left_out(text: str, assistant: Assistant) -> str:
-        """The message without the plan's own province when the shared lexicon lists it among other provinces
-        (a plan of Bạc Liêu asked about 'Bạc Liêu' must not read it as another province)."""
-        province = fold(assistant.kb.document.province)
-        if not province or province not in assistant.u.lex.other_places:
-            return text
-        words = text.split()
-        n = len(province.split())
-        for i in range(len(words) - n + 1):
-            if fold(" ".join(words[i:i + n])) == province:
-                tail = words[i + n - 1][len(words[i + n - 1].rstrip(",.?!;:")):]  # keep the punctuation after it
-                return " ".join([*words[:i], *([tail] if tail else []), *words[i + n:]])
+    def _for_plan(self, text: str, assistant: Assistant) -> str:
+        """The message as the plan's own assistant reads it: the document's number or short name, once it has
+        chosen the document, as the plain kind ('kế hoạch'); the plan's province left out when the shared lexicon
+        lists it among other provinces (a plan of Bạc Liêu asked about 'Bạc Liêu' is not asked about elsewhere)."""
+        names = next(n for n in self.router.names if n.id == assistant.kb.document.id)
+        text = replace_mentions(text, names.name_patterns(), assistant.kb.document.kind.lower())
+        if names.province in assistant.u.lex.other_places:
+            text = replace_mentions(text, names.province_patterns(), "")
         return text
 
     # ---- the command entry points: from the conversation's plan ----------------------------------

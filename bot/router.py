@@ -39,6 +39,14 @@ class PlanNames:
         return cls(id=doc.id, phrases=phrases, number_pattern=re.compile(number), province=fold(doc.province),
                    start=doc.period.start, end=doc.period.end)
 
+    def name_patterns(self) -> list[re.Pattern]:
+        """Patterns over folded text that find the plan's number or short name."""
+        return [self.number_pattern, *(re.compile(r"\b" + re.escape(p) + r"\b") for p in self.phrases)]
+
+    def province_patterns(self) -> list[re.Pattern]:
+        """A pattern over folded text that finds the plan's province."""
+        return [re.compile(r"\b" + re.escape(self.province) + r"\b")] if self.province else []
+
     def named_by_name(self, folded: str) -> bool:
         """The message writes the plan's number or short name."""
         padded = f" {folded} "
