@@ -61,9 +61,20 @@ class PlanLibrary:
             state = state.model_copy(update={"pending": None})
         route = self.router.route(text, current=state.plan)
         if len(route.plans) > 1:
-            return self.which_document(text, route.plans, state)
+            return self._among(text, route.plans, state)
         plan = route.plans[0] if route.plans else self.current(state).kb.document.id
         return self._from(plan, text, state)
+
+    def _among(self, text: str, plan_ids: tuple[str, ...], state: State) -> Reply:
+        """Plans that fit a message alike: the one that answers it when the others cannot; none answering, the
+        conversation's plan says so; several answering, the user chooses."""
+        replies = {p: self._from(p, text, state) for p in plan_ids}
+        answering = [p for p, r in replies.items() if r.kind != "fallback"]
+        if len(answering) == 1:
+            return replies[answering[0]]
+        if not answering:
+            return replies.get(self.current(state).kb.document.id) or replies[plan_ids[0]]
+        return self.which_document(text, tuple(answering), state)
 
     def which_document(self, question: str, plan_ids: tuple[str, ...], state: State) -> Reply:
         """Ask which document a question is about, one option per document."""

@@ -10,9 +10,8 @@ from knowledge import KnowledgeBase
 from knowledge.text import fold
 
 GENERIC_NAMES = ("van ban", "ke hoach")  # words that name a document by its number: "văn bản 39", "kế hoạch số 39"
-CLEAR_COVERAGE = 0.25  # one plan knows this much more of a message's informative words than another: it fits clearly
-CLEAR_PAIRS = 2  # ... or, knowing about as much, this many more of its word pairs ("chữ ký", "trực tuyến")
-POOR_COVERAGE = 0.1  # the remembered plan knows (almost) none of a message: another plan that fits clearly takes it
+CLEAR_SHARE = 0.2  # one plan's text has this much larger a share of a message's terms than another's: it fits clearly
+POOR_SHARE = 0.1  # the remembered plan knows (almost) none of a message: another plan that fits clearly takes it
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 
 
@@ -63,17 +62,20 @@ class PlanNames:
 
 @dataclass(frozen=True)
 class Fit:
-    """How well one plan's vocabulary knows a message."""
+    """How well one plan's text knows a message: the share of its informative words and word pairs it contains."""
 
     plan: str
-    coverage: float  # share of the message's informative words (IDF-weighted) the plan's text has
-    pairs: int  # the message's word pairs that occur in the plan's text
+    known: int
+    terms: int
+
+    @property
+    def share(self) -> float:
+        """Known terms over the message's informative terms (0 for a message of stopwords only)."""
+        return round(self.known / self.terms, 3) if self.terms else 0.0
 
     def clearly_above(self, other: "Fit") -> bool:
         """This plan fits the message clearly better than the other."""
-        if self.coverage >= other.coverage + CLEAR_COVERAGE:
-            return True
-        return self.coverage > other.coverage - CLEAR_COVERAGE and self.pairs >= other.pairs + CLEAR_PAIRS
+        return self.share >= round(other.share + CLEAR_SHARE, 3)
 
 
 @dataclass(frozen=True)
@@ -105,15 +107,14 @@ class PlanRouter:
         return Route(ids, named=bool(ids))
 
     def fits(self, text: str) -> list[Fit]:
-        """How well each plan's vocabulary knows the message, best first."""
+        """How well each plan's text knows the message, best first."""
         out = []
         for plan_id, u in self.understanders.items():
             canonical = u.lex.canonical(text or "")
-            index = u.index
-            known = [t for t in index.query_terms(canonical) if "+" in t and t in index.idf
-                     and not set(t.split("+")) & u.lex.stopwords]
-            out.append(Fit(plan_id, round(index.coverage(canonical, u.lex.stopwords), 3), len(known)))
-        return sorted(out, key=lambda f: (f.coverage, f.pairs), reverse=True)
+            terms = [t for t in u.index.query_terms(canonical)
+                     if not set(t.split("+")) <= u.lex.stopwords and not t.isdigit()]
+            out.append(Fit(plan_id, sum(t in u.index.idf for t in terms), len(terms)))
+        return sorted(out, key=lambda f: f.share, reverse=True)
 
     def route(self, text: str, current: str | None = None) -> Route:
         """The plan a message goes to: a named one; else the conversation's, unless it hardly knows the message and
@@ -126,10 +127,10 @@ class PlanRouter:
         clear = all(best.clearly_above(f) for f in fits[1:])
         if current in self.understanders:
             mine = next(f for f in fits if f.plan == current)
-            if best.plan != current and clear and mine.coverage < POOR_COVERAGE:
+            if best.plan != current and clear and mine.share < POOR_SHARE:
                 return Route((best.plan,))
             return Route((current,))
-        if best.coverage == 0 and best.pairs == 0:
+        if best.known == 0:
             return Route(())  # small talk, an empty message: nothing tells the plans apart
         if clear:
             return Route((best.plan,))
