@@ -54,11 +54,14 @@ class PlanLibrary:
             return self._from(chosen.group(1), (chosen.group(2) or state.pending or "").strip(), state, pending=True)
         if state.check or text.startswith("#"):  # a dialog or a button of the remembered plan
             return self._from(self.current(state).kb.document.id, text, state)
+        named = self.router.named(text)
         if state.plan is None and state.pending:  # "which document?" was asked: a short reply naming one answers it
-            named = self.router.named(text)
-            if len(named.plans) == 1 and len(text.split()) <= _SHORT_ANSWER:
+            if len(named.plans) == 1 and (len(text.split()) <= _SHORT_ANSWER or self.router.names_only(text)):
                 return self._from(named.plans[0], state.pending, state, pending=True)
             state = state.model_copy(update={"pending": None})
+        if (len(named.plans) == 1 and named.plans[0] != state.plan and state.asked
+                and self.router.names_only(text)):  # "còn KH 39 thì sao?": the last question, from that document
+            return self._from(named.plans[0], state.asked, state)
         route = self.router.route(text, current=state.plan)
         if len(route.plans) > 1:
             return self._among(text, route.plans, state)
@@ -94,14 +97,23 @@ class PlanLibrary:
             state = self._carried(state, assistant.kb)
         if pending:
             state = state.model_copy(update={"pending": None})
-        reply = assistant.answer(self._for_plan(text, assistant), state)
-        reply.state = reply.state.model_copy(update={"plan": plan_id})
+        text = self._for_plan(text, assistant)
+        reply = assistant.answer(text, state)
+        asked = text if reply.kind == "answer" and not text.startswith("#") else reply.state.asked
+        reply.state = reply.state.model_copy(update={"plan": plan_id, "asked": asked})
         return reply
 
     @staticmethod
     def _carried(state: State, kb: KnowledgeBase) -> State:
-        """A state moving to another plan: the person's grade and tier when that plan knows them, no topic."""
+        """A state moving to another plan: what the person and the topic were, as far as that plan knows their ids."""
         update: dict = {name: State.model_fields[name].default for name in _TOPIC}
+        update["last_intent"] = state.last_intent  # what was asked is a kind of question any plan answers
+        if state.last_area and kb.by_id("areas", state.last_area) is not None:
+            update["last_area"] = state.last_area
+        if state.last_clauses and all(kb.has_clause(c) for c in state.last_clauses):
+            update["last_clauses"] = state.last_clauses
+        if kb.annex and state.last_rows and all(r in {row.code for row in kb.annex.rows} for r in state.last_rows):
+            update["last_rows"] = state.last_rows
         if state.grade and kb.by_id("grades", state.grade) is None:
             update["grade"] = None
         if state.tier and kb.by_id("tiers", state.tier) is None:

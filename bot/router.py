@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.mentions import replace_mentions
 from bot.understand import Understander
 from knowledge import KnowledgeBase
 from knowledge.text import fold
@@ -105,6 +106,13 @@ class PlanRouter:
         ids = tuple(n.id for n in self.names if any(
             n.covers(y) and not any(o.covers(y) for o in self.names if o is not n) for y in years))
         return Route(ids, named=bool(ids))
+
+    def names_only(self, text: str) -> bool:
+        """The message names documents and says nothing else any plan knows ('KH 39 thì sao?')."""
+        rest = text or ""
+        for names in self.names:
+            rest = replace_mentions(rest, [*names.name_patterns(), *names.province_patterns()], "")
+        return rest != text and all(f.known == 0 for f in self.fits(rest))
 
     def fits(self, text: str) -> list[Fit]:
         """How well each plan's text knows the message, best first."""

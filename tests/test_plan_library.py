@@ -154,3 +154,12 @@ def test_renaming_ids_in_the_test_plan_breaks_nothing(tmp_path):
     asked = lib.answer("ai ký kế hoạch", State())
     chosen = lib.answer(asked.options[1].query, asked.state)
     assert chosen.kind == "answer" and test.signer.name in chosen.text
+
+
+def test_naming_another_document_alone_asks_it_the_last_question(library):
+    kh39, test = _docs()
+    first, again = _talk(library, f"KH {test.number.split('/')[0]} tổng số người bồi dưỡng?",
+                         f"còn KH {kh39.number.split('/')[0]} thì sao?")
+    assert first.intent == "chi_tieu" and f"Nguồn: {test.short}" in first.text
+    assert again.kind == "answer" and again.intent == "chi_tieu" and f"Nguồn: {kh39.short}" in again.text
+    assert again.state.plan == kh39.id
