@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 
 from bot.core import Assistant
@@ -11,6 +12,8 @@ from bot.reply import Option, Reply, State
 from bot.router import PlanRouter
 from bot.understand import Understander
 from knowledge import KnowledgeBase
+
+log = logging.getLogger(__name__)
 
 CHOICE = "#plan"  # an option's query: "#plan <document id> <the question asked>"
 _CHOICE = re.compile(r"^#plan (\S+)(?: (.*))?$", re.DOTALL)
@@ -49,9 +52,18 @@ class PlanLibrary:
         if not self.several:
             return self.primary.answer(query, state)
         text = query if isinstance(query, str) else ""
+        try:
+            return self._routed(text, state)
+        except Exception:  # routing must never cost an answer: the conversation's plan answers (and never raises)
+            log.exception("routing failed on a message")
+            return self.current(state).answer(text, state)
+
+    def _routed(self, text: str, state: State) -> Reply:
         chosen = _CHOICE.match(text.strip())
         if chosen and chosen.group(1) in self.assistants:  # an option of "which document?"
             return self._from(chosen.group(1), (chosen.group(2) or state.pending or "").strip(), state, pending=True)
+        if chosen:  # the option of a document no longer loaded: the question is routed afresh
+            text = chosen.group(2) or ""
         if state.check or text.startswith("#"):  # a dialog or a button of the remembered plan
             return self._from(self.current(state).kb.document.id, text, state)
         named = self.router.named(text)

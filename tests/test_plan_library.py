@@ -163,3 +163,38 @@ def test_naming_another_document_alone_asks_it_the_last_question(library):
     assert first.intent == "chi_tieu" and f"Nguồn: {test.short}" in first.text
     assert again.kind == "answer" and again.intent == "chi_tieu" and f"Nguồn: {kh39.short}" in again.text
     assert again.state.plan == kh39.id
+
+
+@pytest.mark.parametrize("message", ["", None, "a" * 2000, "#plan", "#plan gone_plan ai ký kế hoạch", "KH", "năm 9999"])
+def test_bad_input_and_stale_choices_never_crash(library, message):
+    r = library.answer(message, State())
+    assert r.kind in ("answer", "clarify", "fallback") and r.text
+
+
+def test_an_option_of_a_document_no_longer_loaded_routes_its_question_afresh(library):
+    r = library.answer("#plan gone_plan trách nhiệm của Sở Nội vụ", State())
+    assert r.kind == "answer" and r.state.plan == _docs()[0].id
+
+
+def test_production_has_one_plan_and_asks_no_document():
+    from bot import core
+
+    assert not core.default_library().several
+    r = core.answer("ai ký kế hoạch", State())
+    assert r.kind == "answer" and r.state.plan is None and r.state.asked is None
+
+
+def test_the_plan_folders_setting_lists_folders(monkeypatch):
+    import os
+
+    from knowledge.loader import PLANS_ENV, plan_places
+
+    monkeypatch.setenv(PLANS_ENV, f"{DATA_DIR}{os.pathsep}{TEST_PLANS}")
+    assert plan_places() == [DATA_DIR, TEST_PLANS]
+    monkeypatch.delenv(PLANS_ENV)
+    assert plan_places() == [DATA_DIR]
+
+
+def test_which_document_renders_for_telegram(library):
+    asked = library.answer("ai ký kế hoạch", State())
+    assert "<b>" in asked.html and "văn bản nào" in asked.html
