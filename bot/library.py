@@ -137,7 +137,7 @@ class PlanLibrary:
     def _for_plan(self, text: str, assistant: Assistant) -> str:
         """The message as the plan's own assistant reads it: the document's number or short name, once it has
         chosen the document, as the plain kind ('kế hoạch'); the plan's province left out when the shared lexicon
-        lists it among other provinces (a plan of Bạc Liêu asked about 'Bạc Liêu' is not asked about elsewhere)."""
+        lists it among other provinces (a plan of Bạc Liêu asked about 'Bạc Liêu' is not asked of elsewhere)."""
         names = next(n for n in self.router.names if n.id == assistant.kb.document.id)
         text = replace_mentions(text, names.name_patterns(), assistant.kb.document.kind.lower())
         if names.province in assistant.u.lex.other_places:

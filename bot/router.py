@@ -10,7 +10,8 @@ from bot.understand import Understander
 from knowledge import KnowledgeBase
 from knowledge.text import fold
 
-GENERIC_NAMES = ("van ban", "ke hoach")  # words that name a document by its number: "văn bản 39", "kế hoạch số 39"
+# words that name a document by its number: "văn bản 39", "kế hoạch số 39"
+GENERIC_NAMES = ("van ban", "ke hoach")
 CLEAR_SHARE = 0.2  # one plan's text has this much larger a share of a message's terms than another's: it fits clearly
 POOR_SHARE = 0.1  # the remembered plan knows (almost) none of a message: another plan that fits clearly takes it
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
