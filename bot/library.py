@@ -17,6 +17,7 @@ log = logging.getLogger(__name__)
 
 CHOICE = "#plan"  # an option's query: "#plan <document id> <the question asked>"
 _CHOICE = re.compile(r"^#plan (\S+)(?: (.*))?$", re.DOTALL)
+HELP_INTENT = "tro_giup"  # the greeting and help reply: it lists the documents loaded
 _SHORT_ANSWER = 6  # words: a message this short naming a document answers "which document?"
 _TOPIC = ("last_intent", "last_area", "last_clauses", "last_rows", "pending", "check")  # what one plan's answers left
 
@@ -77,8 +78,20 @@ class PlanLibrary:
         route = self.router.route(text, current=state.plan)
         if len(route.plans) > 1:
             return self._among(text, route.plans, state)
-        plan = route.plans[0] if route.plans else self.current(state).kb.document.id
-        return self._from(plan, text, state)
+        if not route.plans:  # a greeting, thanks, a message no plan knows: the conversation's plan, nothing chosen
+            return self._with_documents(self._from(self.current(state).kb.document.id, text, state, pin=False), state)
+        return self._from(route.plans[0], text, state)
+
+    def _with_documents(self, reply: Reply, state: State) -> Reply:
+        """A greeting or help, before a document is chosen, lists the documents loaded."""
+        if reply.intent != HELP_INTENT or state.plan is not None:
+            return reply
+        context = {"docs": [a.kb.document for a in self.assistants.values()],
+                   "example": reply.options[0].label if reply.options else "ai ký?"}
+        extra_text, extra_html = render("plan_list", context, html=False), render("plan_list", context, html=True)
+        text, html = reply.text, reply.html
+        listed = reply.model_copy(update={"text": f"{extra_text}\n\n{text}", "html_": None})
+        return listed.with_html_renderer(lambda: f"{extra_html}\n\n{html}")
 
     def _among(self, text: str, plan_ids: tuple[str, ...], state: State) -> Reply:
         """Plans that fit a message alike: the one that answers it when the others cannot; none answering, the
@@ -87,8 +100,8 @@ class PlanLibrary:
         answering = [p for p, r in replies.items() if r.kind != "fallback"]
         if len(answering) == 1:
             return replies[answering[0]]
-        if not answering:
-            return replies.get(self.current(state).kb.document.id) or replies[plan_ids[0]]
+        if not answering:  # out of every plan's scope: said once, no document chosen
+            return self._from(self.current(state).kb.document.id, text, state, pin=False)
         return self.which_document(text, tuple(answering), state)
 
     def which_document(self, question: str, plan_ids: tuple[str, ...], state: State) -> Reply:
@@ -102,17 +115,18 @@ class PlanLibrary:
                       state=state.model_copy(update={"plan": None, "pending": question.strip() or None}))
         return reply.with_html_renderer(lambda: render("which_plan", context, html=True))
 
-    def _from(self, plan_id: str, text: str, state: State, pending: bool = False) -> Reply:
-        """The reply of one plan's assistant; the conversation then stays in that plan."""
+    def _from(self, plan_id: str, text: str, state: State, pending: bool = False, pin: bool = True) -> Reply:
+        """The reply of one plan's assistant; the conversation then stays in that plan (pin), or, when nothing
+        chose the plan (a greeting), in the plan it was in, if any."""
         assistant = self.assistants[plan_id]
-        if state.plan != plan_id:
+        if plan_id != self.current(state).kb.document.id:
             state = self._carried(state, assistant.kb)
         if pending:
             state = state.model_copy(update={"pending": None})
         text = self._for_plan(text, assistant)
         reply = assistant.answer(text, state)
         asked = text if reply.kind == "answer" and not text.startswith("#") else reply.state.asked
-        reply.state = reply.state.model_copy(update={"plan": plan_id, "asked": asked})
+        reply.state = reply.state.model_copy(update={"plan": plan_id if pin else state.plan, "asked": asked})
         return reply
 
     @staticmethod

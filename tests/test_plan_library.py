@@ -201,3 +201,10 @@ def test_the_plan_folders_setting_lists_folders(monkeypatch):
 def test_which_document_renders_for_telegram(library):
     asked = library.answer("ai ký kế hoạch", State())
     assert "<b>" in asked.html and "văn bản nào" in asked.html
+
+
+def test_a_greeting_lists_the_documents_and_chooses_none(library):
+    kh39, test = _docs()
+    hello, asked = _talk(library, "xin chào", "ai ký kế hoạch")
+    assert kh39.short in hello.text and test.short in hello.text and hello.state.plan is None
+    assert asked.kind == "clarify" and asked.intent == "chon_van_ban"
