@@ -19,6 +19,7 @@ CHOICE = "#plan"  # an option's query: "#plan <document id> <the question asked>
 _CHOICE = re.compile(r"^#plan (\S+)(?: (.*))?$", re.DOTALL)
 HELP_INTENT = "tro_giup"  # the greeting and help reply: it lists the documents loaded
 _SHORT_ANSWER = 6  # words: a message this short naming a document answers "which document?"
+_PERSON = ("grade", "tier", "role", "age", "held", "subject", "people")  # what a conversation knows of people
 _TOPIC = ("last_intent", "last_area", "last_clauses", "last_rows", "pending", "check")  # what one plan's answers left
 
 
@@ -102,6 +103,9 @@ class PlanLibrary:
             return replies[answering[0]]
         if not answering:  # out of every plan's scope: said once, no document chosen
             return self._from(self.current(state).kb.document.id, text, state, pin=False)
+        # what the message told of the person ("tôi là chuyên viên ở sở") is kept while the document is asked
+        learned = replies[answering[0]].state
+        state = state.model_copy(update={name: getattr(learned, name) for name in _PERSON})
         return self.which_document(text, tuple(answering), state)
 
     def which_document(self, question: str, plan_ids: tuple[str, ...], state: State) -> Reply:
@@ -111,6 +115,7 @@ class PlanLibrary:
                    for d in docs]
         context = {"docs": docs, "options": options}
         reply = Reply(kind="clarify", intent="chon_van_ban", confidence=0.5, options=options,
+                      grade=state.grade, tier=state.tier,
                       text=render("which_plan", context, html=False),
                       state=state.model_copy(update={"plan": None, "pending": question.strip() or None}))
         return reply.with_html_renderer(lambda: render("which_plan", context, html=True))

@@ -208,3 +208,9 @@ def test_a_greeting_lists_the_documents_and_chooses_none(library):
     hello, asked = _talk(library, "xin chào", "ai ký kế hoạch")
     assert kh39.short in hello.text and test.short in hello.text and hello.state.plan is None
     assert asked.kind == "clarify" and asked.intent == "chon_van_ban"
+
+
+def test_asking_which_document_keeps_what_the_person_said(library):
+    asked, follow = _talk(library, "tôi là chuyên viên ở sở", "còn LLCT?")
+    assert asked.intent == "chon_van_ban" and asked.state.grade == "chuyen_vien"
+    assert follow.kind == "answer" and follow.grade == "chuyen_vien"
