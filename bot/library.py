@@ -77,6 +77,8 @@ class PlanLibrary:
                 and self.router.names_only(text)):  # "còn KH 39 thì sao?": the last question, from that document
             return self._from(named.plans[0], state.asked, state)
         route = self.router.route(text, current=state.plan)
+        if route.conflict:
+            return self.no_such_document(state)
         if len(route.plans) > 1:
             return self._among(text, route.plans, state)
         if not route.plans:  # a greeting, thanks, a message no plan knows: the conversation's plan, nothing chosen
@@ -119,6 +121,13 @@ class PlanLibrary:
                       text=render("which_plan", context, html=False),
                       state=state.model_copy(update={"plan": None, "pending": question.strip() or None}))
         return reply.with_html_renderer(lambda: render("which_plan", context, html=True))
+
+    def no_such_document(self, state: State) -> Reply:
+        """No loaded document is of the province and the period asked: say so and list the documents."""
+        context = {"docs": [a.kb.document for a in self.assistants.values()]}
+        reply = Reply(kind="fallback", intent="ngoai_pham_vi", confidence=1.0, grade=state.grade, tier=state.tier,
+                      text=render("no_plan", context, html=False), state=state)
+        return reply.with_html_renderer(lambda: render("no_plan", context, html=True))
 
     def _from(self, plan_id: str, text: str, state: State, pending: bool = False, pin: bool = True) -> Reply:
         """The reply of one plan's assistant; the conversation then stays in that plan (pin), or, when nothing

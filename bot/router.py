@@ -86,6 +86,7 @@ class Route:
 
     plans: tuple[str, ...]  # one id: go there; several: ask which; none: no plan is told apart
     named: bool = False  # the message names the document (number, province or a year of its period only)
+    conflict: bool = False  # the message names the province of one plan and a year of another's period only
 
 
 class PlanRouter:
@@ -96,17 +97,22 @@ class PlanRouter:
         self.names = [PlanNames.of(u.kb) for u in understanders]
 
     def named(self, text: str) -> Route:
-        """The plans the message names: by number or short name, else by province, else by a year of one period."""
+        """The plans the message names: by number or short name, else by province, else by a year of one period;
+        a province and a year of two different plans name none (no document of that province for that period)."""
         folded = fold(text or "")
-        for test in (lambda n: n.named_by_name(folded), lambda n: n.named_by_province(folded)):
-            ids = tuple(n.id for n in self.names if test(n))
-            if ids:
-                return Route(ids, named=True)
+        by_name = tuple(n.id for n in self.names if n.named_by_name(folded))
+        if by_name:
+            return Route(by_name, named=True)
+        by_province = tuple(n.id for n in self.names if n.named_by_province(folded))
         years = [int(y) for y in _YEAR.findall(folded)]
         # a year inside one plan's period and not another's names that plan
-        ids = tuple(n.id for n in self.names if any(
+        by_year = tuple(n.id for n in self.names if any(
             n.covers(y) and not any(o.covers(y) for o in self.names if o is not n) for y in years))
-        return Route(ids, named=bool(ids))
+        if by_province and by_year and not set(by_province) & set(by_year):
+            return Route((), named=True, conflict=True)
+        if by_province:
+            return Route(by_province, named=True)
+        return Route(by_year, named=bool(by_year))
 
     def names_only(self, text: str) -> bool:
         """The message names documents and says nothing else any plan knows ('KH 39 thì sao?')."""
@@ -129,7 +135,7 @@ class PlanRouter:
         """The plan a message goes to: a named one; else the conversation's, unless it hardly knows the message and
         another fits clearly; else the one whose vocabulary fits clearly best; else the ones fitting about equally."""
         named = self.named(text)
-        if named.plans:
+        if named.plans or named.conflict:
             return named
         fits = self.fits(text)
         best = fits[0]

@@ -214,3 +214,10 @@ def test_asking_which_document_keeps_what_the_person_said(library):
     asked, follow = _talk(library, "tôi là chuyên viên ở sở", "còn LLCT?")
     assert asked.intent == "chon_van_ban" and asked.state.grade == "chuyen_vien"
     assert follow.kind == "answer" and follow.grade == "chuyen_vien"
+
+
+def test_a_province_of_one_plan_and_a_period_of_another_is_no_document(library):
+    kh39, test = _docs()
+    r = library.answer(f"kế hoạch đào tạo của tỉnh {test.province} giai đoạn {kh39.period.start}-{kh39.period.end}",
+                       State())
+    assert r.kind == "fallback" and not r.clauses and kh39.short in r.text and test.short in r.text
