@@ -66,6 +66,8 @@ class State(BaseModel):
     check: dict | None = Field(None, description="progress of a /kiemtra dialog: step and answers so far")
     subject: str = Field("", description="who grade/tier/role/age/held describe: '' the asker, else a colleague's key")
     people: dict[str, Profile] = Field(default={}, description="the other people of the conversation, by key")
+    plan: str | None = Field(None, description="id of the document the conversation is about, when several are loaded")
+    asked: str | None = Field(None, description="the last question a document answered, when several are loaded")
 
     def profile(self) -> Profile:
         """The current subject's profile."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import os
 import re
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from knowledge.schema import KnowledgeBase
 
 DATA_DIR = Path(__file__).parent / "data"
 DEFAULT_FILE = DATA_DIR / "kh39.yaml"
+PLANS_ENV = "BOT_PLAN_DIRS"  # folders (or plan files) to load instead of DATA_DIR, separated by os.pathsep
 
 
 class KBError(ValueError):
@@ -183,3 +185,42 @@ def _check_annex(kb: KnowledgeBase) -> list[str]:
 def default_kb() -> KnowledgeBase:
     """The plan this assistant answers about, loaded once."""
     return load_kb(DEFAULT_FILE)
+
+
+def plan_files(place: str | Path) -> list[Path]:
+    """The plan files of a folder (every *.yaml but the vocabulary files beside them), or the one file given."""
+    place = Path(place)
+    if place.is_file():
+        return [place]
+    if not place.is_dir():
+        raise KBError(f"{place}: no such folder or plan file")
+    return sorted(p for p in place.glob("*.yaml") if not p.name.endswith(".vocabulary.yaml"))
+
+
+def load_plans(*places: str | Path) -> list[KnowledgeBase]:
+    """Every plan of the folders or files given, in order; two plans with one document id are an error."""
+    plans: list[KnowledgeBase] = []
+    seen: dict[str, Path] = {}
+    for place in places or (DATA_DIR,):
+        for path in plan_files(place):
+            kb = default_kb() if path.resolve() == DEFAULT_FILE.resolve() else load_kb(path)
+            if kb.document.id in seen:
+                raise KBError(f"{path}: document id {kb.document.id} is already used by {seen[kb.document.id]}")
+            seen[kb.document.id] = path
+            plans.append(kb)
+    if not plans:
+        raise KBError(f"no plan file in {', '.join(str(p) for p in places or (DATA_DIR,))}")
+    return plans
+
+
+def plan_places() -> list[Path]:
+    """Where the plans are read from: the folders of BOT_PLAN_DIRS when set, else knowledge/data."""
+    raw = os.environ.get(PLANS_ENV, "").strip()
+    return [Path(p) for p in raw.split(os.pathsep) if p.strip()] if raw else [DATA_DIR]
+
+
+@functools.lru_cache(maxsize=1)
+def default_plans() -> tuple[KnowledgeBase, ...]:
+    """Every plan this assistant answers about, loaded once; the default plan first when it is among them."""
+    plans = load_plans(*plan_places())
+    return tuple(sorted(plans, key=lambda kb: kb is not default_kb()))
