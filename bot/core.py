@@ -38,6 +38,8 @@ class Assistant:
         self.checkflow = CheckFlow(self.kb)
         self.splitter = MessageSplitter()
         self._graded_tiers = {t for r in self.kb.requirements if r.grades for t in r.tiers} | {None}
+        self._graded_names = ", ".join(t.name for t in self.kb.tiers if t.graded)
+        self._ungraded_names = ", ".join(t.name for t in self.kb.tiers if not t.graded)
         self.subjects = SubjectReader(load_subject_words(), understander.lex.stopwords)
         self.pressed = ActionReader(self.kb, understander, self.decider, self.subjects.learn)
 
@@ -240,6 +242,8 @@ class Assistant:
             "options": d.options,
             "grade_names": self._grade_names,
             "role_names": self._role_names,
+            "graded_tiers": self._graded_names,  # "cấp tỉnh, cấp huyện": the tiers whose requirements go by grade
+            "ungraded_tiers": self._ungraded_names,  # "cấp xã"
         }
         state = d.state or State()
         if d.kind == "answer":
