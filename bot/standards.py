@@ -207,6 +207,8 @@ class StandardDecisions:
                 d.context["others_detail"] = "missing" in a.cues  # "còn thiếu gì": what each other one requires
             d.context["items"] = items
             d.clauses = unique(i["req"].clause for i in [*items, *d.context.get("others", [])])
+        failing = [i["req"].clause for i in d.context.get("items", []) if i["verdict"] is False]
+        d.clauses = unique([*failing, *d.clauses])  # what the person misses is what the answer rests on first
         d.intent = "kiem_tra"
         d.context["check"] = True
         if d.state is not None:
