@@ -7,12 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from bot.actions import Action
 from bot.normalize import normalize
 from bot.reply import Option
+from knowledge.yamlfile import load_yaml
 
 MENUS_FILE = Path(__file__).parent / "data" / "askback.yaml"
 
@@ -74,7 +74,7 @@ class Menus:
     """Chooses the menu for a vague message and recognises greetings and thanks."""
 
     def __init__(self, path: Path = MENUS_FILE) -> None:
-        raw = _MenusFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+        raw = _MenusFile.model_validate(load_yaml(path))
         self.vague_max_words = raw.vague_max_words
         self._menus = [(_pattern(m.words), Menu(m.ask, [o.option() for o in m.options]))
                        for m in raw.menus]

@@ -10,10 +10,10 @@ import functools
 import re
 from pathlib import Path
 
-import yaml
 
 from knowledge.text import fold
 from knowledge.vocabulary import marked_key
+from knowledge.yamlfile import load_yaml
 
 CUES_FILE = Path(__file__).parent / "data" / "cues.yaml"
 _REGEX = "re:"
@@ -38,7 +38,7 @@ class CueBook:
     """Named cue patterns: `asks` (what a message asks, recorded in a reading) and `context` (around a slot)."""
 
     def __init__(self, path: Path = CUES_FILE) -> None:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path)
         self.asks: dict[str, re.Pattern] = {name: compile_cue(v) for name, v in data["asks"].items()}
         self.context: dict[str, re.Pattern] = {name: compile_cue(v) for name, v in data["context"].items()}
         # cue -> folded phrase -> its words' marked keys, for the phrases written with marks

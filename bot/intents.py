@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 from rapidfuzz import fuzz, process
+
+from knowledge.yamlfile import load_yaml
 
 INTENTS_FILE = Path(__file__).parent / "data" / "intents.yaml"
 LONG_MESSAGE = 12  # words
@@ -37,7 +38,7 @@ class IntentFile(BaseModel):
 
 def load_intents(path: Path = INTENTS_FILE) -> list[IntentSpec]:
     """Read the intents file."""
-    raw = IntentFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    raw = IntentFile.model_validate(load_yaml(path))
     return [IntentSpec(name=name, **spec) for name, spec in raw.intents.items()]
 
 

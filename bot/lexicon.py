@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from bot.normalize import is_syllable, normalize
 from knowledge import KnowledgeBase, default_kb
+from knowledge.yamlfile import load_yaml
 
 LEXICON_FILE = Path(__file__).parent / "data" / "lexicon.yaml"
 # "UBND huyện" is written "UBND cấp huyện" in the plan: spell the tier out the plan's way
@@ -166,7 +166,7 @@ def _kb_texts(kb: KnowledgeBase) -> list[str]:
 @functools.lru_cache(maxsize=4)
 def lexicon_data(path: Path = LEXICON_FILE) -> dict:
     """The lexicon file as parsed YAML, read once; every reader of the lexicon takes its part from here."""
-    return yaml.safe_load(path.read_text(encoding="utf-8"))
+    return load_yaml(path)
 
 
 def load_lexicon(path: Path = LEXICON_FILE, kb: KnowledgeBase | None = None, extra: list[str] | None = None) -> Lexicon:

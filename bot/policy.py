@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from pydantic import BaseModel, ConfigDict
 
 from bot.evidence import EVIDENCE, Setting, evidence, weigh
 from bot.reply import State
 from knowledge import KnowledgeBase
+from knowledge.yamlfile import load_yaml
 
 POLICY_FILE = Path(__file__).parent / "data" / "policy.yaml"
 
@@ -27,7 +27,7 @@ class PolicyFile(BaseModel):
 
 def load_policy(path: Path = POLICY_FILE) -> PolicyFile:
     """Read and check the policy file."""
-    policy = PolicyFile.model_validate(yaml.safe_load(path.read_text(encoding="utf-8")))
+    policy = PolicyFile.model_validate(load_yaml(path))
     for intent, weights in policy.evidence.items():
         unknown = set(weights) - set(EVIDENCE)
         if unknown:

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 
 import yaml
+from knowledge.yamlfile import load_yaml
 from pydantic import ValidationError
 
 from knowledge.schema import KnowledgeBase
@@ -29,7 +30,7 @@ def load_kb(path: str | Path = DEFAULT_FILE) -> KnowledgeBase:
     """Read, validate and cross-check one plan file."""
     path = Path(path)
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path)
     except OSError as exc:
         raise KBError(f"{path}: cannot read: {exc}") from exc
     except yaml.YAMLError as exc:
@@ -39,7 +40,7 @@ def load_kb(path: str | Path = DEFAULT_FILE) -> KnowledgeBase:
     vocabulary = vocabulary_file(path)
     if "vocabulary" not in raw and vocabulary.is_file():
         try:
-            raw["vocabulary"] = yaml.safe_load(vocabulary.read_text(encoding="utf-8")) or {}
+            raw["vocabulary"] = load_yaml(vocabulary) or {}
         except (OSError, yaml.YAMLError) as exc:
             raise KBError(f"{vocabulary}: cannot read: {exc}") from exc
     try:
