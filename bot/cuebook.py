@@ -47,6 +47,12 @@ class CueBook:
                    if isinstance(v, str) and not v.startswith(_REGEX) and not v.isascii()}
             for name, values in data["asks"].items() if isinstance(values, list)
         }
+        # cue -> the first words of its phrases: a cue made only of phrases is tried only when one of them is there
+        self.keys: dict[str, frozenset[str] | None] = {
+            name: (frozenset(fold(v).split()[0] for v in values)
+                   if isinstance(values, list) and not any(v.startswith(_REGEX) for v in values) else None)
+            for name, values in data["asks"].items()
+        }
         self.acts: dict[str, tuple[str, ...]] = {act: tuple(names) for act, names in data["acts"].items()}
         unknown = {n for names in self.acts.values() for n in names} - set(self.asks) - {COUNT}
         if unknown:
@@ -59,16 +65,22 @@ class CueBook:
 
     def found(self, text: str, raw: str = "") -> frozenset[str]:
         """The names of the `asks` cues found in a folded text (raw: the message as typed, to check marks)."""
-        words = [(fold(w), marked_key(w)) for w in _WORD.findall(raw)] if raw and not raw.isascii() else []
-        return frozenset(name for name, rx in self.asks.items() if self._has(name, rx, text, words))
-
-    def _has(self, name: str, rx: re.Pattern, text: str, words: list[tuple[str, str | None]]) -> bool:
-        marked = self.marked.get(name)
-        for m in rx.finditer(text):
-            keys = marked.get(m.group(0)) if marked and words else None
-            if keys is None or _typed_alike(m.group(0).split(), keys, words):
-                return True
-        return False
+        present = set(text.split())
+        typed: list[tuple[str, str | None]] | None = None  # the raw words with their marks, read when needed
+        found = []
+        for name, rx in self.asks.items():
+            keys = self.keys[name]
+            if keys is not None and not keys & present:
+                continue
+            marked = self.marked.get(name) if raw and not raw.isascii() else None
+            for m in rx.finditer(text):
+                spelled = marked.get(m.group(0)) if marked else None
+                if spelled is not None and typed is None:
+                    typed = [(fold(w), marked_key(w)) for w in _WORD.findall(raw)]
+                if spelled is None or _typed_alike(m.group(0).split(), spelled, typed or []):
+                    found.append(name)
+                    break
+        return frozenset(found)
 
     def __getitem__(self, name: str) -> re.Pattern:
         """One cue's pattern, of either section."""
