@@ -12,32 +12,11 @@ from bot.normalize import clean, normalize
 from knowledge.vocabulary import implied_tier, matcher_for, term
 from knowledge import KnowledgeBase
 
-_CUES = cue_book()
-_COURSE_BEFORE = _CUES["course_before"]
-_LLCT_AFTER = _CUES["llct_after"]
-_LLCT_BEFORE = _CUES["llct_before"]
-_HELD_BEFORE = _CUES["held_before"]
-_ASKED_BEFORE = _CUES["asked_before"]
-_CHECKING = _CUES["checking"]
-_NEG_BEFORE = _CUES["neg_before"]
+_CUES = cue_book()  # the cue words of data/cues.yaml: the context words around a slot, by name
 NONE_LEVEL = "none"  # a lacked area with no level named: the person has none
 _CLAUSE_RAW = re.compile(r"(?<![\w.])(IV|III|II|I)((?:\.\d)(?:\.(?:[a-eA-E]|đ|Đ|dd))?)?(?![\w])", re.IGNORECASE)
-_CLAUSE_CUE = _CUES["clause_cue"]
-_COUNT = _CUES["count"]
-# "bao nhiêu" with a row of the annex is a question about its numbers
-_ANNEX_ROW = _CUES["annex_row"]
-_HOW_MANY = _CUES["how_many"]
-_NOT_A_COUNT = _CUES["not_a_count"]
-_PERCENT = _CUES["percent"]
-_AGE = _CUES["age"]
-_YEAR = _CUES["year"]
 _TIER_KINDS = ("tier", "office", "place", "position")
 _VOCAB_KINDS = ("grade", "level", *_TIER_KINDS)  # levels take their words: "sơ cấp" names no "sở"
-_NOT_BEFORE = _CUES["not_before"]
-_NOT_THERE = _CUES["not_there"]
-_TWO_TIERS = _CUES["two_tiers"]
-
-
 
 
 def ngrams(text: str, n: int = 4) -> set[str]:
@@ -178,7 +157,7 @@ class EntityExtractor:
         self._tiers(ent, raw, named)
         for role, rx in self._role_re:
             m = rx.search(text)
-            if m and not _NOT_BEFORE.search(text[max(0, m.start() - 24):m.start()]):  # "không phải chủ tịch"
+            if m and not _CUES["not_before"].search(text[max(0, m.start() - 24):m.start()]):  # "không phải chủ tịch"
                 ent.role = role
                 break
         if ent.role and ent.tiers:  # "chủ tịch xã": the role of that name at that tier, when the plan has one
@@ -187,17 +166,17 @@ class EntityExtractor:
             if rx.search(text):
                 ent.areas.append(area)
         self._held(ent)
-        ent.years = [int(y) for y in _YEAR.findall(text)]
-        age = first_group(_AGE.search(text))
+        ent.years = [int(y) for y in _CUES["year"].findall(text)]
+        age = first_group(_CUES["age"].search(text))
         ent.age = int(age) if age else None
         ent.clause = self._clause(raw, text)
         grams = ngrams(text)
         ent.person = self._person.find(text, grams) is not None
-        ent.count = bool(_COUNT.search(text)) or bool(
-            _HOW_MANY.search(text) and _ANNEX_ROW.search(text) and not _NOT_A_COUNT.search(text)
+        ent.count = bool(_CUES["count"].search(text)) or bool(
+            _CUES["how_many"].search(text) and _CUES["annex_row"].search(text) and not _CUES["not_a_count"].search(text)
         )
-        ent.percent = bool(_PERCENT.search(text))
-        asserted = _NOT_THERE.sub(" ", text)  # "công chức, không phải giáo viên": what the person is not
+        ent.percent = bool(_CUES["percent"].search(text))
+        asserted = _CUES["not_there"].sub(" ", text)  # "công chức, không phải giáo viên": what the person is not
         asserted_grams = grams if asserted == text else ngrams(asserted)
         ent.out_of_scope = next((topic for topic, ps in self._oos if ps.find(asserted, asserted_grams) is not None), None)
         ent.other_place = self._places.find(text, grams)
@@ -212,12 +191,12 @@ class EntityExtractor:
             if m.kind != "grade":
                 continue
             before = normalize(nfc[: m.start]) + " "
-            (course if _COURSE_BEFORE.search(before) else person).append((m.start, m.id))
+            (course if _CUES["course_before"].search(before) else person).append((m.start, m.id))
         if not (person or course) and any(k in ent.text for k in self._grade_any.keys):
             for m in self._grade_any.pattern.finditer(ent.text):
                 grade = self._grade_of[m.lastgroup]
                 before = ent.text[: m.start()]
-                (course if _COURSE_BEFORE.search(before) else person).append((m.start(), grade))
+                (course if _CUES["course_before"].search(before) else person).append((m.start(), grade))
         if person:
             ent.grade = min(person)[1]
         if course:
@@ -234,7 +213,7 @@ class EntityExtractor:
         first = self._vocabulary_tiers(ent, unicodedata.normalize("NFC", raw), named, ends, kinds)
         text = unicodedata.normalize("NFC", raw) if first else ent.text
         if not first and raw.isascii():  # typed without marks, chat spellings ("tx", "o tinh"): the older patterns
-            text = _NOT_THERE.sub(" ", ent.text)  # "không phải ở sở": not where the person works
+            text = _CUES["not_there"].sub(" ", ent.text)  # "không phải ở sở": not where the person works
             for tier, rx in self._tier_re.items():
                 m = rx.search(text)
                 if m:
@@ -250,7 +229,7 @@ class EntityExtractor:
             # "cấp tỉnh, huyện": two tier words side by side, no unit named
             bare = kinds.get(found[0]) == kinds.get(found[1]) == "tier" and not between
             listed = "cap" in second or bare  # "cấp tỉnh, cấp huyện": tiers listed, not an address
-            ent.tier = None if listed or _TWO_TIERS.search(between) else found[0]
+            ent.tier = None if listed or _CUES["two_tiers"].search(between) else found[0]
 
     def _vocabulary_tiers(self, ent: Entities, raw: str, named: list, ends: dict[str, int],
                           kinds: dict[str, str]) -> dict[str, int]:
@@ -263,7 +242,7 @@ class EntityExtractor:
             tier = implied_tier(self.kb, m)
             if tier is None and m.kind == "position":  # "Chủ tịch UBND xã": a title that names its tier
                 tier = next((t for t, rx in self._tier_re.items() if rx.search(normalize(m.text))), None)
-            if tier is None or _NOT_BEFORE.search(normalize(raw[max(0, m.start - 24):m.start])):
+            if tier is None or _CUES["not_before"].search(normalize(raw[max(0, m.start - 24):m.start])):
                 continue
             weak = m.kind == "office" and getattr(term(self.kb, m.kind, m.id), "weak", False)
             hits.append((m.start, tier, weak, m.text))
@@ -291,16 +270,16 @@ class EntityExtractor:
             level = next(k for k, v in m.groupdict().items() if v)
             after = text[m.end():]
             before = text[: m.start()]
-            if after.startswith(" tro len") or _ASKED_BEFORE.search(before):
+            if after.startswith(" tro len") or _CUES["asked_before"].search(before):
                 continue
-            theory = _LLCT_AFTER.match(after) or _LLCT_BEFORE.search(before) or level == words.theory_top
+            theory = _CUES["llct_after"].match(after) or _CUES["llct_before"].search(before) or level == words.theory_top
             area = words.theory_area if theory else words.degree_area
             if area == words.theory_area and level not in words.theory_levels:
                 level = words.theory_top  # "cử nhân chính trị" is the top level of political theory
-            if _NEG_BEFORE.search(before):
+            if _CUES["neg_before"].search(before):
                 ent.lacks[area] = level
-            elif (_HELD_BEFORE.search(before) or (ent.held and before.endswith(" va ")) or _CUES["held_after"].match(after)
-                  or _CHECKING.search(text)):  # "CV: đại học, trung cấp chính trị … đủ chưa?" lists what is held
+            elif (_CUES["held_before"].search(before) or (ent.held and before.endswith(" va ")) or _CUES["held_after"].match(after)
+                  or _CUES["checking"].search(text)):  # "CV: đại học, trung cấp chính trị … đủ chưa?" lists what is held
                 ent.held.setdefault(area, level)
         m = self._programme.search(text) if any(k in text for k in words.programme_keys) else None
         if m:
@@ -315,20 +294,16 @@ class EntityExtractor:
             roman = m.group(1).upper()
             rest = (m.group(2) or "").replace("dd", "đ").replace("Đ", "đ").lower()
             cid = roman + rest
-            if not rest and not _CLAUSE_CUE.search(normalize(raw)):
+            if not rest and not _CUES["clause_cue"].search(normalize(raw)):
                 continue
             if self.kb.has_clause(cid):
                 return cid
         folded = normalize(raw)
         if self.kb.annex is not None and _CUES["annex_words"].search(folded):
             return self.kb.annex.clause
-        if _CUES["basis_words"].search(folded) and _CLAUSE_CUE.search(folded):
+        if _CUES["basis_words"].search(folded) and _CUES["clause_cue"].search(folded):
             return self.kb.preamble.id
         return None
-
-
-_SLOT_YEAR = _CUES["year"]
-_SLOT_NUMBER = _CUES["number"]
 
 
 def delexicalize(extractor: EntityExtractor, canonical: str) -> str:
@@ -339,6 +314,6 @@ def delexicalize(extractor: EntityExtractor, canonical: str) -> str:
         text = rx.sub("xlinhvuc", text)
     if extractor._slot_tier is not None:
         text = extractor._slot_tier.sub("xcap", text)
-    text = _SLOT_YEAR.sub("xnam", text)
-    text = _SLOT_NUMBER.sub("xso", text)
+    text = _CUES["year"].sub("xnam", text)
+    text = _CUES["number"].sub("xso", text)
     return re.sub(r"\b(xlinhvuc|xtrinhdo|xngach)( \1\b)+", r"\1", text)
