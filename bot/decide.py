@@ -18,7 +18,7 @@ from bot.reply import Option, State
 from bot.standards import StandardDecisions
 from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
-from knowledge.queries import duties_named
+from knowledge.queries import TARGET_CLEAR, duties_named, objectives_named
 
 _INTRO_WORDS = 16  # a self-introduction without a question is at most this long
 
@@ -87,9 +87,13 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         deadlines = self._deadlines_named(ent)
         if deadlines and not (ent.grade or ent.count):  # "tháng 8 và tháng 10 là mốc gì": whose deadlines they are
             return self.duties(deadlines, state)
-        asked = self._duties_asked(a)
+        clear = self._targets_asked(a, TARGET_CLEAR)
+        asked = [] if clear else self._duties_asked(a)
         if asked:  # "kế hoạch của huyện gửi Sở Nội vụ lúc nào"
             return self.duties(asked, state)
+        targets = clear or self._targets_asked(a) or self._tier_targets(a, state)
+        if targets:  # "đại biểu HĐND phải bồi dưỡng xong trước khi nào": the target's date
+            return self.targets(targets, state)
         if self._annex_followup(a, state):
             return self.annex(a, state, 1.0)
         if not slots and not (state.grade or state.role or state.tier) and self._vague(ent.text):
@@ -169,6 +173,26 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             return []
         words = set(a.ent.text.split()) - self.u.lex.stopwords
         return duties_named(self.kb, words, set(a.ent.tiers), with_deadline=True)
+
+    def _targets_asked(self, a: Analysis, least: float | None = None) -> list:
+        """The plan's dated targets a 'when' question names by the words of their subject."""
+        if a.act != "when" or a.ent.grade or a.ent.count or a.ent.held:
+            return []
+        return objectives_named(self.kb, a.ent.text, self.u.lex.canonical, least)
+
+    def _tier_targets(self, a: Analysis, state: State) -> list:
+        """'đến năm nào thì phải đạt?' in a conversation about one tier: that tier's dated targets."""
+        tier = self.kb.by_id("tiers", a.ent.tier or state.tier or "")
+        if a.act != "when" or not followup(a) or tier is None or a.ent.grade or a.ent.count:
+            return []
+        return [o for o in self.kb.objectives if o.deadline and o.clause in tier.clauses
+                and any(ch.isdigit() for ch in o.deadline)]
+
+    def targets(self, targets: list, state: State) -> Decision:
+        """A target of the plan, its value and date first, in the plan's words."""
+        return Decision(kind="answer", intent="noi_dung", confidence=1.0, template="targets",
+                        clauses=list(dict.fromkeys(o.clause for o in targets)), context={"targets": targets},
+                        state=state.model_copy(update={"last_intent": "noi_dung"}))
 
     def duties(self, duties: list, state: State) -> Decision:
         """Who must do what by the deadline asked about: each duty's words as the plan writes them."""

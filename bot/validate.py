@@ -12,7 +12,7 @@ from knowledge.loader import DEFAULT_FILE
 
 REQUIRED_TEMPLATES = (
     "requirements", "passages", "annex", "document", "scope", "clause", "clarify", "no_clause", "fallback", "help",
-    "search", "check_ask", "check_card", "check_cancel", "outline", "duties", "staff_list",
+    "search", "check_ask", "check_card", "check_cancel", "outline", "duties", "targets", "staff_list",
 )
 
 

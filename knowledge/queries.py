@@ -173,6 +173,29 @@ def duties_named(kb: KnowledgeBase, words: set[str], tiers: set[str], with_deadl
     return [r for s, r in sorted(scored, key=lambda x: -x[0]) if s >= DUTY_MIN and s >= best * DUTY_NEAR]
 
 
+def objectives_named(kb: KnowledgeBase, text: str, canonical=fold, least: float | None = None) -> list:
+    """The plan's dated targets a message names by the word pairs of their subject, best first (each shared pair
+    counts 1/(how many dated targets use it)); canonical: how the message's text was made (abbreviations)."""
+    dated = [o for o in kb.objectives if o.deadline]
+    bags = {o.id: _pairs(canonical(o.subject)) for o in dated}
+    used: dict[str, int] = {}
+    for bag in bags.values():
+        for w in bag:
+            used[w] = used.get(w, 0) + 1
+    asked = _pairs(text)
+    scored = [(sum(1 / used[w] for w in asked & bags[o.id]), o) for o in dated]
+    best = max((s for s, _ in scored), default=0.0)
+    least = TARGET_MIN if least is None else least
+    return [o for s, o in sorted(scored, key=lambda x: -x[0]) if s >= least and s >= best * DUTY_NEAR]
+
+
+def _pairs(text: str) -> set[str]:
+    words = text.split()
+    return {f"{a} {b}" for a, b in zip(words, words[1:])}
+
+
+TARGET_MIN = 1.5  # a target is named by this much of its subject's own word pairs
+TARGET_CLEAR = 2.5  # ... and clearly, before any duty, by this much
 DUTY_MIN = 1.5  # a duty is named by at least this much of its own wording
 DUTY_NEAR = 0.8  # duties scoring this close to the best are named too
 

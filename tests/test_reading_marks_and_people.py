@@ -69,3 +69,20 @@ def test_questions_the_plan_does_not_answer_are_said_so():
         assert r.kind == "fallback" and not r.clauses, q
     r = answer("em là chuyên viên huyện Thạnh Trị (công chức, không phải giáo viên), có đại học, còn thiếu gì?")
     assert r.kind == "answer" and r.grade == "chuyen_vien"
+
+
+def test_a_when_question_about_a_group_is_answered_by_its_dated_target():
+    r = answer("dai bieu HDND phai boi duong xong truoc khi nao")
+    assert r.clauses == ["I.2.c"] and "nửa đầu năm 2012" in r.text
+    r = answer("Lãnh đạo cấp sở, cấp huyện đến năm nào phải được trang bị kỹ năng lãnh đạo, quản lý?")
+    assert r.clauses == ["I.2.a"] and "năm 2015" in r.text
+    assert answer("Kế hoạch đào tạo của huyện gửi Sở Nội vụ lúc nào?").clauses == ["IV.2"]  # a duty, not a target
+    first, then = converse("e lam cong chuc van phong - thong ke xa Phu Tam", "den nam nao thi phai dat")
+    assert then.clauses == ["I.2.b"]  # the dated targets of the conversation's tier
+
+
+def test_a_check_asking_what_is_missing_lists_each_other_standard_and_cites_the_missing_first():
+    r = answer("chị Hoa, chuyên viên chính ở sở, mới có bằng đại học. Chị ấy còn thiếu gì?")
+    assert "Cao cấp lý luận chính trị" in r.text and "chương trình chuyên viên chính" in r.text
+    r = answer("CV Sở LĐ-TB&XH, có ĐH và cao cấp LLCT, chưa học QLNN. Cần học lớp nào?")
+    assert r.clauses[0] == "II.1.c"
