@@ -31,6 +31,16 @@ def overmatched_examples() -> list[str]:
     return problems
 
 
+def unknown_menu_options() -> list[str]:
+    """Options of bot/data/askback.yaml whose intent or ids the default plan does not have."""
+    from bot.askback import Menus
+    from bot.core import default_assistant
+
+    reader = default_assistant().pressed
+    return [f"askback.yaml: option {o.label!r} names an intent or id the plan does not have"
+            for o in Menus().options() if o.action is None or not reader.knows(o.action)]
+
+
 def validate_all(path: Path | None = None) -> tuple[list[str], str]:
     """Every problem found, and a one-line summary when there are none."""
     problems: list[str] = []
@@ -52,6 +62,7 @@ def validate_all(path: Path | None = None) -> tuple[list[str], str]:
     problems.extend(f"template {t}.j2 does not exist" for t in missing)
     if path is None or Path(path).resolve() == DEFAULT_FILE.resolve():
         problems.extend(overmatched_examples())
+        problems.extend(unknown_menu_options())
     summary = (
         f"OK: {kb.document.number} — {len(kb.clauses)} điều khoản, {len(kb.requirements)} yêu cầu, "
         f"{len(kb.annex.rows) if kb.annex else 0} dòng phụ lục, {sum(len(i.examples) for i in intents)} câu mẫu."
