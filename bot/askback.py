@@ -112,6 +112,13 @@ class Menus:
         """A request to check a whole staff list."""
         return bool(self._staff and self._staff.search(folded))
 
+    def only_greeting(self, folded: str, stopwords: frozenset[str]) -> bool:
+        """The message is nothing but greeting words and filler ("hello, bot ơi có đó ko")."""
+        if self._greeting is None:
+            return False
+        rest = self._greeting.sub(" ", folded).split()
+        return bool(self._greeting.search(folded)) and all(w in stopwords for w in rest)
+
     def greeting(self, folded: str) -> str | None:
         """'thanks' or 'hello' when the message opens with such words, else None."""
         thanks = self._thanks is not None and self._thanks.search(folded) is not None

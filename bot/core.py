@@ -24,6 +24,9 @@ log = logging.getLogger(__name__)
 
 _SHORT_FOLLOWUP = 6  # words: a message this short after a clarify question completes it
 # where one message asks two things: "…, và …", "…; …", "…? …", "hỏi 2 ý: …"
+NAME_WORDS = 2  # "còn chị Lan?": at most this many words besides filler name a person and ask nothing else
+PEOPLE_FAMILY = "standards"  # the intents.yaml family answered from a person's profile
+
 _PARTS = re.compile(r"\?\s+(?=\S)|;\s*|,\s*(?:và|còn|va|con)\s+", re.IGNORECASE)
 _PARTS_INTRO = re.compile(r"^\s*(hỏi|hoi|cho hỏi|cho hoi)\s*\d+\s*(ý|y|câu|cau)\s*:\s*", re.IGNORECASE)
 
@@ -38,6 +41,8 @@ class Assistant:
         self.checkflow = CheckFlow(self.kb)
         self.splitter = MessageSplitter()
         self._graded_tiers = {t for r in self.kb.requirements if r.grades for t in r.tiers} | {None}
+        # intents about a person (their grade and levels): intents.yaml families whose handlers weigh a profile
+        self._about_people = {i.name for i in understander.intents if i.family == PEOPLE_FAMILY}
         self._graded_names = ", ".join(t.name for t in self.kb.tiers if t.graded)
         self._ungraded_names = ", ".join(t.name for t in self.kb.tiers if not t.graded)
         self.subjects = SubjectReader(load_subject_words(), understander.lex.stopwords)
@@ -175,13 +180,18 @@ class Assistant:
             state = self.subjects.learn(state, self._said(intro), intro.ent.text)
             query = parts.question
         a = self.u.analyze(query)
+        before = state
         state = self.subjects.switch(state, query, a.ent.text)
+        if state.subject != before.subject and self._names_only(a) and before.last_intent in self._about_people:
+            return self._reply(self.decider.requirements(a, state, 1.0))  # "còn tôi?": the last question, for them
         combined = self._several(query, state)
         if combined is not None:
             return combined
         if not (a.ent.out_of_scope or a.ent.other_place or a.ent.other_period):  # what is refused teaches nothing
             said = self._said(a)
             if a.ent.count:  # "tỉnh đào tạo bao nhiêu người": the province's figures, not where the person works
+                said = Said(grade=said.grade, role=said.role, age=said.age, held=said.held)
+            if a.ent.weak_tier and state.tier:  # "anh Tuấn ở phòng tôi": the office's tier is already known
                 said = Said(grade=said.grade, role=said.role, age=said.age, held=said.held)
             state = self.subjects.learn(state, said, a.ent.text)
         if a.ent.grade and not a.ent.tier and state.tier not in self._graded_tiers:
@@ -194,7 +204,17 @@ class Assistant:
             if state.pending:
                 state = state.model_copy(update={"pending": None})
             d = self.decider.decide(a, state)
+        if d.state is not None and d.intent not in self._about_people and not a.ent.person \
+                and d.state.tier != before.tier and before.tier:  # "mục tiêu cho cấp xã là gì": about the plan
+            d.state = d.state.model_copy(update={"tier": before.tier})
         return self._reply(d)
+
+    def _names_only(self, a) -> bool:
+        """The message names whom it is about and nothing else ("còn tôi?", "người thứ hai thì sao?")."""
+        ent = a.ent
+        if ent.grade or ent.tier or ent.role or ent.areas or ent.held or ent.lacks or ent.count or ent.years:
+            return False
+        return len([w for w in ent.text.split() if w not in self.u.lex.stopwords]) <= NAME_WORDS
 
     def _said(self, a) -> Said:
         """What the message states about its subject; a role only when the plan ties it to tiers."""

@@ -43,6 +43,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             if not hasattr(self, spec.handler):
                 raise ValueError(f"intent {spec.name}: no handler {spec.handler!r}")
         self.month = cue_book()["month"]
+        openers = sorted({normalize(c) for c in lexicon_data()["question_cues"]}, key=len, reverse=True)
+        self._opener = re.compile(r"(?:" + "|".join(re.escape(c) for c in openers) + r")( (a|nhe|voi|di))?")
 
     # ---- entry -------------------------------------------------------------------------------
     def decide(self, a: Analysis, state: State, forced: str | None = None) -> Decision:
@@ -63,7 +65,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
                             context={"reply": self.menus.staff_reply}, state=state)
         slots = bool(ent.grade or ent.tier or ent.role or ent.areas or ent.years or ent.held or ent.lacks or ent.count)
         greeting = self.menus.greeting(ent.text)
-        if greeting and not slots and "asking" not in cues:
+        if greeting and not slots and ("asking" not in cues or self.menus.only_greeting(ent.text, self.u.lex.stopwords)):
             return self.help(state, thanks=greeting == "thanks")
         if only_profile(ent):  # "huyện", "cấp xã", "tôi là CVC": what applies to that grade / tier
             parallel = self._same_topic_other_tier(ent, state)
@@ -98,6 +100,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             return self.annex(a, state, 1.0)
         if not slots and not (state.grade or state.role or state.tier) and self._vague(ent.text):
             return self.ask_back(a, state)
+        if not slots and all(w in self.u.lex.stopwords for w in words):  # "cho hỏi", "bạn là ai": nothing asked yet
+            return self.help(state, empty=bool(self._opener.fullmatch(ent.text)))
         scores = {t.intent: t.score for t in a.topics}
         if forced in scores:
             scores[forced] = max(scores.values()) + 1.0

@@ -93,6 +93,7 @@ class Entities:
     percent: bool = False
     out_of_scope: str | None = None
     other_place: str | None = None
+    weak_tier: bool = False  # the tier comes only from a generic office word ("phòng")
 
     period: tuple[int, int] = (0, 9999)
 
@@ -255,6 +256,8 @@ class EntityExtractor:
                 ent.role = position.role
         if any(not weak for _, _, weak, _ in hits):
             hits = [h for h in hits if not h[2]]
+        else:
+            ent.weak_tier = bool(hits)
         first: dict[str, int] = {}
         for start, tier, _, text in hits:
             ent.places.append(normalize(text))

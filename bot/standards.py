@@ -35,7 +35,7 @@ class StandardDecisions:
     def _profile(self, a: Analysis, state: State) -> tuple[str | None, str | None, str | None]:
         ent = a.ent
         grade = ent.grade or state.grade
-        tier = ent.tier or state.tier
+        tier = (state.tier if ent.weak_tier and state.tier else ent.tier) or state.tier
         # a role the plan ties to ungraded tiers (commune roles), or an elected one (tiers: all)
         named = ent.role or (state.role if not ent.grade and (ent.tier or state.tier) == state.tier else None)
         tiers_of = self._role_tiers(named) if named else set()  # the role said now, or the subject's known role

@@ -70,6 +70,8 @@ class SubjectReader:
             typed = nfc[m.start(1):m.end(1)].lower()
             if not typed.isascii() and typed not in self.words.marked_titles:
                 continue  # "có ĐH" is not "cô": a title typed with marks must have the title's marks
+            if typed.isascii() and not nfc.isascii() and typed not in self.words.marked_titles:
+                continue  # "Ban Dân tộc" in a message typed with marks: "bạn" would have its marks
             if len(m.group(2)) > 1 and m.group(2).isupper():
                 continue  # "co DH", "anh CVC": an abbreviation, not a name
             if name and (len(name) == 1 or name not in self._stop) and name not in ("ay", "do", "nay", "kia"):
