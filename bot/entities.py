@@ -179,7 +179,10 @@ class EntityExtractor:
         ent.percent = bool(_CUES["percent"].search(text))
         asserted = _CUES["not_there"].sub(" ", text)  # "công chức, không phải giáo viên": what the person is not
         asserted_grams = grams if asserted == text else ngrams(asserted)
-        ent.out_of_scope = next((topic for topic, ps in self._oos if ps.find(asserted, asserted_grams) is not None), None)
+        units = [self.lex.canonical(u) for u in ent.units]  # "Sở Văn hóa, Thể thao và Du lịch": a name asks nothing
+        ent.out_of_scope = next((topic for topic, ps in self._oos
+                                 if (said := ps.find(asserted, asserted_grams)) is not None
+                                 and not any(said in u for u in units)), None)
         ent.other_place = self._places.find(text, grams)
         return ent
 

@@ -54,7 +54,7 @@ class PlanTextDecisions:
         if not a.hits or a.hits[0].score < 4.0:
             return self.fallback(a, state)
         top = a.hits[0]
-        clause = top.passage.clause
+        clause = self._for_tier_named(top.passage.clause, a.ent.tier)
         if self._about_me_without_tier(a, state, clause):
             return self.clarify_tier(a, state)
         c = self.kb.clause(clause)
@@ -93,6 +93,18 @@ class PlanTextDecisions:
             context={"sections": sections, "more": len(c.items) - shown if whole else 0, "more_clause": clause},
             state=state.model_copy(update={"last_intent": "noi_dung"}),
         )
+
+    def _for_tier_named(self, clause: str, tier_id: str | None) -> str:
+        """The clause written for the tier the message names, parallel to one written for another tier
+        (plan data: tiers[].clauses in the same order: I.2.a for tỉnh, huyện and I.2.b for xã)."""
+        named = self.kb.by_id("tiers", tier_id) if tier_id else None
+        if named is None or clause in named.clauses:
+            return clause
+        for tier in self.kb.tiers:
+            if clause in tier.clauses:
+                k = tier.clauses.index(clause)
+                return named.clauses[k] if k < len(named.clauses) else clause
+        return clause
 
     def _passage_words(self, text: str) -> str:
         """A passage's words as the search reads them (canonical, multiword names joined)."""

@@ -86,3 +86,10 @@ def test_a_check_asking_what_is_missing_lists_each_other_standard_and_cites_the_
     assert "Cao cấp lý luận chính trị" in r.text and "chương trình chuyên viên chính" in r.text
     r = answer("CV Sở LĐ-TB&XH, có ĐH và cao cấp LLCT, chưa học QLNN. Cần học lớp nào?")
     assert r.clauses[0] == "II.1.c"
+
+
+def test_a_units_name_asks_nothing_and_a_tier_named_picks_its_own_objectives():
+    r = answer("em o So Van hoa, The thao va Du lich, ke hoach dao tao cua so gui ve so noi vu khi nao")
+    assert r.kind == "answer" and "IV.2" in r.clauses  # "du lịch" in the office's name is no holiday question
+    assert answer("dieu kien vao BCH dang uy xa la j").kind == "fallback"
+    assert answer("muc tieu cu the doi voi can bo cong chuc cap huyen la gi").clauses[0] == "I.2.a"
