@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +9,7 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict
 
 from bot.actions import Action
-from bot.normalize import normalize
+from bot.normalize import phrase_pattern
 from bot.reply import Option
 from knowledge.yamlfile import load_yaml
 
@@ -62,11 +61,6 @@ class Menu:
     options: list[Option]
 
 
-def _pattern(words: list[str]) -> re.Pattern | None:
-    folded = sorted({normalize(w) for w in words} - {""}, key=len, reverse=True)
-    return re.compile(r"\b(" + "|".join(re.escape(w) for w in folded) + r")\b") if folded else None
-
-
 THANKS_WORDS = 8  # a short message thanking, wherever its thanks stand, is thanks
 
 
@@ -76,12 +70,12 @@ class Menus:
     def __init__(self, path: Path = MENUS_FILE) -> None:
         raw = _MenusFile.model_validate(load_yaml(path))
         self.vague_max_words = raw.vague_max_words
-        self._menus = [(_pattern(m.words), Menu(m.ask, [o.option() for o in m.options]))
+        self._menus = [(phrase_pattern(m.words), Menu(m.ask, [o.option() for o in m.options]))
                        for m in raw.menus]
-        self._greeting = _pattern(raw.greeting.words)
-        self._thanks = _pattern(raw.greeting.thanks)
+        self._greeting = phrase_pattern(raw.greeting.words)
+        self._thanks = phrase_pattern(raw.greeting.thanks)
         self.default = self._menus[-1][1]
-        self._staff = _pattern(raw.staff_list.words)
+        self._staff = phrase_pattern(raw.staff_list.words)
         self.staff_reply = raw.staff_list.reply.strip()
         self.suggestions = [o.option() for o in raw.greeting.suggestions]
 

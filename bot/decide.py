@@ -11,14 +11,14 @@ from bot.cues import NEAR_SCORE, followup, mentions_condition, only_profile
 from bot.decision import Decision
 from bot.figures import FigureDecisions
 from bot.lexicon import lexicon_data
-from bot.normalize import normalize
+from bot.normalize import normalize, phrase_pattern
 from bot.plantext import PlanTextDecisions
 from bot.actions import Action
 from bot.reply import Option, State
 from bot.standards import StandardDecisions
 from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
-from knowledge.queries import TARGET_CLEAR, duties_named, objectives_named
+from knowledge.queries import TARGET_CLEAR, duties_named, objectives_named, requirement_areas, varying_areas
 
 _INTRO_WORDS = 16  # a self-introduction without a question is at most this long
 
@@ -34,8 +34,10 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         self.annex_rows = AnnexRows(kb.annex, understander.lex.canonical) if kb.annex else None
         self.menus = Menus()
         cues = lexicon_data()["compare_cues"]
-        self._compare = re.compile(r"\b(" + "|".join(re.escape(normalize(c)) for c in cues) + r")\b")
+        self._compare = phrase_pattern(cues)
         self.ungraded = {t.id for t in kb.tiers if not t.graded}
+        self.requirement_areas = requirement_areas(kb)  # areas some requirement is about
+        self.varying_areas = varying_areas(kb)  # areas whose requirement differs by grade
         self.tier_specific = tuple(c for t in kb.tiers for c in t.clauses)
         self.addressed = {role for r in kb.requirements for role in r.roles or []}  # roles some requirement names
         self.specs = {spec.name: spec for spec in understander.intents}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.lexicon import LEXICON_FILE, lexicon_data
-from bot.normalize import normalize
+from bot.normalize import normalize, phrase_pattern
 
 LONG = 18  # words: shorter messages are read whole
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+")
@@ -21,15 +22,19 @@ class Parts:
     question: str
 
 
+@functools.lru_cache(maxsize=4)
+def introduction_pattern(path: Path = LEXICON_FILE) -> re.Pattern:
+    """The words by which the asker says who they are ("tôi là …", "em ở …"), from the lexicon."""
+    words = lexicon_data(path)["subjects"]
+    return phrase_pattern([*words["self"], *words["introductions"]])
+
+
 class MessageSplitter:
     """Finds where the question of a long, polite message starts ("Kính gửi …, tôi là … . Xin hỏi …")."""
 
     def __init__(self, path: Path = LEXICON_FILE) -> None:
-        raw = lexicon_data(path)
-        cues = [normalize(c) for c in raw["question_cues"]]
-        mine = [normalize(c) for c in [*raw["subjects"]["self"], *raw["subjects"]["introductions"]]]
-        self._self = re.compile(r"\b(" + "|".join(re.escape(c) for c in mine) + r")\b")
-        self._cue = re.compile(r"\b(" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + r")\b")
+        self._self = introduction_pattern(path)
+        self._cue = phrase_pattern(lexicon_data(path)["question_cues"])
 
     def split(self, text: str) -> Parts:
         """The introduction (may be empty) and the question; a short message is all question."""

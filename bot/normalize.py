@@ -78,3 +78,10 @@ def normalize(text: str) -> str:
         words.append(raw)
     folded = fold(" ".join(words))
     return _IY.sub(lambda m: m.group(1) + "i", folded)
+
+
+def phrase_pattern(phrases, folded: bool = False) -> re.Pattern | None:
+    """One pattern finding any of the phrases as whole words in normalized text (group 1: the phrase found),
+    longest first; folded: the phrases are normalized already. None for no phrase."""
+    found = sorted({p if folded else normalize(p) for p in phrases} - {""}, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(p) for p in found) + r")\b") if found else None

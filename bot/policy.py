@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict
 from bot.evidence import EVIDENCE, Setting, evidence, weigh
 from bot.reply import State
 from knowledge import KnowledgeBase
+from knowledge.queries import requirement_areas
 from knowledge.yamlfile import load_yaml
 
 POLICY_FILE = Path(__file__).parent / "data" / "policy.yaml"
@@ -52,7 +53,7 @@ class Policy:
         self.ungraded = {t.id for t in kb.tiers if not t.graded}
         self.addressed = {role for r in kb.requirements for role in r.roles or []}  # roles some requirement names
         self._basis = kb.preamble.text
-        self.requirement_areas = frozenset(r.area for r in kb.requirements)
+        self.requirement_areas = requirement_areas(kb)
 
     def setting(self, a, state: State) -> Setting:
         """What the evidence needs of the plan for this reading."""

@@ -14,7 +14,7 @@ from bot.entities import NONE_LEVEL
 from bot.actions import Action
 from bot.reply import Option, State
 from bot.understand import Analysis
-from knowledge.queries import Person, meets, requirements_by_area, requirements_for, requirement_areas, varying_areas
+from knowledge.queries import Person, meets, requirements_by_area, requirements_for
 
 
 class StandardDecisions:
@@ -51,7 +51,7 @@ class StandardDecisions:
     def requirements(self, a: Analysis, state: State, confidence: float, all_areas: bool = False) -> Decision:
         ent = a.ent
         grade, tier, role = self._profile(a, state)
-        areas = [x for x in ent.areas if x in requirement_areas(self.kb)]
+        areas = [x for x in ent.areas if x in self.requirement_areas]
         carried = None
         short = followup(a) or "correction" in a.cues  # "không, tôi ở huyện, phòng …": the same question, corrected
         if not areas and not all_areas and short and state.last_area and "whole" not in a.cues:
@@ -73,7 +73,7 @@ class StandardDecisions:
         if grade is None and condition_role is not None:  # "mới trúng tuyển", said now or in the introduction
             return self._conditional_requirements(a, state, confidence, condition_role)
         if grade is None:
-            if areas and all(x not in varying_areas(self.kb) for x in areas):
+            if areas and all(x not in self.varying_areas for x in areas):
                 return self._area_requirements(a, state, confidence, areas, tier)
             if areas and not ent.person:
                 return self._area_requirements(a, state, confidence, areas, tier)

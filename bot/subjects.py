@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.lexicon import LEXICON_FILE, lexicon_data
-from bot.normalize import normalize
+from bot.normalize import normalize, phrase_pattern
 from bot.reply import Profile, State
 from knowledge.text import strip_marks
 
@@ -55,10 +55,10 @@ class SubjectReader:
         greeted = "".join(f"(?<!{re.escape(g)} )" for g in words.greeting_verbs)
         relatives = "|".join(re.escape(r) for r in words.relatives)
         self._relatives = re.compile(rf"(?<!\w){greeted}({relatives})(?!\w)")
-        self._others = _phrases(words.others)
+        self._others = phrase_pattern(words.others, folded=True)
         self._ordinal = re.compile(r"\bnguoi (" + "|".join(re.escape(k) for k in words.ordinals) + r")\b")
-        self._self = _phrases(words.self_words)
-        self._correction = re.compile(r"^(khong|ko|k)\b|" + _phrases(words.corrections).pattern)
+        self._self = phrase_pattern(words.self_words, folded=True)
+        self._correction = re.compile(r"^(khong|ko|k)\b|" + phrase_pattern(words.corrections, folded=True).pattern)
         self._stop = stopwords
 
     def subject_of(self, raw: str, folded: str) -> str | None:
@@ -135,10 +135,6 @@ class Said:
     role: str | None = None
     age: int | None = None
     held: dict | None = None
-
-
-def _phrases(items: tuple[str, ...]) -> re.Pattern:
-    return re.compile(r"\b(" + "|".join(re.escape(i) for i in sorted(items, key=len, reverse=True)) + r")\b")
 
 
 def _fold_titles(raw: str) -> str:

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass, replace
 
 from bot.cuebook import cue_book
 from bot.entities import Entities, EntityExtractor, delexicalize
 from bot.intents import IntentMatcher, load_intents
-from bot.lexicon import Lexicon, lexicon_data, load_lexicon
-from bot.normalize import normalize
+from bot.lexicon import Lexicon, load_lexicon
+from bot.message import introduction_pattern
 from bot.policy import Policy, Topic, load_policy
 from bot.reply import State
 from bot.retrieval import Hit, PassageIndex
@@ -48,9 +47,7 @@ class Understander:
         self.matcher = IntentMatcher(self.intents, self.delex_raw)
         self.index = PassageIndex(kb, self.lex)
         self.cues = cue_book()
-        words = lexicon_data()["subjects"]
-        self._introduction = re.compile(r"\b(" + "|".join(  # "tôi là …", "em ở …": the asker says who they are
-            re.escape(normalize(w)) for w in [*words["self"], *words["introductions"]]) + r")\b")
+        self._introduction = introduction_pattern()  # "tôi là …", "em ở …": the asker says who they are
         self.policy = Policy(kb, load_policy().evidence)
 
     def delex_raw(self, raw: str) -> str:
