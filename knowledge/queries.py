@@ -163,14 +163,10 @@ def duties_named(kb: KnowledgeBase, words: set[str], tiers: set[str], with_deadl
               and tiers & {implied_tier(kb, m) for m in matcher.find(r.actor)}]
     actors = {r.id: set(fold(r.actor).split()) & words for r in duties}
     bags = {r.id: set(fold(f"{r.actor} {r.duty}").split()) for r in duties}
-    used: dict[str, int] = {}
-    for bag in bags.values():
-        for w in bag:
-            used[w] = used.get(w, 0) + 1
+    used = _usage(bags)
     scored = [(sum((1 + (w in actors[r.id])) / used[w] for w in words & bags[r.id]), r) for r in duties
               if actors[r.id]]
-    best = max((s for s, _ in scored), default=0.0)
-    return [r for s, r in sorted(scored, key=lambda x: -x[0]) if s >= DUTY_MIN and s >= best * DUTY_NEAR]
+    return _best(scored, DUTY_MIN)
 
 
 def objectives_named(kb: KnowledgeBase, text: str, canonical=fold, least: float | None = None) -> list:
@@ -178,15 +174,25 @@ def objectives_named(kb: KnowledgeBase, text: str, canonical=fold, least: float 
     counts 1/(how many dated targets use it)); canonical: how the message's text was made (abbreviations)."""
     dated = [o for o in kb.objectives if o.deadline]
     bags = {o.id: _pairs(canonical(o.subject)) for o in dated}
+    used = _usage(bags)
+    asked = _pairs(text)
+    scored = [(sum(1 / used[w] for w in asked & bags[o.id]), o) for o in dated]
+    return _best(scored, TARGET_MIN if least is None else least)
+
+
+def _usage(bags: dict[str, set[str]]) -> dict[str, int]:
+    """How many of the items each word (or word pair) belongs to."""
     used: dict[str, int] = {}
     for bag in bags.values():
         for w in bag:
             used[w] = used.get(w, 0) + 1
-    asked = _pairs(text)
-    scored = [(sum(1 / used[w] for w in asked & bags[o.id]), o) for o in dated]
+    return used
+
+
+def _best(scored: list, least: float) -> list:
+    """The items scoring at least `least` and close to the best, best first."""
     best = max((s for s, _ in scored), default=0.0)
-    least = TARGET_MIN if least is None else least
-    return [o for s, o in sorted(scored, key=lambda x: -x[0]) if s >= least and s >= best * DUTY_NEAR]
+    return [item for s, item in sorted(scored, key=lambda x: -x[0]) if s >= least and s >= best * DUTY_NEAR]
 
 
 def _pairs(text: str) -> set[str]:
