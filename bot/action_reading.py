@@ -10,6 +10,7 @@ from bot.actions import MSG_STALE, MSG_UNKNOWN, Action, ActionError, decode
 from bot.annex import annex_extreme, annex_path
 from bot.decide import Decider
 from bot.decision import Decision
+from bot.views import AnnexView, FallbackView
 from bot.entities import Entities
 from bot.reply import State
 from bot.retrieval import Hit
@@ -136,11 +137,11 @@ class ActionReader:
         paths = {action.row: annex_path(annex, action.row)}
         year = action.year if action.year in annex.years else None
         return Decision(
-            kind="answer", intent="chi_tieu", confidence=1.0, template="annex", clauses=[annex.clause],
-            context={"rows": rows, "year": year, "per_year": False, "annex": annex, "paths": paths,
-                     "extreme": annex_extreme(annex, rows, frozenset(), paths)},
+            kind="answer", intent="chi_tieu", confidence=1.0, clauses=[annex.clause],
+            view=AnnexView(rows=rows, year=year, annex=annex, paths=paths,
+                           extreme=annex_extreme(annex, rows, frozenset(), paths)),
             state=state.model_copy(update={"last_intent": "chi_tieu", "last_rows": [action.row]}))
 
     def _refusal(self, message: str, state: State) -> Decision:
-        return Decision(kind="fallback", intent="lua_chon", confidence=0.0, template="fallback",
-                        context={"reason": message}, state=state)
+        return Decision(kind="fallback", intent="lua_chon", confidence=0.0,
+                        view=FallbackView(reason=message), state=state)

@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from bot.reply import Option, Reply, State
-from bot.render import render, source_labels
+from bot.render import render_view, source_labels
+from bot.views import CheckAskView, CheckCancelView, CheckCardView, StandardLine, View
 from knowledge import KnowledgeBase
 from knowledge.eligibility import FieldSpec, Profile, check_profile, profile_fields, summarize
 
@@ -46,7 +47,7 @@ class CheckFlow:
         raw = text[len(MARK):] if text.startswith(MARK) else text
         word = raw.strip().lower()
         if word == CANCEL or word in _CANCEL_WORDS:
-            return self._reply("check_cancel", {}, state.model_copy(update={"check": None}), kind="answer")
+            return self._reply(CheckCancelView(), state.model_copy(update={"check": None}), kind="answer")
         problem = None
         if name is not None and word != SKIP and word not in _SKIP_WORDS:
             try:
@@ -97,9 +98,9 @@ class CheckFlow:
         options = [Option(label=c.label, query=f"{MARK}{c.value}") for c in spec.choices]
         options += [Option(label="Bỏ qua", query=f"{MARK}{SKIP}"), Option(label="Hủy", query=f"{MARK}{CANCEL}")]
         visible = [s for s in STEPS if s == name or self._current(STEPS.index(s), progress["answers"]) == s]
-        context = {"intro": intro, "problem": problem, "label": spec.label, "free": not spec.choices,
-                   "number": visible.index(name) + 1, "count": len(visible)}
-        return self._reply("check_ask", context, state, options=options)
+        view = CheckAskView(intro=intro, problem=problem, label=spec.label, free=not spec.choices,
+                            number=visible.index(name) + 1, count=len(visible))
+        return self._reply(view, state, options=options)
 
     def _result(self, answers: dict, state: State) -> Reply:
         from roster.report import OVERALL_LABELS, describe, describe_training
@@ -107,14 +108,14 @@ class CheckFlow:
         profile = Profile(**answers)
         checks = check_profile(self.kb, profile)
         summary = summarize(checks)
-        standards = [{"area": c.area_name, "line": describe(c), "status": c.status, "checkable": c.checkable}
+        standards = [StandardLine(area=c.area_name, line=describe(c), status=c.status, checkable=c.checkable)
                      for c in checks if c.kind == "standard"]
         trainings = [f"{describe_training(c)} — {c.note}" if c.note else describe_training(c)
                      for c in checks if c.kind == "training"]
         clauses = list(dict.fromkeys(c.clause for c in checks))
-        context = {"overall": OVERALL_LABELS[summary.overall], "standards": standards, "trainings": trainings,
-                   "clauses": clauses, "profile": self._profile_lines(answers)}
-        return self._reply("check_card", context, state, kind="answer", clauses=clauses,
+        view = CheckCardView(overall=OVERALL_LABELS[summary.overall], standards=standards, trainings=trainings,
+                             profile=self._profile_lines(answers))
+        return self._reply(view, state, kind="answer", clauses=clauses,
                            grade=answers.get("grade"), tier=answers.get("tier"))
 
     def _profile_lines(self, answers: dict) -> list[str]:
@@ -125,12 +126,12 @@ class CheckFlow:
             lines.append(f"{spec.label}: {label}")
         return lines
 
-    def _reply(self, template: str, context: dict, state: State, *, kind: str = "clarify",
+    def _reply(self, view: View, state: State, *, kind: str = "clarify",
                options: list[Option] | None = None, clauses: list[str] | None = None,
                grade: str | None = None, tier: str | None = None) -> Reply:
-        context = {"clauses": clauses or [], "footer": True, "doc": self.kb.document,
-                   "source": source_labels(self.kb, clauses or []), **context}
+        frame = {"clauses": clauses or [], "footer": True, "doc": self.kb.document,
+                 "source": source_labels(self.kb, clauses or [])}
         reply = Reply(kind=kind, intent="kiem_tra_ho_so", confidence=1.0, grade=grade, tier=tier,
-                      clauses=clauses or [], options=options or [], text=render(template, context, html=False),
+                      clauses=clauses or [], options=options or [], text=render_view(view, frame, html=False),
                       state=state)
-        return reply.with_html_renderer(lambda: render(template, context, html=True))
+        return reply.with_html_renderer(lambda: render_view(view, frame, html=True))

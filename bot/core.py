@@ -12,7 +12,8 @@ from bot.annex import annex_path
 from bot.checkflow import CheckFlow
 from bot.decide import Decider
 from bot.decision import Decision
-from bot.render import render, source_labels
+from bot.views import AnnexView, DocumentView, FallbackView, SearchView
+from bot.render import render, render_view, source_labels
 from bot.message import MessageSplitter
 from bot.normalize import normalize
 from bot.reply import Option, Reply, State
@@ -56,8 +57,9 @@ class Assistant:
             return self._answer(query if isinstance(query, str) else "", state)
         except Exception:  # a question must never crash the assistant (the message itself is not logged)
             log.exception("core failed on a message")
-            return self._reply(Decision(kind="fallback", intent="loi", confidence=0.0, template="fallback",
-                                        context={"reason": "Xin lỗi, tôi chưa xử lý được câu này."}, state=state))
+            return self._reply(Decision(kind="fallback", intent="loi", confidence=0.0,
+                                        view=FallbackView(reason="Xin lỗi, tôi chưa xử lý được câu này."),
+                                        state=state))
 
     def quote_clause(self, clause_id: str, state: State | None = None) -> Reply:
         """A clause verbatim."""
@@ -74,8 +76,8 @@ class Assistant:
         canonical = self.u.lex.canonical(keywords or "")
         hits = [h for h in self.u.index.search(canonical, limit=5) if h.score > 1.0] if canonical else []
         d = Decision(kind="answer" if hits else "fallback", intent="tim_kiem", confidence=1.0 if hits else 0.0,
-                     template="search", clauses=list(dict.fromkeys(h.passage.clause for h in hits)),
-                     context={"hits": hits, "query": (keywords or "").strip()[:80]}, state=state)
+                     clauses=list(dict.fromkeys(h.passage.clause for h in hits)),
+                     view=SearchView(hits=hits, query=(keywords or "").strip()[:80]), state=state)
         return self._reply(d)
 
     def annex_reply(self, state: State | None = None) -> Reply:
@@ -83,19 +85,19 @@ class Assistant:
         state = state or State()
         annex = self.kb.annex
         codes = [r.code for r in annex.rows] if annex else []
-        d = Decision(kind="answer", intent="chi_tieu", confidence=1.0, template="annex",
+        d = Decision(kind="answer", intent="chi_tieu", confidence=1.0,
                      clauses=[annex.clause] if annex else [],
-                     context={"rows": annex.rows if annex else [], "year": None, "per_year": True, "annex": annex,
-                              "paths": {c: annex_path(annex, c) for c in codes}}, state=state)
+                     view=AnnexView(rows=annex.rows if annex else [], per_year=True, annex=annex,
+                                    paths={c: annex_path(annex, c) for c in codes}), state=state)
         return self._reply(d)
 
     def document_reply(self, state: State | None = None) -> Reply:
         """Number, date, signer, legal bases, period."""
         state = state or State()
-        d = Decision(kind="answer", intent="van_ban", confidence=1.0, template="document",
+        d = Decision(kind="answer", intent="van_ban", confidence=1.0,
                      clauses=[self.kb.preamble.id],
-                     context={"facets": ["number", "signer", "period", "bases", "implements"],
-                              "doc": self.kb.document, "cc": self.kb.preamble}, state=state)
+                     view=DocumentView(facets=["number", "signer", "period", "bases", "implements"],
+                                       cc=self.kb.preamble), state=state)
         return self._reply(d)
 
     def requirements_reply(self, grade: str | None, tier: str | None, state: State | None = None) -> Reply:
@@ -252,10 +254,8 @@ class Assistant:
         return len(ent.text.split()) <= _SHORT_FOLLOWUP and bool(ent.grade or ent.tier or ent.role)
 
     def _reply(self, d: Decision, footer: bool = True) -> Reply:
-        context = {
-            "grade": None, "tier": None, "role": None, "by_grade": False, "check": False, "age": None, "footer": footer,
-            "extreme": None, "others": [], "near": None, "carried": None, "silent_for": None, "targets": [],
-            **d.context,
+        frame = {  # what every reply shares; the view's own fields come on top
+            "footer": footer,
             "clauses": d.clauses,
             "source": source_labels(self.kb, d.clauses),
             "doc": self.kb.document,
@@ -273,9 +273,9 @@ class Assistant:
             kind=d.kind, intent=d.intent, confidence=round(d.confidence, 3),
             grade=d.grade or state.grade, tier=d.tier or state.tier,
             clauses=[] if d.kind == "fallback" else d.clauses, options=d.options,
-            text=render(d.template, context, html=False), state=state,
+            text=render_view(d.view, frame, html=False), state=state,
         )
-        return reply.with_html_renderer(lambda: render(d.template, context, html=True))
+        return reply.with_html_renderer(lambda: render_view(d.view, frame, html=True))
 
     def _grade_names(self, ids: list[str]) -> str:
         return ", ".join(self.kb.by_id("grades", g).name for g in ids if self.kb.by_id("grades", g))

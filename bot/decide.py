@@ -9,6 +9,7 @@ from bot.askback import Menus
 from bot.cuebook import cue_book
 from bot.cues import NEAR_SCORE, followup, mentions_condition, only_profile
 from bot.decision import Decision
+from bot.views import ClarifyView, DutiesView, FallbackView, HelpView, StaffListView, TargetsView
 from bot.figures import FigureDecisions
 from bot.lexicon import lexicon_data
 from bot.normalize import normalize, phrase_pattern
@@ -63,8 +64,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         if ent.out_of_scope or ent.other_place or ent.other_period:
             return self.fallback(a, state, reason=self._oos_reason(a))
         if self.menus.asks_staff_list(ent.text) and not (ent.grade or ent.held or ent.count):
-            return Decision(kind="answer", intent="danh_sach", confidence=1.0, template="staff_list",
-                            context={"reply": self.menus.staff_reply}, state=state)
+            return Decision(kind="answer", intent="danh_sach", confidence=1.0, view=StaffListView(reply=self.menus.staff_reply), state=state)
         slots = bool(ent.grade or ent.tier or ent.role or ent.areas or ent.years or ent.held or ent.lacks or ent.count)
         greeting = self.menus.greeting(ent.text)
         if greeting and not slots and ("asking" not in cues or self.menus.only_greeting(ent.text, self.u.lex.stopwords)):
@@ -148,8 +148,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
 
     def help(self, state: State, empty: bool = False, thanks: bool = False) -> Decision:
         """A short greeting (or thanks) and a few suggested questions."""
-        return Decision(kind="clarify" if empty else "answer", intent="tro_giup", confidence=1.0, template="help",
-                        options=list(self.menus.suggestions), context={"empty": empty, "thanks": thanks},
+        return Decision(kind="clarify" if empty else "answer", intent="tro_giup", confidence=1.0,
+                        options=list(self.menus.suggestions), view=HelpView(empty=empty, thanks=thanks),
                         state=state)
 
     def _same_topic_other_tier(self, ent, state: State) -> str | None:
@@ -196,14 +196,14 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
 
     def targets(self, targets: list, state: State) -> Decision:
         """A target of the plan, its value and date first, in the plan's words."""
-        return Decision(kind="answer", intent="noi_dung", confidence=1.0, template="targets",
-                        clauses=list(dict.fromkeys(o.clause for o in targets)), context={"targets": targets},
+        return Decision(kind="answer", intent="noi_dung", confidence=1.0, view=TargetsView(targets=targets),
+                        clauses=list(dict.fromkeys(o.clause for o in targets)),
                         state=state.model_copy(update={"last_intent": "noi_dung"}))
 
     def duties(self, duties: list, state: State) -> Decision:
         """Who must do what by the deadline asked about: each duty's words as the plan writes them."""
-        return Decision(kind="answer", intent="noi_dung", confidence=1.0, template="duties",
-                        clauses=list(dict.fromkeys(r.clause for r in duties)), context={"duties": duties},
+        return Decision(kind="answer", intent="noi_dung", confidence=1.0, view=DutiesView(duties=duties),
+                        clauses=list(dict.fromkeys(r.clause for r in duties)),
                         state=state.model_copy(update={"last_intent": "noi_dung"}))
 
     def _vague(self, folded: str) -> bool:
@@ -214,8 +214,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
     def ask_back(self, a: Analysis, state: State) -> Decision:
         """Ask what the user means, offering the menu that fits the words used."""
         menu = self.menus.for_vague(a.ent.text)
-        return Decision(kind="clarify", intent="hoi_lai", confidence=0.5, template="clarify", options=menu.options,
-                        context={"ask": "menu", "question": menu.ask},
+        return Decision(kind="clarify", intent="hoi_lai", confidence=0.5, options=menu.options,
+                        view=ClarifyView(ask="menu", question=menu.ask),
                         state=state.model_copy(update={"pending": a.raw[:300]}))
 
     def fallback(self, a: Analysis, state: State, reason: str | None = None) -> Decision:
@@ -225,7 +225,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             clause = self.kb.clause(a.hits[0].passage.clause)
             near = f"{clause.id} ({self.clause_path(clause.id)[-1]})"
         return Decision(kind="fallback", intent="ngoai_pham_vi", confidence=0.9 if reason else 0.6,
-                        template="fallback", context={"reason": reason, "near": near}, state=state)
+                        view=FallbackView(reason=reason, near=near), state=state)
 
     def _oos_reason(self, a: Analysis) -> str:
         ent, doc = a.ent, self.kb.document

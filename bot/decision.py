@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from bot.reply import Option, State
+from bot.views import View
 
 
 @dataclass
@@ -14,10 +15,14 @@ class Decision:
     kind: str
     intent: str
     confidence: float
-    template: str
+    view: View
     grade: str | None = None
     tier: str | None = None
     clauses: list[str] = field(default_factory=list)
     options: list[Option] = field(default_factory=list)
-    context: dict = field(default_factory=dict)
     state: State | None = None
+
+    @property
+    def template(self) -> str:
+        """The template that renders this decision's view."""
+        return self.view.template

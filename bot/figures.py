@@ -6,6 +6,7 @@ from bot.annex import annex_extreme, annex_path
 from bot.cuebook import cue_book
 from bot.cues import FOLLOWUP_WORDS, FRAGMENT_WORDS
 from bot.decision import Decision
+from bot.views import AnnexView
 from bot.reply import State
 from bot.understand import Analysis
 
@@ -42,11 +43,10 @@ class FigureDecisions:
         per_year = "per_year" in a.cues
         rows = [annex.row(c) for c in codes]
         return Decision(
-            kind="answer", intent="chi_tieu", confidence=confidence, template="annex",
-            clauses=[annex.clause],
-            context={"rows": rows, "year": year, "per_year": per_year, "annex": annex, "whole_province": whole_province,
-                     "paths": {c: annex_path(annex, c) for c in codes},
-                     "extreme": annex_extreme(annex, rows, a.cues, {c: annex_path(annex, c) for c in codes})},
+            kind="answer", intent="chi_tieu", confidence=confidence, clauses=[annex.clause],
+            view=AnnexView(rows=rows, year=year, per_year=per_year, annex=annex, whole_province=whole_province,
+                           paths={c: annex_path(annex, c) for c in codes},
+                           extreme=annex_extreme(annex, rows, a.cues, {c: annex_path(annex, c) for c in codes})),
             state=state.model_copy(update={"last_intent": "chi_tieu", "last_rows": codes}),
         )
 

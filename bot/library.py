@@ -7,10 +7,11 @@ import re
 
 from bot.core import Assistant
 from bot.mentions import replace_mentions
-from bot.render import render
+from bot.render import render_view
 from bot.reply import Option, Reply, State
 from bot.router import PlanRouter
 from bot.understand import Understander
+from bot.views import NoPlanView, PlanListView, WhichPlanView
 from knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
@@ -89,9 +90,9 @@ class PlanLibrary:
         """A greeting or help, before a document is chosen, lists the documents loaded."""
         if reply.intent != HELP_INTENT or state.plan is not None:
             return reply
-        context = {"docs": [a.kb.document for a in self.assistants.values()],
-                   "example": reply.options[0].label if reply.options else "ai ký?"}
-        extra_text, extra_html = render("plan_list", context, html=False), render("plan_list", context, html=True)
+        view = PlanListView(docs=[a.kb.document for a in self.assistants.values()],
+                            example=reply.options[0].label if reply.options else "ai ký?")
+        extra_text, extra_html = render_view(view, html=False), render_view(view, html=True)
         text, html = reply.text, reply.html
         listed = reply.model_copy(update={"text": f"{extra_text}\n\n{text}", "html_": None})
         return listed.with_html_renderer(lambda: f"{extra_html}\n\n{html}")
@@ -115,19 +116,19 @@ class PlanLibrary:
         docs = [self.assistants[p].kb.document for p in plan_ids]
         options = [Option(label=f"{d.short} ({d.period.start}–{d.period.end})", query=f"{CHOICE} {d.id} {question}")
                    for d in docs]
-        context = {"docs": docs, "options": options}
+        view = WhichPlanView(docs=docs)
         reply = Reply(kind="clarify", intent="chon_van_ban", confidence=0.5, options=options,
                       grade=state.grade, tier=state.tier,
-                      text=render("which_plan", context, html=False),
+                      text=render_view(view, html=False),
                       state=state.model_copy(update={"plan": None, "pending": question.strip() or None}))
-        return reply.with_html_renderer(lambda: render("which_plan", context, html=True))
+        return reply.with_html_renderer(lambda: render_view(view, html=True))
 
     def no_such_document(self, state: State) -> Reply:
         """No loaded document is of the province and the period asked: say so and list the documents."""
-        context = {"docs": [a.kb.document for a in self.assistants.values()]}
+        view = NoPlanView(docs=[a.kb.document for a in self.assistants.values()])
         reply = Reply(kind="fallback", intent="ngoai_pham_vi", confidence=1.0, grade=state.grade, tier=state.tier,
-                      text=render("no_plan", context, html=False), state=state)
-        return reply.with_html_renderer(lambda: render("no_plan", context, html=True))
+                      text=render_view(view, html=False), state=state)
+        return reply.with_html_renderer(lambda: render_view(view, html=True))
 
     def _from(self, plan_id: str, text: str, state: State, pending: bool = False, pin: bool = True) -> Reply:
         """The reply of one plan's assistant; the conversation then stays in that plan (pin), or, when nothing

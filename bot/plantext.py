@@ -6,6 +6,7 @@ import re
 
 from bot.cues import SCREEN, SECOND_CLAUSE_SHARE, WHOLE_CLAUSE_ITEMS, unique
 from bot.decision import Decision
+from bot.views import ClarifyView, ClauseView, DocumentView, NoClauseView, OutlineView, PassagesView, ScopeView
 from bot.excerpt import excerpt
 from bot.actions import Action
 from bot.reply import Option, State
@@ -34,16 +35,16 @@ class PlanTextDecisions:
             facets = ["number", "signer", "period", "bases", "implements"]
         clauses = [self.kb.preamble.id] if {"bases", "implements"} & set(facets) else []
         return Decision(
-            kind="answer", intent="van_ban", confidence=confidence, template="document",
-            clauses=clauses, context={"facets": facets, "doc": self.kb.document, "cc": self.kb.preamble},
+            kind="answer", intent="van_ban", confidence=confidence,
+            clauses=clauses, view=DocumentView(facets=facets, cc=self.kb.preamble),
             state=state,
         )
 
     def scope(self, a: Analysis, state: State, confidence: float) -> Decision:
         tiers = [self.kb.by_id("tiers", t) for t in (a.ent.tiers or [x.id for x in self.kb.tiers])]
         return Decision(
-            kind="answer", intent="pham_vi", confidence=confidence, template="scope",
-            tier=a.ent.tier, clauses=unique(t.clause for t in tiers), context={"tiers": tiers}, state=state,
+            kind="answer", intent="pham_vi", confidence=confidence, view=ScopeView(tiers=tiers),
+            tier=a.ent.tier, clauses=unique(t.clause for t in tiers), state=state,
         )
 
     def content(self, a: Analysis, state: State, confidence: float) -> Decision:
@@ -88,9 +89,9 @@ class PlanTextDecisions:
                              "path": self.clause_path(other.id)})
         shown = sum(len(s["passages"]) for s in sections if s["clause"].id == clause)
         return Decision(
-            kind="answer", intent="noi_dung", confidence=min(confidence, 1.0), template="passages",
+            kind="answer", intent="noi_dung", confidence=min(confidence, 1.0),
             tier=a.ent.tier, clauses=[s["clause"].id for s in sections],
-            context={"sections": sections, "more": len(c.items) - shown if whole else 0, "more_clause": clause},
+            view=PassagesView(sections=sections, more=len(c.items) - shown if whole else 0, more_clause=clause),
             state=state.model_copy(update={"last_intent": "noi_dung"}),
         )
 
@@ -140,8 +141,8 @@ class PlanTextDecisions:
         options = [Option(label=", ".join(t.name for t in graded).capitalize(), action=Action(tier=graded[0].id))
                    ] if graded else []
         options += [Option(label=t.name.capitalize(), action=Action(tier=t.id)) for t in self.kb.tiers if not t.graded]
-        return Decision(kind="clarify", intent="noi_dung", confidence=0.5, template="clarify", options=options,
-                        context={"ask": "cấp"}, state=state.model_copy(update={"pending": a.raw[:300]}))
+        return Decision(kind="clarify", intent="noi_dung", confidence=0.5, options=options,
+                        view=ClarifyView(ask="cấp"), state=state.model_copy(update={"pending": a.raw[:300]}))
 
     def outline(self, a: Analysis, state: State, confidence: float) -> Decision | None:
         """'What parts does X have?': the headings under the part the question names."""
@@ -165,20 +166,21 @@ class PlanTextDecisions:
             parent_title = f"{parent.id}. {parent.title}"
         else:
             return None
-        return Decision(kind="answer", intent="noi_dung", confidence=confidence, template="outline",
+        return Decision(kind="answer", intent="noi_dung", confidence=confidence,
                         clauses=[c.id for c in children],
-                        context={"parent": parent_title, "children": children}, state=state)
+                        view=OutlineView(parent=parent_title, children=children), state=state)
 
     def quote(self, clause_id: str, state: State) -> Decision:
         if not clause_id or not self.kb.has_clause(clause_id):
-            return Decision(kind="clarify", intent="nguyen_van", confidence=0.4, template="no_clause",
+            return Decision(kind="clarify", intent="nguyen_van", confidence=0.4, view=NoClauseView(asked=clause_id),
                             options=[Option(label=c.id, action=Action(intent="nguyen_van", clause=c.id))
                                      for c in self.leaf_clauses()[:8]],
-                            context={"asked": clause_id}, state=state)
+                            state=state)
         c = self.kb.clause(clause_id)
         return Decision(
-            kind="answer", intent="nguyen_van", confidence=1.0, template="clause", clauses=[clause_id],
-            context={"clause": c, "path": self.clause_path(clause_id), "annex": self.kb.annex if self.kb.annex and clause_id == self.kb.annex.clause else None},
+            kind="answer", intent="nguyen_van", confidence=1.0, clauses=[clause_id],
+            view=ClauseView(clause=c, path=self.clause_path(clause_id),
+                            annex=self.kb.annex if self.kb.annex and clause_id == self.kb.annex.clause else None),
             state=state,
         )
 

@@ -51,6 +51,11 @@ def render(template: str, context: dict, *, html: bool) -> str:
     return _BLANKS.sub("\n\n", out)
 
 
+def render_view(view, frame: dict | None = None, *, html: bool) -> str:
+    """Render a typed view (bot.views) with its template; `frame` holds what every reply shares (source, doc …)."""
+    return render(view.template, {**(frame or {}), **view.values()}, html=html)
+
+
 def template_names() -> list[str]:
     """Templates available (for KB validation)."""
     return sorted(p.stem for p in TEMPLATE_DIR.glob("*.j2") if not p.stem.startswith("_"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.cues import (
     CONDITION_ROLES,
     followup,
@@ -10,6 +12,7 @@ from bot.cues import (
     unique,
 )
 from bot.decision import Decision
+from bot.views import ClarifyView, RequirementsView, Verdict
 from bot.entities import NONE_LEVEL
 from bot.actions import Action
 from bot.reply import Option, State
@@ -61,10 +64,10 @@ class StandardDecisions:
             areas = []
         if tier in self.ungraded or role:
             d = self._role_requirements(a, state, confidence, tier, role, areas)
-            d.context["carried"] = carried
-            return d
-        d = self._requirements(a, state, confidence, grade, tier, areas)
-        d.context["carried"] = carried
+        else:
+            d = self._requirements(a, state, confidence, grade, tier, areas)
+        if isinstance(d.view, RequirementsView):
+            d.view = replace(d.view, carried=carried)
         return d
 
     def _requirements(self, a, state, confidence, grade, tier, areas) -> Decision:
@@ -94,10 +97,10 @@ class StandardDecisions:
         new_state = state.model_copy(update={"grade": grade, "tier": tier or state.tier,
                                               "last_area": areas[0] if len(areas) == 1 else state.last_area})
         return Decision(
-            kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
+            kind="answer", intent="yeu_cau", confidence=confidence,
             grade=grade, tier=tier, clauses=unique(r.clause for r in reqs),
-            context={"grade": self.kb.by_id("grades", grade), "tier": self.kb.by_id("tiers", tier) if tier else None,
-                     "items": verdicts, "areas": areas, "age": ent.age},
+            view=RequirementsView(grade=self.kb.by_id("grades", grade), tier=self.kb.by_id("tiers", tier) if tier else None,
+                                  items=verdicts, areas=areas, age=ent.age),
             state=new_state,
         )
 
@@ -107,18 +110,16 @@ class StandardDecisions:
         reqs = [r for r in self.kb.requirements
                 if (r.roles and role in r.roles) or (r.when is not None and getattr(r.when, key, None))]
         return Decision(
-            kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
-            clauses=unique(r.clause for r in reqs),
-            context={"role": self.kb.by_id("roles", role), "items": self._verdicts(reqs, {}, {}), "areas": []},
+            kind="answer", intent="yeu_cau", confidence=confidence, clauses=unique(r.clause for r in reqs),
+            view=RequirementsView(role=self.kb.by_id("roles", role), items=self._verdicts(reqs, {}, {})),
             state=state,
         )
 
     def conditions(self, a, state, reqs) -> Decision:
         """The training a condition the message names calls for (before an appointment ...), whatever the grade."""
         return Decision(
-            kind="answer", intent="yeu_cau", confidence=1.0, template="requirements",
-            clauses=unique(r.clause for r in reqs),
-            context={"items": self._verdicts(reqs, {}, {}), "areas": []}, state=state,
+            kind="answer", intent="yeu_cau", confidence=1.0, clauses=unique(r.clause for r in reqs),
+            view=RequirementsView(items=self._verdicts(reqs, {}, {})), state=state,
         )
 
     def _area_requirements(self, a, state, confidence, areas, tier) -> Decision:
@@ -133,10 +134,8 @@ class StandardDecisions:
         reqs.extend(self._named_only_by(a, areas, reqs))
         reqs = list({r.id: r for r in reqs}.values())
         return Decision(
-            kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
-            grade=None, tier=tier, clauses=unique(r.clause for r in reqs),
-            context={"grade": None, "tier": None, "items": self._verdicts(reqs, {}, {}), "areas": areas,
-                     "by_grade": True},
+            kind="answer", intent="yeu_cau", confidence=confidence, grade=None, tier=tier, clauses=unique(r.clause for r in reqs),
+            view=RequirementsView(items=self._verdicts(reqs, {}, {}), areas=areas, by_grade=True),
             state=state.model_copy(update={"last_area": areas[0] if len(areas) == 1 else state.last_area}),
         )
 
@@ -159,22 +158,22 @@ class StandardDecisions:
             narrowed = [r for r in reqs if r.area in areas]
             if not narrowed and tier is not None:  # the plan says nothing of that area for this tier
                 d = self._area_requirements(a, state, confidence, areas, None)
-                d.context["silent_for"] = self.kb.by_id("tiers", tier).name
+                d.view = replace(d.view, silent_for=self.kb.by_id("tiers", tier).name)
                 return d
             reqs = narrowed or reqs
         verdicts = self._verdicts(reqs, {**state.held, **a.ent.held}, a.ent.lacks)
         targets = [o for o in self.kb.objectives if role and role in o.roles]  # the plan's targets for this role
         return Decision(
-            kind="answer", intent="yeu_cau", confidence=confidence, template="requirements",
+            kind="answer", intent="yeu_cau", confidence=confidence,
             grade=a.ent.grade, tier=tier, clauses=unique([*(r.clause for r in reqs), *(o.clause for o in targets)]),
-            context={"grade": None, "tier": self.kb.by_id("tiers", tier) if tier else None,
-                     "role": self.kb.by_id("roles", role) if role else None, "items": verdicts, "areas": areas,
-                     "targets": targets},
+            view=RequirementsView(tier=self.kb.by_id("tiers", tier) if tier else None,
+                                  role=self.kb.by_id("roles", role) if role else None, items=verdicts, areas=areas,
+                                  targets=targets),
             state=state.model_copy(update={"tier": tier or state.tier, "role": role or state.role,
                                            "last_area": areas[0] if len(areas) == 1 else state.last_area}),
         )
 
-    def _verdicts(self, reqs, held: dict[str, str], lacks: dict[str, str]) -> list[dict]:
+    def _verdicts(self, reqs, held: dict[str, str], lacks: dict[str, str]) -> list[Verdict]:
         items = []
         for r in reqs:
             level = held.get(r.area)
@@ -185,10 +184,10 @@ class StandardDecisions:
                 if lacked == NONE_LEVEL or (scale and scale.index(lacked) <= scale.index(r.min_level)):
                     verdict = False  # lacking the required level (or anything at all) misses it
                     level = None
-            items.append({"req": r, "area": self.kb.by_id("areas", r.area), "held": level,
-                          "held_name": held_level_name(self.kb, r.area, level), "verdict": verdict,
-                          "lacked": lacks.get(r.area),
-                          "lacked_name": None if lacks.get(r.area) == NONE_LEVEL else held_level_name(self.kb, r.area, lacks.get(r.area))})
+            lacked = lacks.get(r.area)
+            items.append(Verdict(req=r, area=self.kb.by_id("areas", r.area), held=level,
+                                 held_name=held_level_name(self.kb, r.area, level), verdict=verdict, lacked=lacked,
+                                 lacked_name=None if lacked == NONE_LEVEL else held_level_name(self.kb, r.area, lacked)))
         return items
 
     def check(self, a: Analysis, state: State, confidence: float) -> Decision:
@@ -199,20 +198,23 @@ class StandardDecisions:
         held_areas = set(ent.held) | set(ent.lacks)
         full = len(held_areas) >= 2 or bool("generic_check" in a.cues and not set(ent.areas) - held_areas)
         d = self.requirements(a, state, confidence, all_areas=full)
-        if held_areas and (not full or len(held_areas) == 1):  # what they hold, and what the question asks about
-            focus = held_areas | set(ent.areas)
-            items = [i for i in d.context["items"] if i["req"].area in focus] or d.context["items"]
-            if full:  # "đạt chuẩn chưa?" knowing one level: the other standards in one line, not six blocks
-                d.context["others"] = [i for i in d.context["items"] if i not in items and i["req"].kind == "standard"]
-                d.context["others_detail"] = "missing" in a.cues  # "còn thiếu gì": what each other one requires
-            d.context["items"] = items
-            d.clauses = unique(i["req"].clause for i in [*items, *d.context.get("others", [])])
-        failing = [i["req"].clause for i in d.context.get("items", []) if i["verdict"] is False]
-        d.clauses = unique([*failing, *d.clauses])  # what the person misses is what the answer rests on first
+        view = d.view
         d.intent = "kiem_tra"
-        d.context["check"] = True
         if d.state is not None:
             d.state = d.state.model_copy(update={"held": {**state.held, **ent.held}})
+        if not isinstance(view, RequirementsView):  # asked back (which grade?): nothing to check yet
+            return d
+        if held_areas and (not full or len(held_areas) == 1):  # what they hold, and what the question asks about
+            focus = held_areas | set(ent.areas)
+            items = [i for i in view.items if i.req.area in focus] or view.items
+            if full:  # "đạt chuẩn chưa?" knowing one level: the other standards in one line, not six blocks
+                view = replace(view, others=[i for i in view.items if i not in items and i.req.kind == "standard"],
+                               others_detail="missing" in a.cues)  # "còn thiếu gì": what each other one requires
+            view = replace(view, items=items)
+            d.clauses = unique(i.req.clause for i in [*items, *view.others])
+        failing = [i.req.clause for i in view.items if i.verdict is False]
+        d.clauses = unique([*failing, *d.clauses])  # what the person misses is what the answer rests on first
+        d.view = replace(view, check=True)
         return d
 
     def clarify_grade(self, a: Analysis, state: State, intent: str) -> Decision:
@@ -220,7 +222,7 @@ class StandardDecisions:
         options += [Option(label=self.kb.by_id("roles", t.default_role).name.capitalize(),
                            action=Action(tier=t.id)) for t in self.kb.tiers if t.default_role]
         return Decision(
-            kind="clarify", intent=intent, confidence=0.5, template="clarify", tier=a.ent.tier,
-            options=options, context={"ask": "ngạch"},
+            kind="clarify", intent=intent, confidence=0.5, tier=a.ent.tier,
+            options=options, view=ClarifyView(ask="ngạch"),
             state=state.model_copy(update={"pending": a.raw[:300], "tier": a.ent.tier or state.tier}),
         )
