@@ -46,6 +46,15 @@ class AnnexRows:
         depth = max((len(self.annex.ancestors(c)) for c in under), default=0)
         return [c for c in under if len(self.annex.ancestors(c)) == depth] or codes
 
+    def _specific(self, text: str) -> list[str]:
+        """Rows named, where a phrase naming several rows ("đào tạo": at home and abroad) gives way entirely when one
+        of them is named more precisely ("đào tạo các lớp CMNV": the class, not the training abroad)."""
+        found = [list(dict.fromkeys(self._phrases[m.group(0)])) for m in self._any.finditer(text)]
+        every = {c for codes in found for c in codes}
+        return [c for codes in found
+                if not (len(codes) > 1 and any(c2 in self.annex.ancestors(o) for c2 in codes for o in every if o != c2))
+                for c in codes]
+
     def _places(self, text: str) -> list[str]:
         """Rows directly under the total that the text names ('trong nước', 'nước ngoài')."""
         tops = set(self.annex.row(self.total).parts)
@@ -53,7 +62,7 @@ class AnnexRows:
 
     def _select_one(self, text: str, extra: list[str] | None = None) -> list[str]:
         excluded = {c for m in cue_book()["excluded"].finditer(text) for c in self.named(m.group(1))}
-        named = [c for c in dict.fromkeys(self.named(text)) if c not in excluded]
+        named = [c for c in dict.fromkeys(self._specific(text)) if c not in excluded]
         if not named and excluded:  # "không tính bồi dưỡng": the other parts of the same rows
             named = [c for x in excluded for c in self.annex.parent(x).parts if c not in excluded]
         # a row whose parts are all named is the row itself ("cả trong nước và nước ngoài" is the total)
@@ -92,6 +101,36 @@ def annex_extreme(annex, rows, cues: frozenset[str], paths: dict[str, str]) -> s
         names = [paths[r.code] for r in rows if r.total == best]
         return f"{word[:1].upper()}{word[1:]} cả giai đoạn: {', '.join(names)} ({format_number(best)} {annex.unit})."
     return None
+
+
+def annex_arithmetic(annex, rows, years: list[int], year: int | None, cues: frozenset[str],
+                     paths: dict[str, str]) -> str | None:
+    """A difference or a sum the question asks of the table ("2011 nhiều hơn 2015 bao nhiêu", "cả trong nước lẫn
+    nước ngoài"), computed from it: of one row between years, or of rows (none inside another) for one year or all."""
+    difference, add_up = "difference" in cues, "add_up" in cues
+    if not (difference or add_up) or not rows:
+        return None
+    unit = annex.unit
+    if len(rows) == 1 and len(years) >= 2:
+        row = rows[0]
+        values = [(f"năm {y}", row.by_year[annex.years.index(y)]) for y in years[:2 if difference else None]]
+        label = paths[row.code] if difference else f"{paths[row.code]}, {' + '.join(n for n, _ in values)}"
+    else:
+        kept = [r for r in rows if not any(o is not r and r.code.startswith(o.code + ".") or
+                                           o is not r and o.code.startswith(r.code + ".") for o in rows)]
+        if len(kept) < 2:
+            return None
+        if difference and len(kept) > 2:  # "chính trị ít hơn CMNV": the two most specific rows named
+            kept = sorted(kept, key=lambda r: -len(annex.ancestors(r.code)))[:2]
+        pick = (lambda r: r.by_year[annex.years.index(year)]) if year else (lambda r: r.total)
+        values = [(paths[r.code], pick(r)) for r in kept[:2 if difference else None]]
+        label = f"năm {year}" if year else f"cả giai đoạn {annex.years[0]} - {annex.years[-1]}"
+    if difference:
+        (high_name, high), (low_name, low) = sorted(values, key=lambda v: -v[1])
+        return (f"{label}: {high_name} ({format_number(high)}) nhiều hơn {low_name} ({format_number(low)}) "
+                f"là {format_number(high - low)} {unit}.")
+    total = sum(v for _, v in values)
+    return f"{label}: {' + '.join(format_number(v) for _, v in values)} = {format_number(total)} {unit}."
 
 
 def annex_path(annex, code: str) -> str:

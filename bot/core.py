@@ -191,7 +191,9 @@ class Assistant:
             return combined
         if not (a.ent.out_of_scope or a.ent.other_place or a.ent.other_period):  # what is refused teaches nothing
             said = self._said(a)
-            if a.ent.count:  # "tỉnh đào tạo bao nhiêu người": the province's figures, not where the person works
+            if a.ent.count and not (a.ent.person and a.ent.units):
+                # "tỉnh đào tạo bao nhiêu người": the province's figures, not where the person works; "tôi ở Sở Nội vụ,
+                # cần số …" names the workplace all the same
                 said = Said(grade=said.grade, role=said.role, age=said.age, held=said.held)
             if a.ent.weak_tier and state.tier:  # "anh Tuấn ở phòng tôi": the office's tier is already known
                 said = Said(grade=said.grade, role=said.role, age=said.age, held=said.held)

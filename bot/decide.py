@@ -40,6 +40,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         self.requirement_areas = requirement_areas(kb)  # areas some requirement is about
         self.varying_areas = varying_areas(kb)  # areas whose requirement differs by grade
         self.tier_specific = tuple(c for t in kb.tiers for c in t.clauses)
+        self._unrelated = {o.topic for o in understander.lex.out_of_scope if o.unrelated}  # weather, food …
         self.addressed = {role for r in kb.requirements for role in r.roles or []}  # roles some requirement names
         self.specs = {spec.name: spec for spec in understander.intents}
         for spec in understander.intents:
@@ -221,7 +222,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
     def fallback(self, a: Analysis, state: State, reason: str | None = None) -> Decision:
         """Out of scope, or not stated by the plan: say so, cite nothing, point to where the plan is nearest."""
         near = None
-        if reason and a.ent.out_of_scope and a.hits and a.hits[0].score >= NEAR_SCORE:
+        if reason and a.ent.out_of_scope and a.hits and a.hits[0].score >= NEAR_SCORE \
+                and a.ent.out_of_scope not in self._unrelated:
             clause = self.kb.clause(a.hits[0].passage.clause)
             near = f"{clause.id} ({self.clause_path(clause.id)[-1]})"
         return Decision(kind="fallback", intent="ngoai_pham_vi", confidence=0.9 if reason else 0.6,
@@ -233,6 +235,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             return f"{doc.name} chỉ áp dụng cho tỉnh {doc.province}, không nói về {ent.other_place.title()}."
         if ent.other_period:
             return f"{doc.name} chỉ cho giai đoạn {doc.period_text}; tôi không có văn bản của giai đoạn khác."
+        if ent.out_of_scope in self._unrelated:
+            return f"Câu hỏi về {ent.out_of_scope} nằm ngoài phạm vi của {doc.name} ({doc.title})."
         return f"{doc.name} không nêu {ent.out_of_scope}."
 
     # ---- helpers -----------------------------------------------------------------------------

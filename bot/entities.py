@@ -234,6 +234,9 @@ class EntityExtractor:
             bare = kinds.get(found[0]) == kinds.get(found[1]) == "tier" and not between
             listed = "cap" in second or bare  # "cấp tỉnh, cấp huyện": tiers listed, not an address
             ent.tier = None if listed or _CUES["two_tiers"].search(between) else found[0]
+            if ent.tier is not None:  # "tỉnh có yêu cầu … công chức xã …": the tier said of the people asked about
+                ent.tier = next((t for t in found if _CUES["subject_before"].search(normalize(text[:first[t]]))),
+                                ent.tier)
 
     def _vocabulary_tiers(self, ent: Entities, raw: str, named: list, ends: dict[str, int],
                           kinds: dict[str, str]) -> dict[str, int]:
@@ -249,23 +252,31 @@ class EntityExtractor:
             if tier is None or _CUES["not_before"].search(normalize(raw[max(0, m.start - 24):m.start])):
                 continue
             weak = m.kind == "office" and getattr(term(self.kb, m.kind, m.id), "weak", False)
-            hits.append((m.start, tier, weak, m.text))
-            if m.kind in ("office", "place") and not weak and len(m.text.split()) > 1:  # a named unit, not "sở"
-                ent.units.append(m.text)
+            hits.append((m.start, tier, weak, m.text, m))
+        units = {tier for _, tier, weak, _, m in hits if m.kind != "position" and not weak}
+        if units:  # "cán sự ở Phòng … thị xã Ngã Năm, có trung cấp văn thư lưu trữ": the unit, not a title's tier
+            hits = [h for h in hits if h[4].kind != "position" or h[1] in units or self._names_tier(h[3])]
+        for _, tier, weak, text, m in hits:
+            if m.kind in ("office", "place") and not weak and len(text.split()) > 1:  # a named unit, not "sở"
+                ent.units.append(text)
             ends.setdefault(tier, m.end)
             kinds.setdefault(tier, m.kind)
             position = term(self.kb, m.kind, m.id) if m.kind == "position" else None
             if position is not None and position.tier and ent.role is None:  # "địa chính xã": công chức cấp xã
                 ent.role = position.role
-        if any(not weak for _, _, weak, _ in hits):
+        if any(not h[2] for h in hits):
             hits = [h for h in hits if not h[2]]
         else:
             ent.weak_tier = bool(hits)
         first: dict[str, int] = {}
-        for start, tier, _, text in hits:
+        for start, tier, _, text, _ in hits:
             ent.places.append(normalize(text))
             first.setdefault(tier, start)
         return first
+
+    def _names_tier(self, text: str) -> bool:
+        """A title that says its tier ("địa chính xã"), not one the plan's data places ("văn thư - lưu trữ")."""
+        return any(rx.search(normalize(text)) for rx in self._tier_re.values())
 
     def _held(self, ent: Entities) -> None:
         words = self._held_words

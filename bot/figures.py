@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.annex import annex_extreme, annex_path
+from bot.annex import annex_arithmetic, annex_extreme, annex_path
 from bot.cuebook import cue_book
 from bot.cues import FOLLOWUP_WORDS, FRAGMENT_WORDS
 from bot.decision import Decision
@@ -42,11 +42,15 @@ class FigureDecisions:
         year = years[0] if len(years) == 1 or (years and not whole) else None
         per_year = "per_year" in a.cues
         rows = [annex.row(c) for c in codes]
+        paths = {c: annex_path(annex, c) for c in codes}
+        computed = annex_arithmetic(annex, rows, years, year, a.cues, paths)
+        if computed and len(years) >= 2:  # a sum or difference of years: each year's figure, not the first one's
+            year = None
         return Decision(
             kind="answer", intent="chi_tieu", confidence=confidence, clauses=[annex.clause],
             view=AnnexView(rows=rows, year=year, per_year=per_year, annex=annex, whole_province=whole_province,
-                           paths={c: annex_path(annex, c) for c in codes},
-                           extreme=annex_extreme(annex, rows, a.cues, {c: annex_path(annex, c) for c in codes})),
+                           paths=paths, computed=computed,
+                           extreme=None if computed else annex_extreme(annex, rows, a.cues, paths)),
             state=state.model_copy(update={"last_intent": "chi_tieu", "last_rows": codes}),
         )
 

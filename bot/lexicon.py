@@ -27,6 +27,7 @@ class OutOfScope:
 
     topic: str
     words: tuple[str, ...]
+    unrelated: bool = False  # nothing in the plan is near it (weather, food): the refusal points to no clause
 
 
 @dataclass
@@ -178,7 +179,8 @@ def load_lexicon(path: Path = LEXICON_FILE, kb: KnowledgeBase | None = None, ext
     lex = Lexicon(
         abbreviations={normalize(k): normalize(v) for k, v in raw["abbreviations"].items()},
         synonyms={normalize(k): normalize(v) for k, v in raw["synonyms"].items()},
-        out_of_scope=[OutOfScope(o["topic"], tuple(w if w.startswith("re:") else normalize(w) for w in o["words"])) for o in raw["out_of_scope"]],
+        out_of_scope=[OutOfScope(o["topic"], tuple(w if w.startswith("re:") else normalize(w) for w in o["words"]),
+                                 bool(o.get("unrelated"))) for o in raw["out_of_scope"]],
         other_places=[normalize(p) for p in raw["other_places"]  # the plan's own province is no other place
                       if normalize(p) != normalize((kb or default_kb()).document.province)],
         person_words=[normalize(p) for p in raw["person_words"]],

@@ -60,8 +60,9 @@ class AnnexView(View):
     year: int | None = None
     per_year: bool = False
     paths: dict = field(default_factory=dict)
-    whole_province: bool = False
-    extreme: Any = None
+    whole_province: str | None = None  # the table is the province's, not the unit's named
+    extreme: str | None = None  # "which has the most": the answer, computed
+    computed: str | None = None  # a difference or sum asked of the table, computed
 
 
 @dataclass(frozen=True)

@@ -119,7 +119,7 @@ def _label(case: dict) -> str:
     return "fallback" if case["kind"] == ["fallback"] else (case["clauses"][0] if case["clauses"] else "")
 
 
-PEER_TEST = "round11"  # the last set written: the peer never saw it; the product was scored on it unseen first
+PEER_TEST = "round13"  # the last set written: the peer never saw it; the product was scored on it unseen first
 
 
 def bench_peer() -> dict | None:
@@ -137,8 +137,9 @@ def bench_peer() -> dict | None:
     from bot.reply import State
 
     data = ROOT / "tests" / "data"
-    train = [c for c in _cases(sorted(data.glob("heldout*.jsonl")) + [ROOT.parent / "shared" / "eval" / "dev.jsonl"])
-             if _label(c)]
+    tuned_on = [p for p in sorted(data.glob("round*/set_*.jsonl")) if p.parent.name != PEER_TEST]
+    train = [c for c in _cases(sorted(data.glob("heldout*.jsonl")) + tuned_on
+                               + [ROOT.parent / "shared" / "eval" / "dev.jsonl"]) if _label(c)]
     test = _cases(sorted(data.glob(f"{PEER_TEST}/set_*.jsonl")))
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), sublinear_tf=True)
     words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True)

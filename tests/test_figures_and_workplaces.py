@@ -1,0 +1,109 @@
+"""Sums and differences of the annex table, workplaces against job titles, and hypothetical tier follow-ups."""
+
+import pytest
+
+from bot.core import answer
+from bot.evaluate import fold_fact
+from bot.reply import State
+from knowledge.loader import default_kb
+
+
+def _folded(reply) -> str:
+    return fold_fact(reply.text)
+
+
+def _num(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def test_difference_between_two_years_of_one_row_is_computed():
+    annex = default_kb().annex
+    first, last = annex.years[0], annex.years[-1]
+    inner = {part for row in annex.rows for part in row.parts}
+    total = next(row for row in annex.rows if row.parts and row.code not in inner)  # the grand total (A+B)
+    diff = total.by_year[0] - total.by_year[-1]
+    r = answer(f"Tổng cộng năm {first} nhiều hơn năm {last} bao nhiêu người?")
+    assert r.kind == "answer" and r.clauses == [annex.clause]
+    assert r.text.splitlines()[0].endswith(f"là {_num(diff)} {annex.unit}.")  # the answer first
+
+
+def test_difference_between_two_classes_uses_the_classes_named_not_a_generic_row():
+    r = answer("Số đào tạo các lớp chính trị cả giai đoạn ít hơn các lớp chuyên môn nghiệp vụ bao nhiêu người?")
+    text = _folded(r)
+    assert fold_fact("560") in text and fold_fact("390") in text and fold_fact("là 170") in text
+    assert "nuoc ngoai" not in text  # "đào tạo" names the training abroad too; the classes named are at home
+
+
+def test_sum_of_two_rows_taken_together():
+    r = answer("so nguoi ĐT (ko tinh BD) ca trong nuoc lan nuoc ngoai la bn")
+    assert "1.250 + 50 = 1.300" in r.text
+
+
+def test_sum_of_two_years_names_both_years_and_shows_the_row_by_year():
+    r = answer("Tôi cần số tổng cộng của hai năm 2012 và 2013 cộng lại để đối chiếu.")
+    first = r.text.splitlines()[0]
+    assert "năm 2012 + năm 2013" in first and "= 10.560" in first
+    assert "2011: 5.810" in r.text  # every year's figure, not 2012 alone
+
+
+def test_a_named_class_drops_the_same_word_naming_other_rows():
+    r = answer("năm 2014 đào tạo các lớp chuyên môn nghiệp vụ bao nhiêu người")
+    assert "Nước ngoài" not in r.text and "120" in r.text
+
+
+def test_plain_figures_question_computes_nothing():
+    r = answer("đào tạo nước ngoài bn")
+    assert "=" not in r.text and "nhiều hơn" not in r.text
+
+
+def test_office_named_outweighs_a_title_the_data_places_at_commune():
+    r = answer("Em là cán sự văn thư ở Phòng Văn hóa và Thông tin thị xã Ngã Năm, có bằng trung cấp văn thư lưu trữ. "
+               "Em chưa học lớp lý luận chính trị nào. Vậy em còn thiếu gì về chính trị ạ?")
+    assert r.tier == "huyen" and r.clauses[0] == "II.1.b"
+
+
+@pytest.mark.parametrize("q", ["tôi là địa chính xã ở huyện Mỹ Tú", "e lam dia chinh o xa Thuan Hung huyen My Tu, can hoc j"])
+def test_a_title_that_names_its_tier_keeps_it(q):
+    r = answer(q)
+    assert r.tier == "xa" and "II.2.b" in r.clauses
+
+
+def test_the_tier_said_of_the_people_asked_about_wins_over_the_province_as_actor():
+    r = answer("tinh co yeu cau bn % cong chuc xa thuc hien boi duong bat buoc hang nam")
+    assert r.tier == "xa" and "I.2.b" in r.clauses
+
+
+@pytest.mark.parametrize("grade_q,expected", [("minh la CS o xa, chuyen mon can toi thieu la j", "trung cấp"),
+                                              ("tôi là chuyên viên chính ở sở, chuyên môn cần gì?", "đại học")])
+def test_if_at_another_tier_reanswers_the_last_question_there(grade_q, expected):
+    first = answer(grade_q)
+    r = answer("neu o huyen thi sao", first.state)
+    assert r.kind == "answer" and r.tier == "huyen" and r.clauses == ["II.1.a"]
+    assert fold_fact(expected) in _folded(r) and "(về " in r.text  # the kept topic is said
+
+
+def test_unrelated_question_after_an_introduction_is_refused_without_pointing_to_a_clause():
+    r = answer("Chào bot, mình là công chức tư pháp - hộ tịch ở xã Vĩnh Hải, thị xã Vĩnh Châu. Cuối tuần mình định "
+               "đưa gia đình đi chơi. Bạn gợi ý giúp vài món đặc sản Sóc Trăng nên ăn nhé?")
+    assert r.kind == "fallback" and r.clauses == []
+    assert "ngoài phạm vi" in r.text and "kế hoạch chỉ có mục" not in r.text
+
+
+def test_not_stated_topic_still_points_to_where_the_plan_speaks():
+    r = answer("khóa học LLCT kéo dài bao lâu")
+    assert r.kind == "fallback" and "không nêu" in r.text
+
+
+def test_figures_question_naming_a_workplace_learns_the_askers_tier():
+    r = answer("Kính chào, tôi công tác ở Sở Nội vụ, phụ trách tổng hợp số liệu. Tôi cần số tổng cộng của hai năm "
+               "2012 và 2013 cộng lại để đối chiếu.")
+    assert r.intent == "chi_tieu" and r.tier == "tinh"
+
+
+def test_figures_question_about_the_province_does_not_make_it_the_askers_tier():
+    r = answer("tỉnh đào tạo bao nhiêu người năm 2013", State(tier="xa"))
+    assert r.tier == "xa"
+
+
+def test_short_thanks_is_thanked():
+    assert answer("tks ban").intent == "tro_giup"
