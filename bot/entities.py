@@ -76,6 +76,7 @@ class Entities:
 
     text: str
     grade: str | None = None
+    grades: list[str] = field(default_factory=list)  # every grade said of people, in order ("CVC vs CVCC")
     course_grade: str | None = None
     tier: str | None = None
     tiers: list[str] = field(default_factory=list)
@@ -203,6 +204,7 @@ class EntityExtractor:
                 (course if _CUES["course_before"].search(before) else person).append((m.start(), grade))
         if person:
             ent.grade = min(person)[1]
+            ent.grades = list(dict.fromkeys(g for _, g in sorted(person)))
         if course:
             ent.course_grade = min(course)[1]
             if ent.grade is None and not _CUES["course_words"].search(ent.text):

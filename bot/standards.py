@@ -53,6 +53,8 @@ class StandardDecisions:
 
     def requirements(self, a: Analysis, state: State, confidence: float, all_areas: bool = False) -> Decision:
         ent = a.ent
+        if len(ent.grades) >= 2 and not (ent.held or ent.lacks):  # "CVC vs CVCC khác nhau chỗ nào về QLNN"
+            return self._grades_side_by_side(a, state, confidence)
         grade, tier, role = self._profile(a, state)
         areas = [x for x in ent.areas if x in self.requirement_areas]
         carried = None
@@ -135,6 +137,20 @@ class StandardDecisions:
         reqs = list({r.id: r for r in reqs}.values())
         return Decision(
             kind="answer", intent="yeu_cau", confidence=confidence, grade=None, tier=tier, clauses=unique(r.clause for r in reqs),
+            view=RequirementsView(items=self._verdicts(reqs, {}, {}), areas=areas, by_grade=True),
+            state=state.model_copy(update={"last_area": areas[0] if len(areas) == 1 else state.last_area}),
+        )
+
+    def _grades_side_by_side(self, a, state, confidence) -> Decision:
+        """Two or more grades asked about together: each one's requirement, area by area (the areas named, else
+        those that differ by grade)."""
+        grades = set(a.ent.grades)
+        areas = [x for x in a.ent.areas if x in self.requirement_areas] or sorted(
+            self.varying_areas, key=[x.id for x in self.kb.areas].index)
+        reqs = [r for area in areas for r in requirements_by_area(self.kb, area) if set(r.grades or ()) & grades]
+        return Decision(
+            kind="answer", intent="yeu_cau", confidence=confidence, tier=a.ent.tier,
+            clauses=unique(r.clause for r in reqs),
             view=RequirementsView(items=self._verdicts(reqs, {}, {}), areas=areas, by_grade=True),
             state=state.model_copy(update={"last_area": areas[0] if len(areas) == 1 else state.last_area}),
         )

@@ -107,3 +107,15 @@ def test_figures_question_about_the_province_does_not_make_it_the_askers_tier():
 
 def test_short_thanks_is_thanked():
     assert answer("tks ban").intent == "tro_giup"
+
+
+def test_two_grades_compared_show_each_grades_requirement():
+    r = answer("CVC vs CVCC khac nhau cho nao ve BD QLNN")
+    text = _folded(r)
+    assert r.clauses == ["II.1.c"]
+    assert fold_fact("Học viện Hành chính") in text and fold_fact("chương trình chuyên viên chính") in text
+
+
+def test_grade_after_ngach_tuong_duong_is_the_persons_grade_not_a_course():
+    r = answer("Ngạch tương đương chuyên viên chính thì bồi dưỡng quản lý nhà nước theo chương trình gì?")
+    assert r.grade == "chuyen_vien_chinh" and r.clauses == ["II.1.c"]
