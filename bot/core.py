@@ -10,6 +10,7 @@ from bot.action_reading import ActionReader
 from bot.actions import is_payload
 from bot.annex import annex_path
 from bot.checkflow import CheckFlow
+from bot.cuebook import cue_book
 from bot.decide import Decider
 from bot.decision import Decision
 from bot.views import AnnexView, DocumentView, FallbackView, SearchView
@@ -22,6 +23,7 @@ from bot.understand import Understander, default_understander
 from knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
+_CUES = cue_book()
 
 _SHORT_FOLLOWUP = 6  # words: a message this short after a clarify question completes it
 # where one message asks two things: "…, và …", "…; …", "…? …", "hỏi 2 ý: …"
@@ -46,7 +48,8 @@ class Assistant:
         self._about_people = {i.name for i in understander.intents if i.family == PEOPLE_FAMILY}
         self._graded_names = ", ".join(t.name for t in self.kb.tiers if t.graded)
         self._ungraded_names = ", ".join(t.name for t in self.kb.tiers if not t.graded)
-        self.subjects = SubjectReader(load_subject_words(), understander.lex.stopwords)
+        self.subjects = SubjectReader(load_subject_words(), understander.lex.stopwords,
+                                      {r.id: frozenset(r.tiers) for r in self.kb.roles if r.tiers})
         self.pressed = ActionReader(self.kb, understander, self.decider, self.subjects.learn)
 
     # ---- public ------------------------------------------------------------------------------
@@ -180,7 +183,8 @@ class Assistant:
             # that gives levels held, an age or a year is part of the case asked about, and is read with it
             state = self.subjects.switch(state, parts.intro, intro.ent.text)
             state = self.subjects.learn(state, self._said(intro), intro.ent.text)
-            query = parts.question
+            if not _CUES["refers_back"].search(normalize(parts.question)):  # "… có nói gì về việc này không?"
+                query = parts.question
         a = self.u.analyze(query)
         before = state
         state = self.subjects.switch(state, query, a.ent.text)

@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from bot.cuebook import cue_book, first_group
-from bot.lexicon import Lexicon
+from bot.lexicon import Lexicon, lexicon_data
 from bot.normalize import clean, normalize
 from knowledge.vocabulary import implied_tier, matcher_for, term
 from knowledge import KnowledgeBase
@@ -137,6 +137,8 @@ class EntityExtractor:
         self._area_re = {a: Guarded(_any_of(p.patterns), tuple(p.keys)) for a, p in chat.areas.items() if a in areas}
         self._held_words = chat.held
         self._slot_tier = re.compile(chat.slot_tier) if chat.slot_tier else None
+        titles = "|".join(re.escape(t) for t in sorted(lexicon_data()["subjects"]["titles"], key=len, reverse=True))
+        self._title_before = re.compile(rf"(?i:(?<!\w)(?:{titles}))\s+$")
         # plain phrases are looked up among the message's word n-grams; 're:' entries stay patterns
         self._oos = [(o.topic, PhraseSet(o.words)) for o in lex.out_of_scope]
         self._places = PhraseSet(lex.other_places)
@@ -248,6 +250,8 @@ class EntityExtractor:
         for m in named:
             if m.kind not in _TIER_KINDS:
                 continue
+            if self._named_person(raw, m):  # "anh Phong", "chị Mỹ": a colleague's name, not "phòng" or a place
+                continue
             tier = implied_tier(self.kb, m)
             if tier is None and m.kind == "position":  # "Chủ tịch UBND xã": a title that names its tier
                 tier = next((t for t, rx in self._tier_re.items() if rx.search(normalize(m.text))), None)
@@ -275,6 +279,11 @@ class EntityExtractor:
             ent.places.append(normalize(text))
             first.setdefault(tier, start)
         return first
+
+    def _named_person(self, raw: str, m) -> bool:
+        """A one-word match written with a capital, without marks, right after a title ("anh", "chị"): a name."""
+        return (len(m.text.split()) == 1 and m.text[:1].isupper() and m.text.isascii()
+                and self._title_before.search(raw[: m.start]) is not None)
 
     def _names_tier(self, text: str) -> bool:
         """A title that says its tier ("địa chính xã"), not one the plan's data places ("văn thư - lưu trữ")."""

@@ -52,6 +52,9 @@ class PlanTextDecisions:
             outline = self.outline(a, state, confidence)
             if outline is not None:
                 return outline
+        compared = self._clauses_compared(a)
+        if compared:
+            return self._side_by_side(compared, a, state, confidence)
         if not a.hits or a.hits[0].score < 4.0:
             return self.fallback(a, state)
         top = a.hits[0]
@@ -110,6 +113,34 @@ class PlanTextDecisions:
     def _passage_words(self, text: str) -> str:
         """A passage's words as the search reads them (canonical, multiword names joined)."""
         return self.u.lex.join_compounds(self.u.lex.canonical(text))
+
+    def _clauses_compared(self, a: Analysis) -> list[str]:
+        """'Mục tiêu chung và mục tiêu cụ thể khác nhau thế nào': two or more clauses named by their own headings
+        (of two words or more) in a comparing question; the most specific of them."""
+        if not self._compare.search(a.ent.text):
+            return []
+        lex = self.u.lex
+        words = set(lex.join_compounds(a.ent.text).split())
+        named = []
+        for c in self.kb.clauses:
+            own = set(lex.join_compounds(lex.canonical(c.title)).split()) - lex.stopwords
+            if len(own) >= 2 and own <= words:
+                named.append(c.id)
+        named = [c for c in named if not any(o.startswith(c + ".") for o in named)]
+        return named if len(named) >= 2 else []
+
+    def _side_by_side(self, clause_ids: list[str], a: Analysis, state: State, confidence: float) -> Decision:
+        """Clauses compared: each one's first item (a clause without items: each part's), cut to what answers."""
+        asked = {t for t in self.u.index.query_terms(a.ent.text) if "+" not in t} - self.u.lex.stopwords
+        sections = []
+        for cid in clause_ids:
+            c = self.kb.clause(cid)
+            shown = [c] if c.items else [x for x in self.kb.clauses if x.id.startswith(cid + ".") and x.items]
+            sections += [{"clause": x, "passages": [excerpt(x.items[0], asked, self._passage_words)],
+                          "path": self.clause_path(x.id)} for x in shown]
+        return Decision(kind="answer", intent="noi_dung", confidence=min(confidence, 1.0),
+                        clauses=[s["clause"].id for s in sections], view=PassagesView(sections=sections),
+                        state=state.model_copy(update={"last_intent": "noi_dung"}))
 
     def _heading_share(self, a: Analysis, clause: str) -> float:
         """Share of the question's informative words found in the clause's headings."""

@@ -89,9 +89,11 @@ class StandardDecisions:
         conditional = [r for r in requirements_for(self.kb, anyone, kinds=("training",), strict_conditions=False)
                        if r.when is not None and mentions_condition(a, r)]  # "mới trúng tuyển", "sắp đề bạt"
         if areas:
+            more = "missing" in a.cues  # "ngoài bằng đại học có cần học thêm gì": the area's standing training too
             reqs = [r for r in reqs if r.area in areas] + [
                 r for r in requirements_for(self.kb, anyone, kinds=("training",), strict_conditions=False)
                 if (r.area in areas or r.when is not None) and mentions_condition(a, r)
+                and (r.when is not None or r.roles or more)
             ]
         elif conditional:  # the training the message's condition calls for comes first, then the standards
             reqs = conditional + reqs

@@ -47,8 +47,10 @@ def load_subject_words(path: Path = LEXICON_FILE) -> SubjectWords:
 class SubjectReader:
     """Finds the subject a message is about, and moves the conversation state to it."""
 
-    def __init__(self, words: SubjectWords, stopwords: frozenset[str]) -> None:
+    def __init__(self, words: SubjectWords, stopwords: frozenset[str],
+                 role_tiers: dict[str, frozenset[str]] | None = None) -> None:
         self.words = words
+        self.role_tiers = role_tiers or {}  # the tiers a role belongs to (plan data), where the plan ties it to some
         titles = "|".join(re.escape(t) for t in sorted(words.titles, key=len, reverse=True))
         # a title, then a capitalised name (checked on the raw text, where the capital survives)
         self._named = re.compile(rf"(?:^|[\s,.;:!?(])(?i:({titles}))\s+([A-ZĐ][^\W\d_]*)", re.UNICODE)
@@ -117,6 +119,8 @@ class SubjectReader:
                 update["age"] = None
         if said.tier:
             update["tier"] = said.tier
+            if state.role and not said.role and said.tier not in self.role_tiers.get(state.role, {said.tier}):
+                update["role"] = None  # "à nhầm, tôi mới chuyển lên phòng … huyện": no longer a commune officer
         if said.role:
             update["role"] = said.role
         if said.age:

@@ -335,7 +335,10 @@ class Checker:
             slots += [_Slot(a, None, reqs, "ngạch") for a, reqs in self._standards_over(guesses).items()
                       if a not in covered]
         slots.sort(key=lambda s: self._areas.index(s.area) if s.area in self._areas else len(self._areas))
-        trainings = [_training_check(kb, r, person) for r in applicable if r.kind == "training"]
+        # the training the plan provides this person in particular (a role, a condition); the standing training of
+        # everyone ("thường xuyên bồi dưỡng cập nhật") is not a line of each person's card
+        trainings = [_training_check(kb, r, person) for r in applicable
+                     if r.kind == "training" and (r.when is not None or r.roles)]
         return slots, trainings
 
     def _standards_over(self, people: list[Person]) -> dict[str, tuple[Requirement, ...]]:

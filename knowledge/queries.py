@@ -165,7 +165,7 @@ def duties_named(kb: KnowledgeBase, words: set[str], tiers: set[str], with_deadl
     bags = {r.id: set(fold(f"{r.actor} {r.duty}").split()) for r in duties}
     used = _usage(bags)
     scored = [(sum((1 + (w in actors[r.id])) / used[w] for w in words & bags[r.id]), r) for r in duties
-              if actors[r.id]]
+              if actors[r.id] or len({w for w in words & bags[r.id] if used[w] == 1}) >= DUTY_OWN_WORDS]
     return _best(scored, DUTY_MIN)
 
 
@@ -204,6 +204,7 @@ TARGET_MIN = 1.5  # a target is named by this much of its subject's own word pai
 TARGET_CLEAR = 2.5  # ... and clearly, before any duty, by this much
 DUTY_MIN = 1.5  # a duty is named by at least this much of its own wording
 DUTY_NEAR = 0.8  # duties scoring this close to the best are named too
+DUTY_OWN_WORDS = 3  # a duty whose actor is not named ("được trình … vào tháng mấy") is named by this many of its own words
 
 
 def requirement_areas(kb: KnowledgeBase) -> frozenset[str]:

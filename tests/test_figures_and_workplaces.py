@@ -119,3 +119,38 @@ def test_two_grades_compared_show_each_grades_requirement():
 def test_grade_after_ngach_tuong_duong_is_the_persons_grade_not_a_course():
     r = answer("Ngạch tương đương chuyên viên chính thì bồi dưỡng quản lý nhà nước theo chương trình gì?")
     assert r.grade == "chuyen_vien_chinh" and r.clauses == ["II.1.c"]
+
+
+def test_question_about_the_introductions_matter_is_read_with_it():
+    r = answer("Xin chào, tôi là công chức văn phòng - thống kê thị trấn Phú Lộc, huyện Thạnh Trị. Địa bàn có đông đồng "
+               "bào Khmer nên tôi muốn học tiếng Khmer để làm việc với bà con. Kế hoạch có nói gì về việc này không?")
+    assert r.tier == "xa" and r.clauses[0] == "II.2.b" and "Khmer" in r.text
+
+
+def test_duty_named_by_its_own_words_without_its_actor():
+    r = answer("Kế hoạch đào tạo cụ thể của tỉnh được trình phê duyệt vào tháng mấy hằng năm?")
+    assert r.clauses == ["IV.1"] and "tháng 10" in r.text
+
+
+def test_two_clauses_compared_by_their_headings_are_shown_side_by_side():
+    r = answer("Mục tiêu chung và mục tiêu cụ thể của kế hoạch khác nhau thế nào?")
+    assert r.clauses[0] == "I.1" and any(c.startswith("I.2.") for c in r.clauses)
+    r = answer("giải pháp về quản lý và giải pháp về chế độ chính sách khác nhau gì")
+    assert r.clauses == ["III.1", "III.2"]
+
+
+def test_a_colleagues_name_is_not_an_office():
+    r = answer("Anh Phong 33 tuổi, muốn học thạc sĩ thì tiếng Anh cần IELTS bao nhiêu?", State(tier="tinh"))
+    assert r.tier == "tinh" and "II.1.đ" in r.clauses
+
+
+def test_moving_from_commune_to_district_drops_the_commune_role():
+    first = answer("toi la CV dia chinh xa, can bang chuyen mon j")
+    r = answer("a nham, toi moi chuyen len phong TNMT huyen roi", first.state)
+    assert r.tier == "huyen" and r.clauses == ["II.1.a"] and "đại học" in r.text
+
+
+def test_learning_more_than_the_degree_lists_the_areas_standing_training():
+    r = answer("chuyen vien o huyen, CMNV thi co can hoc them j ko ngoai bang dai hoc")
+    assert "cập nhật" in r.text and r.clauses == ["II.1.a"]
+    assert "cập nhật" not in answer("chuyên viên cần chuyên môn gì").text
