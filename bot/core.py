@@ -26,12 +26,9 @@ log = logging.getLogger(__name__)
 _CUES = cue_book()
 
 _SHORT_FOLLOWUP = 6  # words: a message this short after a clarify question completes it
-# where one message asks two things: "…, và …", "…; …", "…? …", "hỏi 2 ý: …"
 NAME_WORDS = 2  # "còn chị Lan?": at most this many words besides filler name a person and ask nothing else
 PEOPLE_FAMILY = "standards"  # the intents.yaml family answered from a person's profile
 
-_PARTS = re.compile(r"\?\s+(?=\S)|;\s*|,\s*(?:và|còn|va|con)\s+", re.IGNORECASE)
-_PARTS_INTRO = re.compile(r"^\s*(hỏi|hoi|cho hỏi|cho hoi)\s*\d+\s*(ý|y|câu|cau)\s*:\s*", re.IGNORECASE)
 
 
 class Assistant:
@@ -237,7 +234,8 @@ class Assistant:
 
     def _several(self, query: str, state: State) -> Reply | None:
         """A message asking two or more things gets one answer per part, when each part is answerable alone."""
-        parts = [p.strip(" ,.?") for p in _PARTS.split(_PARTS_INTRO.sub("", query)) if p and p.strip(" ,.?")]
+        asked = _CUES["questions_intro"].sub("", query)  # "hỏi 2 ý: …"
+        parts = [p.strip(" ,.?") for p in _CUES["question_parts"].split(asked) if p and p.strip(" ,.?")]
         if not 2 <= len(parts) <= 4 or any(len(p.split()) < 3 for p in parts):
             return None
         decisions = [self.decider.decide(self.u.analyze(p), state) for p in parts]

@@ -12,6 +12,7 @@ from bot.decision import Decision
 from bot.views import ClarifyView, DutiesView, FallbackView, HelpView, StaffListView, TargetsView
 from bot.figures import FigureDecisions
 from bot.lexicon import lexicon_data
+from bot.message import MessageSplitter
 from bot.normalize import normalize, phrase_pattern
 from bot.plantext import PlanTextDecisions
 from bot.actions import Action
@@ -34,6 +35,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         self._headings: dict[str, frozenset[str]] = {}
         self.annex_rows = AnnexRows(kb.annex, understander.lex.canonical) if kb.annex else None
         self.menus = Menus()
+        self.splitter = MessageSplitter()
         cues = lexicon_data()["compare_cues"]
         self._compare = phrase_pattern(cues)
         self.ungraded = {t.id for t in kb.tiers if not t.graded}

@@ -78,6 +78,7 @@ class Entities:
     grade: str | None = None
     grades: list[str] = field(default_factory=list)  # every grade said of people, in order ("CVC vs CVCC")
     course_grade: str | None = None
+    target_grade: str | None = None  # a grade the person is to move up to ("nâng ngạch lên chuyên viên chính")
     tier: str | None = None
     tiers: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
@@ -192,18 +193,25 @@ class EntityExtractor:
     def _grades(self, ent: Entities, raw: str, found: list) -> None:
         person: list[tuple[int, str]] = []
         course: list[tuple[int, str]] = []
+        target: list[tuple[int, str]] = []
         nfc = unicodedata.normalize("NFC", raw)
+
+        def place(start: int, grade: str, before: str) -> None:
+            kind = course if _CUES["course_before"].search(before) else person
+            kind.append((start, grade))
+            if kind is person and _CUES["target_before"].search(before):
+                target.append((start, grade))
+
         # the plan's vocabulary first (accent-aware: codes, "tương đương" grades); chat spellings after ("cvien")
         for m in found:
-            if m.kind != "grade":
-                continue
-            before = normalize(nfc[: m.start]) + " "
-            (course if _CUES["course_before"].search(before) else person).append((m.start, m.id))
+            if m.kind == "grade":
+                place(m.start, m.id, normalize(nfc[: m.start]) + " ")
         if not (person or course) and any(k in ent.text for k in self._grade_any.keys):
             for m in self._grade_any.pattern.finditer(ent.text):
-                grade = self._grade_of[m.lastgroup]
-                before = ent.text[: m.start()]
-                (course if _CUES["course_before"].search(before) else person).append((m.start(), grade))
+                place(m.start(), self._grade_of[m.lastgroup], ent.text[: m.start()])
+        if target and len(target) < len(person):  # "chuyên viên …, sắp nâng ngạch lên chuyên viên chính"
+            ent.target_grade = min(target)[1]
+            person = [p for p in person if p not in target]
         if person:
             ent.grade = min(person)[1]
             ent.grades = list(dict.fromkeys(g for _, g in sorted(person)))

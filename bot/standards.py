@@ -11,6 +11,7 @@ from bot.cues import (
     mentions_condition,
     unique,
 )
+from bot.cuebook import cue_book
 from bot.decision import Decision
 from bot.views import ClarifyView, RequirementsView, Verdict
 from bot.entities import NONE_LEVEL
@@ -18,6 +19,9 @@ from bot.actions import Action
 from bot.reply import Option, State
 from bot.understand import Analysis
 from knowledge.queries import Person, meets, requirements_by_area, requirements_for
+
+
+_CUES = cue_book()
 
 
 class StandardDecisions:
@@ -37,7 +41,7 @@ class StandardDecisions:
 
     def _profile(self, a: Analysis, state: State) -> tuple[str | None, str | None, str | None]:
         ent = a.ent
-        grade = ent.grade or state.grade
+        grade = ent.target_grade or ent.grade or state.grade  # "nếu lên CVC thì …": the standards of the grade ahead
         tier = (state.tier if ent.weak_tier and state.tier else ent.tier) or state.tier
         # a role the plan ties to ungraded tiers (commune roles), or an elected one (tiers: all)
         named = ent.role or (state.role if not ent.grade and (ent.tier or state.tier) == state.tier else None)
@@ -172,6 +176,7 @@ class StandardDecisions:
         reqs = [r for r in reqs if r.when is None or mentions_condition(a, r)]
         if role and any(role in (r.roles or []) for r in reqs):  # a role the plan names: its own items
             reqs = [r for r in reqs if role in (r.roles or [])]
+            reqs.sort(key=lambda r: len(r.roles))  # the items written for this role alone first (II.2.a, II.3)
         if areas:
             narrowed = [r for r in reqs if r.area in areas]
             if not narrowed and tier is not None:  # the plan says nothing of that area for this tier
@@ -214,7 +219,8 @@ class StandardDecisions:
         if grade is None and tier not in self.ungraded and role is None:
             return self.clarify_grade(a, state, "kiem_tra")
         held_areas = set(ent.held) | set(ent.lacks)
-        full = len(held_areas) >= 2 or bool("generic_check" in a.cues and not set(ent.areas) - held_areas)
+        asked = self._asked_areas(a)  # "…, có trung cấp LLCT. Còn thiếu gì về QLNN?": the areas the question names
+        full = not asked and (len(held_areas) >= 2 or bool("generic_check" in a.cues and not set(ent.areas) - held_areas))
         d = self.requirements(a, state, confidence, all_areas=full)
         view = d.view
         d.intent = "kiem_tra"
@@ -223,7 +229,7 @@ class StandardDecisions:
         if not isinstance(view, RequirementsView):  # asked back (which grade?): nothing to check yet
             return d
         if held_areas and (not full or len(held_areas) == 1):  # what they hold, and what the question asks about
-            focus = held_areas | set(ent.areas)
+            focus = asked or held_areas | set(ent.areas)
             items = [i for i in view.items if i.req.area in focus] or view.items
             if full:  # "đạt chuẩn chưa?" knowing one level: the other standards in one line, not six blocks
                 view = replace(view, others=[i for i in view.items if i not in items and i.req.kind == "standard"],
@@ -234,6 +240,13 @@ class StandardDecisions:
         d.clauses = unique([*failing, *d.clauses])  # what the person misses is what the answer rests on first
         d.view = replace(view, check=True)
         return d
+
+    def _asked_areas(self, a: Analysis) -> set[str]:
+        """The areas the question sentence of a long message names, apart from those its introduction describes."""
+        parts = self.splitter.split(a.raw)
+        if not parts.intro or len(_CUES["question_parts"].split(parts.question.strip(" ?."))) > 1:
+            return set()  # no introduction, or the question asks two things ("… đạt chưa, và còn … QLNN nào không")
+        return set(self.u.extractor.extract(parts.question).areas) & self.requirement_areas
 
     def clarify_grade(self, a: Analysis, state: State, intent: str) -> Decision:
         options = [Option(label=g.name.capitalize(), action=Action(grade=g.id)) for g in self.kb.grades]

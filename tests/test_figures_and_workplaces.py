@@ -154,3 +154,26 @@ def test_learning_more_than_the_degree_lists_the_areas_standing_training():
     r = answer("chuyen vien o huyen, CMNV thi co can hoc them j ko ngoai bang dai hoc")
     assert "cập nhật" in r.text and r.clauses == ["II.1.a"]
     assert "cập nhật" not in answer("chuyên viên cần chuyên môn gì").text
+
+
+def test_a_grade_to_move_up_to_is_the_one_checked_and_the_question_names_the_area():
+    r = answer("Xin chào, tôi là chuyên viên Phòng Dân tộc huyện Châu Thành. Tôi có bằng đại học và trung cấp lý luận "
+               "chính trị, sắp được đề nghị nâng ngạch lên chuyên viên chính. Cho hỏi nếu lên chuyên viên chính thì về "
+               "lý luận chính trị tôi còn thiếu gì?")
+    assert r.clauses == ["II.1.b"] and "Cao cấp" in r.text and "❌" in r.text
+
+
+def test_a_long_check_asking_one_area_answers_that_area_and_two_questions_get_both():
+    r = answer("Tôi là cán sự, có trung cấp chuyên môn và đã học lớp bồi dưỡng quản lý nhà nước ngạch chuyên viên. "
+               "Như vậy có được tính là đạt về quản lý nhà nước không?")
+    assert r.clauses == ["II.1.c"] and "✅" in r.text
+    r = answer("Chào chị, em công tác tại phòng Tài nguyên và Môi trường huyện Thạnh Trị, ngạch chuyên viên. Em có bằng "
+               "đại học và đã học xong lớp trung cấp lý luận chính trị. Vậy em đã đáp ứng yêu cầu của kế hoạch chưa, và "
+               "em còn phải học thêm lớp quản lý nhà nước nào không ạ?")
+    assert {"II.1.a", "II.1.b", "II.1.c"} <= set(r.clauses)
+
+
+@pytest.mark.parametrize("q,first", [("Chủ tịch UBND xã phải được bồi dưỡng những nội dung gì?", "II.2.a"),
+                                     ("CT HĐND xa can BD nhung j", "II.2.a")])
+def test_a_roles_own_items_come_first(q, first):
+    assert answer(q).clauses[0] == first
