@@ -175,7 +175,8 @@ class Assistant:
             return self._reply(self.decider.decide(self.u.analyze(query), state, forced=forced))
         parts = self.splitter.split(query)
         intro = self.u.analyze(parts.intro) if parts.intro else None
-        if intro and not (intro.ent.held or intro.ent.lacks or intro.ent.age or intro.ent.years):
+        if intro and not (intro.ent.held or intro.ent.lacks or intro.ent.age or intro.ent.years
+                          or len(intro.ent.grades) > 1):  # "em là cán sự, còn chị trưởng phòng là CVC": two people
             # "Kính gửi …, tôi là chuyên viên ở … . Xin hỏi …": the introduction describes the asker; an introduction
             # that gives levels held, an age or a year is part of the case asked about, and is read with it
             state = self.subjects.switch(state, parts.intro, intro.ent.text)
@@ -187,7 +188,7 @@ class Assistant:
         state = self.subjects.switch(state, query, a.ent.text)
         if state.subject != before.subject and self._names_only(a) and before.last_intent in self._about_people:
             return self._reply(self.decider.requirements(a, state, 1.0))  # "còn tôi?": the last question, for them
-        combined = self._several(query, state)
+        combined = self._several(query, a, state)
         if combined is not None:
             return combined
         if not (a.ent.out_of_scope or a.ent.other_place or a.ent.other_period):  # what is refused teaches nothing
@@ -232,8 +233,10 @@ class Assistant:
             tier = role.tiers[0]
         return Said(grade=ent.grade, tier=tier, role=role.id if role else None, age=ent.age, held=dict(ent.held))
 
-    def _several(self, query: str, state: State) -> Reply | None:
+    def _several(self, query: str, a, state: State) -> Reply | None:
         """A message asking two or more things gets one answer per part, when each part is answerable alone."""
+        if len(a.ent.grades) > 1 or {"add_up", "difference"} & a.cues:
+            return None  # two people side by side, or one sum or difference of the table: one answer
         asked = _CUES["questions_intro"].sub("", query)  # "hỏi 2 ý: …"
         parts = [p.strip(" ,.?") for p in _CUES["question_parts"].split(asked) if p and p.strip(" ,.?")]
         if not 2 <= len(parts) <= 4 or any(len(p.split()) < 3 for p in parts):

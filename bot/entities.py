@@ -181,6 +181,7 @@ class EntityExtractor:
             _CUES["how_many"].search(text) and _CUES["annex_row"].search(text) and not _CUES["not_a_count"].search(text)
         )
         ent.percent = bool(_CUES["percent"].search(text))
+        ent.count = ent.count and not ent.percent  # "tỷ lệ … là bao nhiêu": a share (the targets), not a head count
         asserted = _CUES["not_there"].sub(" ", text)  # "công chức, không phải giáo viên": what the person is not
         asserted_grams = grams if asserted == text else ngrams(asserted)
         units = [self.lex.canonical(u) for u in ent.units]  # "Sở Văn hóa, Thể thao và Du lịch": a name asks nothing

@@ -70,4 +70,8 @@ class FigureDecisions:
             return True  # "số liệu năm 2013": the table's figures of that year
         if len(set(named)) >= 1 and self._compare.search(ent.text) and (years or len(set(named)) >= 2):
             return True  # "so sánh bồi dưỡng trong nước 2011 vs 2015", "đào tạo so với bồi dưỡng"
-        return state.last_intent == "chi_tieu" and bool(years or named) and words <= FOLLOWUP_WORDS
+        if state.last_intent != "chi_tieu" or words > FOLLOWUP_WORDS:
+            return False
+        # after figures: a row or a year named, or the years themselves ("các năm sau thì sao?", "cả giai đoạn?")
+        return bool(years or named) or (bool({"per_year", "doc_period"} & a.cues) and not a.ent.areas
+                                        and words <= FRAGMENT_WORDS)

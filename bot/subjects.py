@@ -27,6 +27,7 @@ class SubjectWords:
     ordinals: dict[str, int]
     self_words: tuple[str, ...]
     corrections: tuple[str, ...]
+    not_names: frozenset[str] = frozenset()  # words after a title that name nobody, as written (NFC, lower case)
 
 
 def load_subject_words(path: Path = LEXICON_FILE) -> SubjectWords:
@@ -41,6 +42,7 @@ def load_subject_words(path: Path = LEXICON_FILE) -> SubjectWords:
         ordinals={normalize(k): int(v) for k, v in raw["ordinals"].items()},
         self_words=tuple(normalize(s) for s in raw["self"]),
         corrections=tuple(normalize(c) for c in raw["corrections"]),
+        not_names=frozenset(unicodedata.normalize("NFC", w.lower()) for w in raw.get("not_names", ())),
     )
 
 
@@ -76,7 +78,10 @@ class SubjectReader:
                 continue  # "Ban Dân tộc" in a message typed with marks: "bạn" would have its marks
             if len(m.group(2)) > 1 and m.group(2).isupper():
                 continue  # "co DH", "anh CVC": an abbreviation, not a name
-            if name and (len(name) == 1 or name not in self._stop) and name not in ("ay", "do", "nay", "kia"):
+            typed_name = nfc[m.start(2):m.end(2)].lower()
+            marked = not typed_name.isascii()  # "Tài" typed with its marks is a name, though "tai" is a stopword
+            if name and typed_name not in self.words.not_names and normalize(typed_name) not in self.words.not_names \
+                    and (len(name) == 1 or marked or name not in self._stop):
                 title = normalize(m.group(1))
                 return f"{title} {name}"
         m = self._relatives.search(strip_marks(nfc).lower())  # punctuated: "chào chị, tôi là" names no relative

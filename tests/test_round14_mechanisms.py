@@ -1,0 +1,80 @@
+"""Names after a title, follow-ups after figures, two people in one message, shares and out-of-scope wording."""
+
+import pytest
+
+from bot.core import answer
+from bot.reply import State
+
+
+def _play(*turns):
+    state, reply = State(), None
+    for q in turns:
+        reply = answer(q, state)
+        state = reply.state
+    return reply
+
+
+def test_a_name_spelled_like_a_common_word_is_still_a_colleague():
+    r = _play("Mình làm tổ chức cán bộ ở huyện Long Phú, ngạch chuyên viên chính.",
+              "Anh Tài chuyên viên ở huyện, đã qua lớp QLNN chương trình chuyên viên. Vậy anh ấy đủ chưa?",
+              "còn tôi thì")
+    assert r.grade == "chuyen_vien_chinh"  # the asker's own grade, not anh Tài's
+
+
+@pytest.mark.parametrize("q", ["anh ấy là chuyên viên", "chị Ơi cho hỏi"])
+def test_words_after_a_title_that_name_nobody(q):
+    assert answer(q).state.subject == ""
+
+
+def test_after_figures_the_years_alone_ask_for_the_same_row():
+    r = _play("Theo phụ lục, đào tạo tiếng Anh năm 2011 bao nhiêu người?", "các năm sau thì sao?")
+    assert r.intent == "chi_tieu" and "Tiếng Anh" in r.text and "2015: 50" in r.text
+
+
+def test_a_long_figures_followup_naming_rows_stays_with_the_table():
+    r = _play("năm 2011 tổng số đào tạo, bồi dưỡng trong nước bao nhiêu",
+              "riêng đào tạo trong nước cả giai đoạn, không tính bồi dưỡng?")
+    assert r.intent == "chi_tieu" and "1.250" in r.text
+
+
+def test_a_who_question_after_figures_is_not_a_figure():
+    r = _play("năm 2011 tổng số đào tạo, bồi dưỡng trong nước bao nhiêu",
+              "Ai tham mưu bố trí kinh phí hàng năm để thực hiện kế hoạch?")
+    assert r.intent != "chi_tieu"
+
+
+def test_term_of_office_is_not_a_signature():
+    r = answer("Tôi là đại biểu HĐND xã Long Hưng. Việc bồi dưỡng này được tổ chức theo năm hay theo nhiệm kỳ ạ?")
+    assert r.intent != "van_ban" and "II.2.b" in r.clauses
+
+
+def test_two_people_of_the_introduction_are_compared():
+    r = answer("Dạ em chào ad. Em làm ở Văn phòng HĐND và UBND thị xã Vĩnh Châu, ngạch cán sự, còn chị trưởng phòng "
+               "em là chuyên viên chính. Cho em hỏi yêu cầu lý luận chính trị của em với chị ấy khác nhau thế nào ạ?")
+    assert r.clauses == ["II.1.b"] and "Cao cấp" in r.text and "Trung cấp" in r.text
+
+
+def test_each_year_and_their_sum_in_one_answer():
+    r = answer("Em muốn hỏi theo phụ lục thì tổng cộng năm 2012 và năm 2013 mỗi năm là bao nhiêu người, và cộng cả "
+               "hai năm là bao nhiêu ạ?")
+    assert r.clauses == ["PL"] and "= 10.560" in r.text
+
+
+def test_a_share_asked_is_a_target_not_a_head_count():
+    r = answer("chỉ tiêu đến năm 2015 về tỷ lệ công chức lãnh đạo cấp sở, cấp huyện được trang bị kỹ năng lãnh đạo, "
+               "quản lý là bao nhiêu?")
+    assert r.intent != "chi_tieu" and "I.2.a" in r.clauses
+
+
+@pytest.mark.parametrize("q", ["co che do thuong cho nguoi tot nghiep gioi lop cao cap LLCT ko",
+                               "Có bao nhiêu người trúng tuyển công chức tỉnh Sóc Trăng năm 2011?",
+                               "Cho em hỏi theo kế hoạch thì phòng em được phân bao nhiêu suất ạ?"])
+def test_what_the_plan_does_not_state_is_refused(q):
+    r = answer(q)
+    assert r.kind == "fallback" and r.clauses == []
+
+
+@pytest.mark.parametrize("q", ["Đào tạo ở nước ngoài mỗi năm bao nhiêu suất, cả giai đoạn bao nhiêu?",
+                               "sinh vien tot nghiep loai gioi co duoc uu tien tuyen lam giang vien ko"])
+def test_the_plans_own_words_are_still_answered(q):
+    assert answer(q).kind == "answer"
