@@ -8,6 +8,9 @@ from bot.cuebook import cue_book
 from knowledge.queries import format_number
 
 
+TOTAL_OF_ROW_WORDS = 8  # a part this short naming only the total, after a row was named, asks for that row's total
+
+
 class AnnexRows:
     """Which rows of the annex a phrase names, from the rows' aliases in the plan data."""
 
@@ -34,6 +37,9 @@ class AnnexRows:
             whole_places = self._places(" ".join(parts))
             for part in parts:
                 named = self._select_one(part, extra=whole_places)
+                if named == [self.total] and merged and len(part.split()) <= TOTAL_OF_ROW_WORDS \
+                        and cue_book()["doc_period"].search(part):
+                    continue  # "các lớp CMNV theo từng năm, và tổng cả giai đoạn": that row's total, not the table's
                 if named != [self.total] or self.total in self.named(part):
                     merged.extend(c for c in named if c not in merged)
             if merged:
@@ -107,7 +113,9 @@ def annex_arithmetic(annex, rows, years: list[int], year: int | None, cues: froz
                      paths: dict[str, str]) -> str | None:
     """A difference or a sum the question asks of the table ("2011 nhiều hơn 2015 bao nhiêu", "cả trong nước lẫn
     nước ngoài"), computed from it: of one row between years, or of rows (none inside another) for one year or all."""
-    difference, add_up = "difference" in cues, "add_up" in cues
+    difference = "difference" in cues
+    # "tổng số đào tạo (cả trong nước và nước ngoài)": rows named together make one sum
+    add_up = "add_up" in cues or ("together" in cues and len(rows) >= 2)
     if not (difference or add_up) or not rows:
         return None
     unit = annex.unit
@@ -116,8 +124,8 @@ def annex_arithmetic(annex, rows, years: list[int], year: int | None, cues: froz
         values = [(f"năm {y}", row.by_year[annex.years.index(y)]) for y in years[:2 if difference else None]]
         label = paths[row.code] if difference else f"{paths[row.code]}, {' + '.join(n for n, _ in values)}"
     else:
-        kept = [r for r in rows if not any(o is not r and r.code.startswith(o.code + ".") or
-                                           o is not r and o.code.startswith(r.code + ".") for o in rows)]
+        kept = [r for r in rows if not any(o is not r and (o.code in annex.ancestors(r.code)
+                                                           or r.code in annex.ancestors(o.code)) for o in rows)]
         if len(kept) < 2:
             return None
         if difference and len(kept) > 2:  # "chính trị ít hơn CMNV": the two most specific rows named

@@ -69,6 +69,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         if self.menus.asks_staff_list(ent.text) and not (ent.grade or ent.held or ent.count):
             return Decision(kind="answer", intent="danh_sach", confidence=1.0, view=StaffListView(reply=self.menus.staff_reply), state=state)
         slots = bool(ent.grade or ent.tier or ent.role or ent.areas or ent.years or ent.held or ent.lacks or ent.count)
+        if "may_i_ask" in cues and not (ent.areas or ent.held or ent.lacks or ent.count or ent.years or ent.clause):
+            # "mình làm công chức ở xã, hỏi chút được không": the person noted, ask away
+            return self.help(state, empty=not (ent.grade or ent.tier or ent.role))
         greeting = self.menus.greeting(ent.text)
         if greeting and not slots and ("asking" not in cues or self.menus.only_greeting(ent.text, self.u.lex.stopwords)):
             return self.help(state, thanks=greeting == "thanks")

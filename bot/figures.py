@@ -60,10 +60,12 @@ class FigureDecisions:
             return False
         ent = a.ent
         words = len(a.raw.split())  # as typed: "CMNV" is one word, not the four it stands for
-        if ent.grade or ent.percent or "need" in a.cues:
-            return False
         named = self.annex_rows.named(ent.text)
         years = [y for y in ent.years if self.kb.document.in_period(y)]
+        if "figures" in a.cues and named and (years or "per_year" in a.cues) and not ent.percent:
+            return True  # "tôi là CV …, cần số liệu các lớp CMNV … theo từng năm": a row's figures, however long
+        if ent.grade or ent.percent or "need" in a.cues:
+            return False
         if named and (years or self.annex_rows.total in named) and words <= FRAGMENT_WORDS:
             return True
         if "figures" in a.cues and years and words <= FRAGMENT_WORDS:

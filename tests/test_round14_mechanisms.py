@@ -78,3 +78,38 @@ def test_what_the_plan_does_not_state_is_refused(q):
                                "sinh vien tot nghiep loai gioi co duoc uu tien tuyen lam giang vien ko"])
 def test_the_plans_own_words_are_still_answered(q):
     assert answer(q).kind == "answer"
+
+
+def test_an_introduction_then_may_i_ask_notes_the_person_and_offers_help():
+    r = answer("chao ban, mik lam cong chuc tu phap o xa, hoi chut dc ko")
+    assert r.intent == "tro_giup" and r.tier == "xa" and r.options
+    assert answer("cho e hoi chut").kind == "clarify"
+
+
+@pytest.mark.parametrize("q", ["ty so tran MU toi qua the nao", "gia iphone 15 bn"])
+def test_unrelated_life_questions_are_refused(q):
+    assert answer(q).kind == "fallback"
+
+
+def test_a_role_asked_how_it_is_trained_gets_its_items():
+    r = answer("con dai bieu hdnd cac cap thi boi duong the nao")
+    assert r.intent == "yeu_cau" and "II.3" in r.clauses
+
+
+def test_rows_named_together_are_summed():
+    r = answer("Tổng số đào tạo (cả trong nước và nước ngoài) cả giai đoạn là bao nhiêu người?")
+    assert "1.250 + 50 = 1.300" in r.text
+
+
+def test_figures_of_a_row_asked_in_a_long_message_by_a_person_with_a_grade():
+    r = answer("Tôi là chuyên viên Sở Nội vụ phụ trách mảng đào tạo, bồi dưỡng. Tôi đang cần số liệu các lớp chuyên môn "
+               "nghiệp vụ đào tạo trong nước theo từng năm từ 2011 đến 2015 và tổng cả giai đoạn để đưa vào báo cáo.")
+    assert r.intent == "chi_tieu" and "560" in r.text and "2014: 120" in r.text
+    assert "=" not in r.text  # a row and the table's total are not added up
+
+
+def test_a_colleague_introduced_by_co_mot_is_another_person():
+    r = _play("Tôi là Trưởng phòng thuộc Sở Y tế, ngạch chuyên viên chính.",
+              "Trong phòng tôi có một cán sự mới trúng tuyển qua kỳ thi công chức năm nay. Bạn ấy cần được đào tạo gì?",
+              "Còn bản thân tôi thì cần gì?")
+    assert r.grade == "chuyen_vien_chinh"
