@@ -217,6 +217,11 @@ class StandardDecisions:
         ent = a.ent
         grade, tier, role = self._profile(a, state)
         if grade is None and tier not in self.ungraded and role is None:
+            areas = [x for x in ent.areas if x in self.requirement_areas]
+            if areas and not ent.held:  # "chưa học lớp QP-AN thì có phải đi học không": what each grade needs
+                d = self._area_requirements(a, state, confidence, areas, tier)
+                d.intent = "kiem_tra"
+                return d
             return self.clarify_grade(a, state, "kiem_tra")
         held_areas = set(ent.held) | set(ent.lacks)
         asked = self._asked_areas(a)  # "…, có trung cấp LLCT. Còn thiếu gì về QLNN?": the areas the question names

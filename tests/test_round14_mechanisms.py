@@ -113,3 +113,21 @@ def test_a_colleague_introduced_by_co_mot_is_another_person():
               "Trong phòng tôi có một cán sự mới trúng tuyển qua kỳ thi công chức năm nay. Bạn ấy cần được đào tạo gì?",
               "Còn bản thân tôi thì cần gì?")
     assert r.grade == "chuyen_vien_chinh"
+
+
+def test_some_people_is_not_a_head_count():
+    r = answer("Đơn vị đang cân nhắc tuyển một số người chưa đủ chuẩn chuyên môn rồi cử đi học sau. Kế hoạch của tỉnh "
+               "có cho phép cách làm này không?")
+    assert r.intent != "chi_tieu" and r.clauses[0] == "III.4" and "không tuyển dụng" in r.text
+
+
+def test_numbered_questions_after_an_announcement_are_answered_each():
+    r = answer("Kính gửi trợ lý, tôi là Giám đốc Sở Giáo dục và Đào tạo. Xin hỏi hai nội dung: (1) chỉ tiêu đến năm 2015 "
+               "đối với công chức hành chính cấp tỉnh, cấp huyện; (2) tỷ lệ cán bộ, công chức thực hiện chế độ bồi dưỡng "
+               "bắt buộc tối thiểu hàng năm.")
+    assert r.clauses[0] == "I.2.a" and "100%" in r.text and "80%" in r.text and "PL" not in r.clauses
+
+
+def test_a_check_without_a_grade_naming_an_area_lists_that_areas_requirement():
+    r = answer("anh ay la truong phong o huyen, chua hoc lop QP-AN thi co phai di hoc ko")
+    assert r.kind == "answer" and r.clauses == ["II.1.e"]
