@@ -46,6 +46,21 @@ class AnnexRows:
                 return merged
         return self._select_one(" ".join(parts))
 
+    def parallel(self, code: str, place: str) -> str:
+        """The row under another place with the same label path ("Nước ngoài › Bồi dưỡng" → "Trong nước › Bồi
+        dưỡng"); the place itself when it has none, or when the row is not under a place."""
+        inner = self._labels_below_place(code)
+        for row in self.annex.rows:
+            if inner and place in self.annex.ancestors(row.code) and self._labels_below_place(row.code) == inner:
+                return row.code
+        return place
+
+    def _labels_below_place(self, code: str) -> list[str]:
+        """The labels of a row and its parents below the place rows ("bồi dưỡng" for Nước ngoài › Bồi dưỡng)."""
+        tops = {self.total, *self.annex.row(self.total).parts}
+        chain = [*reversed(self.annex.ancestors(code)), code]
+        return [self.annex.row(c).label.lower() for c in chain if c not in tops]
+
     def deepest(self, codes: list[str]) -> list[str]:
         """The rows at the deepest level under the given rows (the classes of a table part)."""
         under = [r.code for r in self.annex.rows if any(c in self.annex.ancestors(r.code) for c in codes)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+from dataclasses import replace
 import logging
 import re
 
@@ -24,6 +25,7 @@ from knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
 _CUES = cue_book()
+_CONDITIONS = frozenset(name for name in _CUES.asks if name.startswith("condition_"))  # cues.yaml: conditions of training
 
 _SHORT_FOLLOWUP = 6  # words: a message this short after a clarify question completes it
 NAME_WORDS = 2  # "còn chị Lan?": at most this many words besides filler name a person and ask nothing else
@@ -175,6 +177,7 @@ class Assistant:
             return self._reply(self.decider.decide(self.u.analyze(query), state, forced=forced))
         parts = self.splitter.split(query)
         intro = self.u.analyze(parts.intro) if parts.intro else None
+        conditions = frozenset()
         if intro and not (intro.ent.held or intro.ent.lacks or intro.ent.age or intro.ent.years
                           or len(intro.ent.grades) > 1):  # "em là cán sự, còn chị trưởng phòng là CVC": two people
             # "Kính gửi …, tôi là chuyên viên ở … . Xin hỏi …": the introduction describes the asker; an introduction
@@ -183,7 +186,10 @@ class Assistant:
             state = self.subjects.learn(state, self._said(intro), intro.ent.text)
             if not _CUES["refers_back"].search(normalize(parts.question)):  # "… có nói gì về việc này không?"
                 query = parts.question
+                conditions = intro.cues & _CONDITIONS  # "địa bàn có đồng bào dân tộc": a condition of the case
         a = self.u.analyze(query)
+        if conditions:
+            a = replace(a, cues=a.cues | conditions)
         before = state
         state = self.subjects.switch(state, query, a.ent.text)
         if state.subject != before.subject and self._names_only(a) and before.last_intent in self._about_people:

@@ -23,6 +23,7 @@ WHOLE_CLAUSE_ITEMS = 6
 SCREEN = 600  # characters of quoted items that fit one phone screen
 NEAR_SCORE = 6.0
 FRAGMENT_WORDS = 7  # an annex question without a verb is short: "bồi dưỡng trong nước 2014"
+PLACE_ONLY_WORDS = 3  # "còn trong nước?" after a row abroad: the same kind of row at home
 FOLLOWUP_WORDS = 14  # after figures, "trong đó các lớp chuyên môn nghiệp vụ?" still asks for figures
 SECOND_CLAUSE_SHARE = 0.85  # a second clause is shown when its best passage scores this close to the first
 

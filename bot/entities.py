@@ -307,7 +307,8 @@ class EntityExtractor:
             level = next(k for k, v in m.groupdict().items() if v)
             after = text[m.end():]
             before = text[: m.start()]
-            if after.startswith(" tro len") or _CUES["asked_before"].search(before):
+            if after.startswith(" tro len") or _CUES["asked_before"].search(before) \
+                    or _CUES["others_level_before"].search(before):  # "tuyển sinh viên tốt nghiệp đại học"
                 continue
             theory = _CUES["llct_after"].match(after) or _CUES["llct_before"].search(before) or level == words.theory_top
             area = words.theory_area if theory else words.degree_area

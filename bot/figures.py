@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from bot.annex import annex_arithmetic, annex_extreme, annex_path
 from bot.cuebook import cue_book
-from bot.cues import FOLLOWUP_WORDS, FRAGMENT_WORDS
+from bot.cues import FOLLOWUP_WORDS, FRAGMENT_WORDS, PLACE_ONLY_WORDS
 from bot.decision import Decision
 from bot.views import AnnexView
 from bot.reply import State
@@ -29,8 +29,15 @@ class FigureDecisions:
         codes = self.annex_rows.select(parts)
         named = self.annex_rows.named(text)
         bare_period = named and set(named) == {self.annex_rows.total} and len(text.split()) <= 4
-        if (not named or bare_period) and state.last_intent == "chi_tieu" and state.last_rows:
+        after_figures = state.last_intent == "chi_tieu" and bool(state.last_rows)
+        if (not named or bare_period) and after_figures:
             codes = list(state.last_rows)  # "còn 2014?", "cả giai đoạn?": the rows asked about before
+        elif after_figures and all(c in annex.row(self.annex_rows.total).parts for c in codes) \
+                and ("difference" in a.cues or len(a.raw.split()) <= PLACE_ONLY_WORDS):
+            # "còn trong nước?" after "bồi dưỡng nước ngoài": the same kind of row, under the place named now
+            codes = [self.annex_rows.parallel(r, place) for place in codes for r in state.last_rows]
+        if after_figures and "difference" in a.cues and set(codes) != set(state.last_rows):
+            codes = list(dict.fromkeys([*state.last_rows, *codes]))  # "so với trong nước thì ít hơn bao nhiêu?"
         if "which_class" in a.cues and any(annex.row(c).parts for c in codes):
             codes = self.annex_rows.deepest([c for c in codes if annex.row(c).parts])  # "which class had the most": compare the classes
         if "breakdown" in a.cues:  # "nước ngoài, chia đào tạo và bồi dưỡng thế nào": the row and its parts

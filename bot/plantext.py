@@ -80,7 +80,8 @@ class PlanTextDecisions:
             chosen_texts = [c.items[k] for k in sorted(picked)]
         else:
             share = 0.35 if "list_words" in a.cues else 0.55  # a list question takes more
-            chosen = [h for h in a.hits if h.passage.clause == clause and h.score >= share * top.score][:3]
+            mine = self.u.index.within(a.ent.text, clause) or [top]  # every item of the clause, not the best 8 of all
+            chosen = [h for h in mine if h.score >= share * mine[0].score][:3]
             chosen_texts = [h.passage.text for h in sorted(chosen, key=lambda h: h.passage.index)]
         if not whole:  # a long item is shown by its sentences that answer; "Nguyên văn" shows all of it
             chosen_texts = [excerpt(t, asked, words_of) for t in chosen_texts]

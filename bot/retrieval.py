@@ -123,6 +123,16 @@ class PassageIndex:
         best = heapq.nlargest(limit, ((s, -i) for i, s in enumerate(scores) if s > 0))
         return [Hit(self.passages[-i], s) for s, i in best]
 
+    def within(self, canonical: str, clause: str) -> list[Hit]:
+        """Every passage of one clause scored for a query, best first (the search keeps only the best of all)."""
+        wanted = {i for i, p in enumerate(self.passages) if p.clause == clause}
+        scores = dict.fromkeys(wanted, 0.0)
+        for t in self.query_terms(canonical):
+            for i, w in self._postings.get(t, ()):
+                if i in wanted:
+                    scores[i] += w
+        return [Hit(self.passages[i], s) for i, s in sorted(scores.items(), key=lambda x: -x[1]) if s > 0]
+
     def _under(self, prefix: str) -> list[int]:
         """Passages of a clause and of the clauses under it."""
         found = self._by_prefix.get(prefix)

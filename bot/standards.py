@@ -44,7 +44,10 @@ class StandardDecisions:
         grade = ent.target_grade or ent.grade or state.grade  # "nếu lên CVC thì …": the standards of the grade ahead
         tier = (state.tier if ent.weak_tier and state.tier else ent.tier) or state.tier
         # a role the plan ties to ungraded tiers (commune roles), or an elected one (tiers: all)
-        named = ent.role or (state.role if not ent.grade and (ent.tier or state.tier) == state.tier else None)
+        # "thế còn cán bộ xã thì sao" after a chairman: the group named now, not the role of the last answer
+        group = ent.role is None and bool({"cadre", "civil_servant"} & a.cues) and ent.tier in self.ungraded
+        named = ent.role or (state.role if not ent.grade and not group and (ent.tier or state.tier) == state.tier
+                             else None)
         tiers_of = self._role_tiers(named) if named else set()  # the role said now, or the subject's known role
         role = named if named and (tiers_of and tiers_of <= self.ungraded
                                    or not tiers_of and named in self.addressed) else None
@@ -62,7 +65,8 @@ class StandardDecisions:
         grade, tier, role = self._profile(a, state)
         areas = [x for x in ent.areas if x in self.requirement_areas]
         carried = None
-        short = followup(a) or "correction" in a.cues  # "không, tôi ở huyện, phòng …": the same question, corrected
+        # "không, tôi ở huyện, phòng …", "còn cấp phó của tôi là chuyên viên thì sao?": the same question, again
+        short = followup(a) or "correction" in a.cues or "how_about" in a.cues
         if not areas and not all_areas and short and state.last_area and "whole" not in a.cues:
             areas = [state.last_area]  # "còn chuyên viên chính thì sao?": the topic of the last answer
             carried = self.kb.by_id("areas", state.last_area).name.lower()
