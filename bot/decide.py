@@ -20,9 +20,10 @@ from bot.reply import Option, State
 from bot.standards import StandardDecisions
 from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
-from knowledge.queries import TARGET_CLEAR, duties_named, objectives_named, requirement_areas, varying_areas
+from knowledge.queries import TARGET_CLEAR, duties_named, duty_words, objectives_named, requirement_areas, varying_areas
 
 _INTRO_WORDS = 16  # a self-introduction without a question is at most this long
+TARGET_FOLLOWUP_WORDS = 10  # "mục tiêu phải hoàn thành trước thời điểm nào?": the targets of the topic in hand
 
 
 class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
@@ -43,6 +44,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         self.varying_areas = varying_areas(kb)  # areas whose requirement differs by grade
         self.tier_specific = tuple(c for t in kb.tiers for c in t.clauses)
         self._unrelated = {o.topic for o in understander.lex.out_of_scope if o.unrelated}  # weather, food …
+        self._duty_words = duty_words(kb)  # "gửi", "trình": words only the plan's duties use
         self.addressed = {role for r in kb.requirements for role in r.roles or []}  # roles some requirement names
         self.specs = {spec.name: spec for spec in understander.intents}
         for spec in understander.intents:
@@ -97,8 +99,12 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         deadlines = self._deadlines_named(ent)
         if deadlines and not (ent.grade or ent.count):  # "tháng 8 và tháng 10 là mốc gì": whose deadlines they are
             return self.duties(deadlines, state)
-        clear = self._targets_asked(a, TARGET_CLEAR)
-        asked = [] if clear else self._duties_asked(a)
+        # a duty asked by its actor and verb ("các sở phải gửi kế hoạch … vào thời điểm nào") unless a target is
+        # (objective words, a share); then a target named clearly, then a duty
+        duty_verb = bool(set(ent.text.split()) & self._duty_words - self.u.lex.stopwords)
+        duty_first = self._duties_asked(a) if duty_verb and "objective" not in cues and not ent.percent else []
+        clear = [] if duty_first else self._targets_asked(a, TARGET_CLEAR)
+        asked = duty_first or ([] if clear else self._duties_asked(a))
         if asked:  # "kế hoạch của huyện gửi Sở Nội vụ lúc nào"
             return self.duties(asked, state)
         targets = clear or self._targets_asked(a) or self._tier_targets(a, state)
@@ -193,12 +199,14 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         return objectives_named(self.kb, a.ent.text, self.u.lex.canonical, least)
 
     def _tier_targets(self, a: Analysis, state: State) -> list:
-        """'đến năm nào thì phải đạt?' in a conversation about one tier: that tier's dated targets."""
-        tier = self.kb.by_id("tiers", a.ent.tier or state.tier or "")
-        if a.act != "when" or not followup(a) or tier is None or a.ent.grade or a.ent.count:
+        """'đến năm nào thì phải đạt?' in a conversation: the dated targets of the clauses the last answer cited
+        (the objectives of đại biểu HĐND), else of the conversation's tier."""
+        if a.act != "when" or len(a.ent.text.split()) > TARGET_FOLLOWUP_WORDS or a.ent.grade or a.ent.count:
             return []
-        return [o for o in self.kb.objectives if o.deadline and o.clause in tier.clauses
-                and any(ch.isdigit() for ch in o.deadline)]
+        dated = [o for o in self.kb.objectives if o.deadline and any(ch.isdigit() for ch in o.deadline)]
+        cited = [o for o in dated if o.clause in state.last_clauses] if not a.ent.tier else []
+        tier = self.kb.by_id("tiers", a.ent.tier or state.tier or "")
+        return cited or ([o for o in dated if o.clause in tier.clauses] if tier is not None else [])
 
     def targets(self, targets: list, state: State) -> Decision:
         """A target of the plan, its value and date first, in the plan's words."""

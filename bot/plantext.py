@@ -33,6 +33,8 @@ class PlanTextDecisions:
             facets.append("period")
         if not facets:
             facets = ["number", "signer", "period", "bases", "implements"]
+        if "bases" in facets and "implements" not in facets:  # "căn cứ vào những văn bản nào": the Decision too
+            facets.append("implements")
         clauses = [self.kb.preamble.id] if {"bases", "implements"} & set(facets) else []
         return Decision(
             kind="answer", intent="van_ban", confidence=confidence,

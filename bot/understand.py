@@ -85,7 +85,8 @@ class Understander:
 
 def _states_who(ent: Entities, cues: frozenset[str], raw: str) -> bool:
     """The message only says who the asker is (a grade, tier or role, no question): nothing in it is asked."""
-    return ent.person and bool(ent.grade or ent.tier or ent.role) and "?" not in raw and "asking" not in cues
+    return (ent.person and bool(ent.grade or ent.tier or ent.role) and "?" not in raw
+            and not {"asking", "request"} & cues)
 
 
 TIER_BOOST = 1.3  # passages of the clauses written for the tier or role a message names weigh this much more

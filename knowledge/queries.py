@@ -169,6 +169,14 @@ def duties_named(kb: KnowledgeBase, words: set[str], tiers: set[str], with_deadl
     return _best(scored, DUTY_MIN)
 
 
+def duty_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Words of the plan's duties that no target's subject uses ("gửi", "trình", "tổng hợp"): a question with one of
+    them asks who does what, not what is to be reached."""
+    duties = {w for r in kb.responsibilities for w in fold(r.duty).split()}
+    aims = {w for c in {o.clause for o in kb.objectives} for item in kb.clause(c).items for w in fold(item).split()}
+    return frozenset(duties - aims)
+
+
 def objectives_named(kb: KnowledgeBase, text: str, canonical=fold, least: float | None = None) -> list:
     """The plan's dated targets a message names by the word pairs of their subject, best first (each shared pair
     counts 1/(how many dated targets use it)); canonical: how the message's text was made (abbreviations)."""

@@ -65,3 +65,27 @@ def test_promotion_without_len_is_still_the_grade_ahead():
     r = answer("Em là chuyên viên phòng Giáo dục và Đào tạo huyện Kế Sách, dự kiến năm sau được nâng ngạch chuyên viên "
                "chính. Hiện em mới có Trung cấp lý luận chính trị. Em cần học thêm gì về LLCT ạ?")
     assert "Cao cấp" in r.text and "❌" in r.text
+
+
+def test_a_drafting_request_after_an_introduction_is_refused():
+    r = answer("Chào ad, tôi ở phòng Nội vụ huyện Mỹ Xuyên. Nhờ ad soạn giúp tôi bản kế hoạch đào tạo, bồi dưỡng năm "
+               "2013 của huyện để trình UBND huyện.")
+    assert r.kind == "fallback"
+
+
+def test_the_bases_asked_include_the_decision_implemented():
+    r = answer("Kế hoạch 39 này căn cứ vào những văn bản nào?")
+    assert "1374/QĐ-TTg" in r.text and "18/2010/NĐ-CP" in r.text
+
+
+def test_when_after_an_answer_about_councillors_gives_their_dated_target():
+    r = _play("Tôi là đại biểu HĐND huyện, kế hoạch có bồi dưỡng cho đại biểu không?",
+              "mục tiêu phải hoàn thành trước thời điểm nào?")
+    assert r.clauses == ["I.2.c"] and "nửa đầu năm 2012" in r.text
+
+
+def test_a_duty_verb_asks_who_sends_what_even_beside_target_words():
+    r = answer("Đơn vị tôi đang xây dựng kế hoạch đào tạo, bồi dưỡng cán bộ, công chức giai đoạn 2011-2015. Xin cho biết "
+               "các sở, ban ngành phải gửi kế hoạch đào tạo của đơn vị về đâu và vào thời điểm nào hằng năm?")
+    assert r.clauses[0] == "IV.2" and "cuối tháng 8" in r.text
+    assert answer("Lãnh đạo cấp sở, cấp huyện đến năm nào phải được trang bị kỹ năng lãnh đạo, quản lý?").clauses[0] == "I.2.a"
