@@ -16,7 +16,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.core import Assistant, default_assistant
+from bot.assistant import Assistant, default_assistant
 from bot.evaluate import check
 from bot.policy import POLICY_FILE, load_policy
 from bot.reply import State

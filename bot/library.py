@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 
-from bot.core import Assistant
+from bot.assistant import Assistant
 from bot.mentions import replace_mentions
 from bot.render import render_view
 from bot.reply import Option, Reply, State

@@ -108,7 +108,7 @@ def ethnic_language() -> str | None:
 # ---- suggested questions ----------------------------------------------------------------------
 def suggestions() -> list[Option]:
     """The suggested questions of bot/data/askback.yaml (each an action the plan can answer), for a channel's help."""
-    from bot.core import default_assistant  # the core's menus, restricted to the plan's ids
+    from bot.assistant import default_assistant  # the core's menus, restricted to the plan's ids
 
     return list(default_assistant().decider.menus.suggestions)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.core import default_assistant
+from bot.assistant import default_assistant
 
 
 @dataclass(frozen=True)

@@ -18,7 +18,7 @@ REQUIRED_TEMPLATES = (
 
 def overmatched_examples() -> list[str]:
     """Intent examples that the full pipeline does not recognize as their own intent (hassil-style check)."""
-    from bot.core import default_assistant
+    from bot.assistant import default_assistant
     from bot.reply import State
 
     assistant = default_assistant()
@@ -34,7 +34,7 @@ def overmatched_examples() -> list[str]:
 def unknown_menu_options() -> list[str]:
     """Options of bot/data/askback.yaml whose intent or ids the default plan does not have."""
     from bot.askback import Menus
-    from bot.core import default_assistant
+    from bot.assistant import default_assistant
 
     reader = default_assistant().pressed
     return [f"askback.yaml: option {o.label!r} names an intent or id the plan does not have"
