@@ -41,8 +41,10 @@ def mentions_condition(a: Analysis, req) -> bool:
     cond = req.when
     if cond is None:
         return True
-    if cond.age_under is not None:
-        return a.ent.age is not None or "condition_age" in a.cues
+    if cond.age_under is not None:  # an age said decides ("48 tuổi, có thạc sĩ": not the under-35 item)
+        if a.ent.age is not None:  # unless the item itself is asked about ("40 tuổi có thuộc diện IELTS không")
+            return a.ent.age < cond.age_under or "condition_age_item" in a.cues
+        return "condition_age" in a.cues
     if cond.ethnic_area:
         return "condition_ethnic" in a.cues
     if cond.newly_recruited:

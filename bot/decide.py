@@ -85,6 +85,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         introduces = ent.person and (ent.grade or ent.tier or ent.role) and not (ent.areas or ent.held or ent.lacks)
         if "correction" in cues and (ent.grade or ent.tier) and not (ent.areas or ent.held or ent.lacks) \
                 and "?" not in a.raw and state.last_intent:  # "không, tôi ở huyện …": the last question again
+            same = self._same_topic_other_tier(ent, state, keep_same=True)
+            if same is not None:  # the last answer was a passage written for a tier: the one for the tier said now
+                return self.content(self.u.analyze(self.kb.clause(same).title), state, 1.0)
             return self.requirements(a, state, 1.0)
         short = len(words) <= _INTRO_WORDS or "?" not in a.raw  # a long introduction asks nothing without a "?"
         if introduces and "asking" not in cues and not (ent.count or ent.percent) and short:
@@ -164,7 +167,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
                         options=list(self.menus.suggestions), view=HelpView(empty=empty, thanks=thanks),
                         state=state)
 
-    def _same_topic_other_tier(self, ent, state: State) -> str | None:
+    def _same_topic_other_tier(self, ent, state: State, keep_same: bool = False) -> str | None:
         """The clause written for the tier a bare follow-up names, parallel to the one the last passage answer cited
         (plan data: tiers[].clauses in the same order, e.g. I.2.a for tỉnh/huyện and I.2.b for xã)."""
         if not ent.tier or ent.grade or state.last_intent != "noi_dung" or not state.last_clauses:
@@ -174,7 +177,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         for tier in self.kb.tiers:
             for k, clause in enumerate(tier.clauses):
                 if last == clause and k < len(new.clauses):
-                    return new.clauses[k] if new.clauses[k] != clause else None
+                    return new.clauses[k] if new.clauses[k] != clause or keep_same else None
         return None
 
     def _deadlines_named(self, ent) -> list:

@@ -198,7 +198,8 @@ class EntityExtractor:
         nfc = unicodedata.normalize("NFC", raw)
 
         def place(start: int, grade: str, before: str) -> None:
-            kind = course if _CUES["course_before"].search(before) else person
+            as_course = _CUES["course_before"].search(before) and not _CUES["person_grade_before"].search(before)
+            kind = course if as_course else person
             kind.append((start, grade))
             if kind is person and _CUES["target_before"].search(before):
                 target.append((start, grade))
@@ -303,6 +304,7 @@ class EntityExtractor:
         if words is None:
             return
         text = ent.text
+        listed_to = -1  # where the last level held ends: "đã có bằng thạc sĩ, cao cấp LLCT" lists both
         for m in self._cm_levels.finditer(text):
             level = next(k for k, v in m.groupdict().items() if v)
             after = text[m.end():]
@@ -316,9 +318,11 @@ class EntityExtractor:
                 level = words.theory_top  # "cử nhân chính trị" is the top level of political theory
             if _CUES["neg_before"].search(before):
                 ent.lacks[area] = level
-            elif (_CUES["held_before"].search(before) or (ent.held and before.endswith(" va ")) or _CUES["held_after"].match(after)
+            elif (_CUES["held_before"].search(before) or (ent.held and before.endswith(" va "))
+                  or (ent.held and m.start() <= listed_to + 1) or _CUES["held_after"].match(after)
                   or _CUES["checking"].search(text)):  # "CV: đại học, trung cấp chính trị … đủ chưa?" lists what is held
                 ent.held.setdefault(area, level)
+                listed_to = m.end()
         m = self._programme.search(text) if any(k in text for k in words.programme_keys) else None
         if m:
             ent.held.setdefault(words.programme_area, words.programmes[m.group("programme")])
