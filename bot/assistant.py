@@ -12,6 +12,7 @@ from bot.actions import is_payload
 from bot.annex import annex_path
 from bot.checkflow import CheckFlow
 from bot.cuebook import cue_book
+from bot.cues import only_profile
 from bot.decide import Decider
 from bot.decision import Decision
 from bot.views import AnnexView, DocumentView, FallbackView, SearchView
@@ -215,6 +216,9 @@ class Assistant:
             if state.pending:
                 state = state.model_copy(update={"pending": None})
             d = self.decider.decide(a, state)
+        if d.kind == "answer" and d.state is not None:  # asked again of another tier ("à không, tôi ở huyện")
+            if not ("correction" in a.cues or only_profile(a.ent)):
+                d.state = d.state.model_copy(update={"last_question": query[:300]})
         if d.state is not None and d.intent not in self._about_people and not a.ent.person \
                 and d.state.tier != before.tier and before.tier:  # "mục tiêu cho cấp xã là gì": about the plan
             d.state = d.state.model_copy(update={"tier": before.tier})

@@ -49,7 +49,7 @@ class PlanTextDecisions:
             tier=a.ent.tier, clauses=unique(t.clause for t in tiers), state=state,
         )
 
-    def content(self, a: Analysis, state: State, confidence: float) -> Decision:
+    def content(self, a: Analysis, state: State, confidence: float, ranked_by: str = "") -> Decision:
         if "structure" in a.cues:
             outline = self.outline(a, state, confidence)
             if outline is not None:
@@ -70,6 +70,8 @@ class PlanTextDecisions:
         words_of = self._passage_words
         if whole:  # the items that fit a phone screen, those sharing most words with the question first
             targets = a.act == "objective"  # an objective asked: the measurable targets (figures, years) next
+            if ranked_by:  # a question asked again of this clause: its own words pick the items
+                asked = {t for t in self.u.index.query_terms(lex.canonical(ranked_by)) if "+" not in t} - lex.stopwords
             own = asked - self._heading_words(clause)  # the words that ask more than the clause's name
             ranked = sorted(range(len(c.items)), key=lambda k: (-len(own & set(words_of(c.items[k]).split())),
                                                                  -(targets and _has_figure(c.items[k])), k))

@@ -59,6 +59,7 @@ class State(BaseModel):
     last_area: str | None = Field(None, description="training area of the last answer")
     last_clauses: list[str] = Field(default=[], description="clauses the last answer cited")
     last_rows: list[str] = Field(default=[], description="annex rows of the last figures shown")
+    last_question: str | None = Field(None, description="the last message answered (its first 300 characters)")
     pending: str | None = Field(None, description="a question waiting for a clarification")
     reread: str | None = Field(None, description="the message whose other reading an option offers (the button "
                                                  "carries only the intent)")

@@ -59,3 +59,14 @@ def test_the_standard_of_the_grade_ahead_is_answered_though_an_exam_is_mentioned
                "Năm tới cơ quan dự kiến cho tôi thi nâng ngạch lên chuyên viên. Về trình độ chuyên môn thì tôi cần học "
                "thêm lên mức nào?")
     assert r.kind == "answer" and r.clauses == ["II.1.a"] and "đại học" in r.text
+
+
+def test_asking_again_for_another_tier_keeps_the_items_the_question_was_about():
+    r = _play("tôi là chuyên viên chính ở sở, bồi dưỡng bắt buộc hàng năm có chỉ tiêu không?", "à không, tôi ở huyện",
+              "còn công chức xã?")
+    assert r.clauses == ["I.2.b"] and "80%" in r.text
+
+
+def test_is_x_trained_asks_for_the_training_of_that_tier():
+    r = answer("cc xa co dc dao tao tieng dan toc ko")
+    assert r.clauses == ["II.2.b"] and "Khmer" in r.text
