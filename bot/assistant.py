@@ -28,6 +28,9 @@ log = logging.getLogger(__name__)
 _CUES = cue_book()
 _CONDITIONS = frozenset(name for name in _CUES.asks if name.startswith("condition_"))  # cues.yaml: conditions of training
 
+_GENERIC_ASKS = frozenset({"asking", "need", "learn", "when", "check", "generic_check", "missing", "together",
+                           "list_words", "what_training"})  # cues that ask without naming what about
+VAGUE_QUESTION_WORDS = 4  # a question of so few words of its own, naming nothing, is about its introduction
 _SHORT_FOLLOWUP = 6  # words: a message this short after a clarify question completes it
 NAME_WORDS = 2  # "còn chị Lan?": at most this many words besides filler name a person and ask nothing else
 PEOPLE_FAMILY = "standards"  # the intents.yaml family answered from a person's profile
@@ -177,17 +180,26 @@ class Assistant:
             return self._reply(self.decider.decide(self.u.analyze(query), state, forced=forced))
         parts = self.splitter.split(query)
         intro = self.u.analyze(parts.intro) if parts.intro else None
-        conditions = frozenset()
+        conditions, asked = frozenset(), None
         if intro and not (intro.ent.held or intro.ent.lacks or intro.ent.age or intro.ent.years
                           or len(intro.ent.grades) > 1):  # "em là cán sự, còn chị trưởng phòng là CVC": two people
             # "Kính gửi …, tôi là chuyên viên ở … . Xin hỏi …": the introduction describes the asker; an introduction
             # that gives levels held, an age or a year is part of the case asked about, and is read with it
             state = self.subjects.switch(state, parts.intro, intro.ent.text)
             state = self.subjects.learn(state, self._said(intro), intro.ent.text)
-            if not _CUES["refers_back"].search(normalize(parts.question)):  # "… có nói gì về việc này không?"
+            question = self.u.analyze(parts.question)
+            asked = question.ent
+            own = [w for w in asked.text.split() if w not in self.u.lex.stopwords]
+            vague = len(own) <= VAGUE_QUESTION_WORDS and not (
+                asked.grade or asked.tier or asked.role or asked.areas or asked.count or asked.years or asked.clause
+                or question.cues - _GENERIC_ASKS) and not intro.cues & _CONDITIONS  # conditions are carried over
+            # "… có nói gì về việc này không?", "… Cho tôi hỏi hạn gửi là khi nào?": read with the introduction
+            if not (_CUES["refers_back"].search(normalize(parts.question)) or vague):
                 query = parts.question
                 conditions = intro.cues & _CONDITIONS  # "địa bàn có đồng bào dân tộc": a condition of the case
         a = self.u.analyze(query)
+        if asked is not None and query != parts.question and a.ent.out_of_scope and not asked.out_of_scope:
+            a.ent.out_of_scope = None  # read with its introduction, a question is out of scope only for what it asks
         if conditions:
             a = replace(a, cues=a.cues | conditions)
         before = state

@@ -20,7 +20,7 @@ from bot.reply import Option, State
 from bot.standards import StandardDecisions
 from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
-from knowledge.queries import TARGET_CLEAR, duties_named, duty_words, objectives_named, requirement_areas, varying_areas
+from knowledge.queries import TARGET_CLEAR, word_pairs, duties_named, duty_words, objectives_named, requirement_areas, varying_areas
 
 _INTRO_WORDS = 16  # a self-introduction without a question is at most this long
 TARGET_FOLLOWUP_WORDS = 10  # "mục tiêu phải hoàn thành trước thời điểm nào?": the targets of the topic in hand
@@ -104,7 +104,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             return self.duties(deadlines, state)
         # a duty asked by its actor and verb ("các sở phải gửi kế hoạch … vào thời điểm nào") unless a target is
         # (objective words, a share); then a target named clearly, then a duty
-        duty_verb = bool(set(ent.text.split()) & self._duty_words - self.u.lex.stopwords)
+        duty_verb = bool((set(ent.text.split()) | word_pairs(ent.text)) & self._duty_words)
         duty_first = self._duties_asked(a) if duty_verb and "objective" not in cues and not ent.percent else []
         clear = [] if duty_first else self._targets_asked(a, TARGET_CLEAR)
         asked = duty_first or ([] if clear else self._duties_asked(a))
@@ -196,9 +196,10 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
 
     def _duties_asked(self, a: Analysis) -> list:
         """The duties with a deadline that a 'when' question names by their actor and wording."""
-        if a.act != "when" or a.ent.grade or a.ent.count or a.ent.held:
-            return []
         words = set(a.ent.text.split()) - self.u.lex.stopwords
+        graded = a.ent.grade and not (words | word_pairs(a.ent.text)) & self._duty_words  # "tôi là CV …, … phải gửi"
+        if a.act != "when" or graded or a.ent.count or a.ent.held:
+            return []
         return duties_named(self.kb, words, set(a.ent.tiers), with_deadline=True)
 
     def _targets_asked(self, a: Analysis, least: float | None = None) -> list:

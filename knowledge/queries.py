@@ -170,20 +170,28 @@ def duties_named(kb: KnowledgeBase, words: set[str], tiers: set[str], with_deadl
 
 
 def duty_words(kb: KnowledgeBase) -> frozenset[str]:
-    """Words of the plan's duties that no target's subject uses ("gửi", "trình", "tổng hợp"): a question with one of
-    them asks who does what, not what is to be reached."""
-    duties = {w for r in kb.responsibilities for w in fold(r.duty).split()}
-    aims = {w for c in {o.clause for o in kb.objectives} for item in kb.clause(c).items for w in fold(item).split()}
-    return frozenset(duties - aims)
+    """Words and word pairs of the plan's duties that neither its targets nor its requirements use, and few clauses
+    do ("gửi", "Sở Nội vụ"): a question with one of them asks who does what, not what is to be reached or learnt."""
+    def grams(text: str) -> set[str]:
+        return set(fold(text).split()) | word_pairs(fold(text))
+
+    duties = {p for r in kb.responsibilities for p in grams(r.duty)}
+    aims = {p for c in {o.clause for o in kb.objectives} for item in kb.clause(c).items for p in grams(item)}
+    learnt = {p for r in kb.requirements for p in grams(r.quote)}
+    spread: dict[str, int] = {}  # in how many clauses a word or pair occurs: "kế hoạch", "của tỉnh" are everywhere
+    for c in kb.clauses:
+        for p in {p for item in c.items for p in grams(item)}:
+            spread[p] = spread.get(p, 0) + 1
+    return frozenset(p for p in duties - aims - learnt if spread.get(p, 0) <= DUTY_PAIR_CLAUSES)
 
 
 def objectives_named(kb: KnowledgeBase, text: str, canonical=fold, least: float | None = None) -> list:
     """The plan's dated targets a message names by the word pairs of their subject, best first (each shared pair
     counts 1/(how many dated targets use it)); canonical: how the message's text was made (abbreviations)."""
     dated = [o for o in kb.objectives if o.deadline]
-    bags = {o.id: _pairs(canonical(o.subject)) for o in dated}
+    bags = {o.id: word_pairs(canonical(o.subject)) for o in dated}
     used = _usage(bags)
-    asked = _pairs(text)
+    asked = word_pairs(text)
     scored = [(sum(1 / used[w] for w in asked & bags[o.id]), o) for o in dated]
     return _best(scored, TARGET_MIN if least is None else least)
 
@@ -203,7 +211,8 @@ def _best(scored: list, least: float) -> list:
     return [item for s, item in sorted(scored, key=lambda x: -x[0]) if s >= least and s >= best * DUTY_NEAR]
 
 
-def _pairs(text: str) -> set[str]:
+def word_pairs(text: str) -> set[str]:
+    """Adjacent word pairs of a (folded) text."""
     words = text.split()
     return {f"{a} {b}" for a, b in zip(words, words[1:])}
 
@@ -212,6 +221,7 @@ TARGET_MIN = 1.5  # a target is named by this much of its subject's own word pai
 TARGET_CLEAR = 2.5  # ... and clearly, before any duty, by this much
 DUTY_MIN = 1.5  # a duty is named by at least this much of its own wording
 DUTY_NEAR = 0.8  # duties scoring this close to the best are named too
+DUTY_PAIR_CLAUSES = 2  # a duty's word pair found in more clauses than this says nothing of duties
 DUTY_OWN_WORDS = 3  # a duty whose actor is not named ("được trình … vào tháng mấy") is named by this many of its own words
 
 

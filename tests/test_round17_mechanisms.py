@@ -1,0 +1,44 @@
+"""Short questions read with their introduction, duty words learnt from the plan, and compared figures."""
+
+from bot.core import answer
+from bot.reply import State
+
+
+def _play(*turns):
+    state, reply = State(), None
+    for q in turns:
+        reply = answer(q, state)
+        state = reply.state
+    return reply
+
+
+def test_a_short_question_naming_nothing_is_read_with_its_introduction():
+    r = answer("Tôi là chuyên viên phụ trách tổ chức cán bộ tại Sở Tư pháp. Năm nào đơn vị cũng phải gửi kế hoạch đào "
+               "tạo về Sở Nội vụ. Cho tôi hỏi hạn gửi là khi nào ạ?")
+    assert r.clauses == ["IV.2"] and "cuối tháng 8" in r.text
+
+
+def test_an_introductions_out_of_scope_words_do_not_refuse_the_question():
+    r = answer("Kính chào. Tôi là Chánh Văn phòng một sở. Năm nay đơn vị tiếp nhận một số người mới trúng tuyển qua kỳ "
+               "thi tuyển công chức. Xin hỏi theo kế hoạch những người này phải được đào tạo gì và trong thời hạn nào?")
+    assert r.kind == "answer" and "II.1.c" in r.clauses and "Tiền công vụ" in r.text
+
+
+def test_who_sends_the_plan_and_when_is_a_duty():
+    assert answer("UBND huyen phai gui ke hoach DT BD CBCC ve dau, han khi nao").clauses[0] == "IV.2"
+
+
+def test_a_councillors_period_is_a_target_not_a_duty():
+    r = answer("Tôi là đại biểu HĐND huyện nhiệm kỳ 2011-2016. Theo kế hoạch của tỉnh thì đại biểu chúng tôi sẽ được "
+               "bồi dưỡng kiến thức, kỹ năng hoạt động trong khoảng thời gian nào?")
+    assert "I.2.c" in r.clauses and "nửa đầu" in r.text
+
+
+def test_a_decrease_between_two_years_is_computed():
+    r = answer("Bồi dưỡng trong nước năm 2011 là bao nhiêu người, và năm 2015 giảm bao nhiêu so với năm 2011?")
+    assert "là 1.000" in r.text.splitlines()[0]
+
+
+def test_compared_with_another_place_after_figures():
+    r = _play("bồi dưỡng trong nước cả giai đoạn bao nhiêu", "so với nước ngoài?")
+    assert "24.500" in r.text and "150" in r.text and "24.350" in r.text
