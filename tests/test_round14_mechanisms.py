@@ -3,19 +3,12 @@
 import pytest
 
 from bot.core import answer
-from bot.reply import State
+from tests.conversation_support import play
 
-
-def _play(*turns):
-    state, reply = State(), None
-    for q in turns:
-        reply = answer(q, state)
-        state = reply.state
-    return reply
 
 
 def test_a_name_spelled_like_a_common_word_is_still_a_colleague():
-    r = _play("Mình làm tổ chức cán bộ ở huyện Long Phú, ngạch chuyên viên chính.",
+    r = play("Mình làm tổ chức cán bộ ở huyện Long Phú, ngạch chuyên viên chính.",
               "Anh Tài chuyên viên ở huyện, đã qua lớp QLNN chương trình chuyên viên. Vậy anh ấy đủ chưa?",
               "còn tôi thì")
     assert r.grade == "chuyen_vien_chinh"  # the asker's own grade, not anh Tài's
@@ -27,18 +20,18 @@ def test_words_after_a_title_that_name_nobody(q):
 
 
 def test_after_figures_the_years_alone_ask_for_the_same_row():
-    r = _play("Theo phụ lục, đào tạo tiếng Anh năm 2011 bao nhiêu người?", "các năm sau thì sao?")
+    r = play("Theo phụ lục, đào tạo tiếng Anh năm 2011 bao nhiêu người?", "các năm sau thì sao?")
     assert r.intent == "chi_tieu" and "Tiếng Anh" in r.text and "2015: 50" in r.text
 
 
 def test_a_long_figures_followup_naming_rows_stays_with_the_table():
-    r = _play("năm 2011 tổng số đào tạo, bồi dưỡng trong nước bao nhiêu",
+    r = play("năm 2011 tổng số đào tạo, bồi dưỡng trong nước bao nhiêu",
               "riêng đào tạo trong nước cả giai đoạn, không tính bồi dưỡng?")
     assert r.intent == "chi_tieu" and "1.250" in r.text
 
 
 def test_a_who_question_after_figures_is_not_a_figure():
-    r = _play("năm 2011 tổng số đào tạo, bồi dưỡng trong nước bao nhiêu",
+    r = play("năm 2011 tổng số đào tạo, bồi dưỡng trong nước bao nhiêu",
               "Ai tham mưu bố trí kinh phí hàng năm để thực hiện kế hoạch?")
     assert r.intent != "chi_tieu"
 
@@ -109,7 +102,7 @@ def test_figures_of_a_row_asked_in_a_long_message_by_a_person_with_a_grade():
 
 
 def test_a_colleague_introduced_by_co_mot_is_another_person():
-    r = _play("Tôi là Trưởng phòng thuộc Sở Y tế, ngạch chuyên viên chính.",
+    r = play("Tôi là Trưởng phòng thuộc Sở Y tế, ngạch chuyên viên chính.",
               "Trong phòng tôi có một cán sự mới trúng tuyển qua kỳ thi công chức năm nay. Bạn ấy cần được đào tạo gì?",
               "Còn bản thân tôi thì cần gì?")
     assert r.grade == "chuyen_vien_chinh"

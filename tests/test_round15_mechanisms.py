@@ -1,19 +1,12 @@
 """Colleagues named by their tie, the same topic for a new person, parallel rows abroad and at home, and sources."""
 
 from bot.core import answer
-from bot.reply import State
+from tests.conversation_support import play
 
-
-def _play(*turns):
-    state, reply = State(), None
-    for q in turns:
-        reply = answer(q, state)
-        state = reply.state
-    return reply
 
 
 def test_a_deputy_is_another_person_and_keeps_the_topic():
-    r = _play("Tôi là chuyên viên cao cấp ở sở.", "LLCT của tôi phải đạt gì?",
+    r = play("Tôi là chuyên viên cao cấp ở sở.", "LLCT của tôi phải đạt gì?",
               "Còn cấp phó của tôi là chuyên viên thì sao?")
     assert r.clauses == ["II.1.b"] and "Trung cấp" in r.text and "(về " in r.text
     r = answer("còn tôi thì, QLNN?", r.state)
@@ -21,14 +14,14 @@ def test_a_deputy_is_another_person_and_keeps_the_topic():
 
 
 def test_the_first_person_can_be_named_by_ordinal_and_come_back():
-    r = _play("Tôi là cán bộ tổ chức của huyện, đang rà soát hồ sơ hai người.", "Người thứ nhất là cán sự, tin học cần gì?",
+    r = play("Tôi là cán bộ tổ chức của huyện, đang rà soát hồ sơ hai người.", "Người thứ nhất là cán sự, tin học cần gì?",
               "Người thứ hai là chuyên viên chính, quản lý nhà nước học chương trình nào?",
               "Quay lại người thứ nhất, QLNN thì sao?")
     assert r.grade == "can_su" and "ngạch cán sự" in r.text
 
 
 def test_a_commune_group_named_replaces_the_role_of_the_last_answer():
-    r = _play("toi la ct ubnd xa, can bd nhung gi", "the con cb xa thi sao")
+    r = play("toi la ct ubnd xa, can bd nhung gi", "the con cb xa thi sao")
     assert r.clauses == ["II.2.b"]
 
 
@@ -38,7 +31,7 @@ def test_what_training_for_commune_cadres_is_not_a_question_of_scope():
 
 
 def test_compared_with_another_place_takes_the_same_kind_of_row():
-    r = _play("bồi dưỡng nước ngoài năm 2013 bao nhiêu người?", "cả giai đoạn?", "so với trong nước thì ít hơn bao nhiêu?")
+    r = play("bồi dưỡng nước ngoài năm 2013 bao nhiêu người?", "cả giai đoạn?", "so với trong nước thì ít hơn bao nhiêu?")
     first = r.text.splitlines()[0]
     assert "24.500" in first and "150" in first and "24.350" in first
 
@@ -79,7 +72,7 @@ def test_the_bases_asked_include_the_decision_implemented():
 
 
 def test_when_after_an_answer_about_councillors_gives_their_dated_target():
-    r = _play("Tôi là đại biểu HĐND huyện, kế hoạch có bồi dưỡng cho đại biểu không?",
+    r = play("Tôi là đại biểu HĐND huyện, kế hoạch có bồi dưỡng cho đại biểu không?",
               "mục tiêu phải hoàn thành trước thời điểm nào?")
     assert r.clauses == ["I.2.c"] and "nửa đầu năm 2012" in r.text
 

@@ -3,15 +3,8 @@
 import pytest
 
 from bot.core import answer
-from bot.reply import State
+from tests.conversation_support import play
 
-
-def _play(*turns):
-    state, reply = State(), None
-    for q in turns:
-        reply = answer(q, state)
-        state = reply.state
-    return reply
 
 
 @pytest.mark.parametrize("q,clause", [
@@ -28,7 +21,7 @@ def test_chi_tieu_with_a_row_or_year_is_still_the_annex():
 
 
 def test_a_tier_correction_after_a_target_answer_gives_that_tiers_target():
-    r = _play("tôi là chuyên viên chính ở sở, bồi dưỡng bắt buộc hàng năm có chỉ tiêu không?", "à không, tôi ở huyện")
+    r = play("tôi là chuyên viên chính ở sở, bồi dưỡng bắt buộc hàng năm có chỉ tiêu không?", "à không, tôi ở huyện")
     assert r.intent == "noi_dung" and r.clauses == ["I.2.a"] and r.tier == "huyen"
 
 
@@ -62,7 +55,7 @@ def test_the_standard_of_the_grade_ahead_is_answered_though_an_exam_is_mentioned
 
 
 def test_asking_again_for_another_tier_keeps_the_items_the_question_was_about():
-    r = _play("tôi là chuyên viên chính ở sở, bồi dưỡng bắt buộc hàng năm có chỉ tiêu không?", "à không, tôi ở huyện",
+    r = play("tôi là chuyên viên chính ở sở, bồi dưỡng bắt buộc hàng năm có chỉ tiêu không?", "à không, tôi ở huyện",
               "còn công chức xã?")
     assert r.clauses == ["I.2.b"] and "80%" in r.text
 

@@ -1,15 +1,8 @@
 """Short questions read with their introduction, duty words learnt from the plan, and compared figures."""
 
 from bot.core import answer
-from bot.reply import State
+from tests.conversation_support import play
 
-
-def _play(*turns):
-    state, reply = State(), None
-    for q in turns:
-        reply = answer(q, state)
-        state = reply.state
-    return reply
 
 
 def test_a_short_question_naming_nothing_is_read_with_its_introduction():
@@ -40,5 +33,5 @@ def test_a_decrease_between_two_years_is_computed():
 
 
 def test_compared_with_another_place_after_figures():
-    r = _play("bồi dưỡng trong nước cả giai đoạn bao nhiêu", "so với nước ngoài?")
+    r = play("bồi dưỡng trong nước cả giai đoạn bao nhiêu", "so với nước ngoài?")
     assert "24.500" in r.text and "150" in r.text and "24.350" in r.text
