@@ -105,9 +105,11 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         # a duty asked by its actor and verb ("các sở phải gửi kế hoạch … vào thời điểm nào") unless a target is
         # (objective words, a share); then a target named clearly, then a duty
         duty_verb = bool((set(ent.text.split()) | word_pairs(ent.text)) & self._duty_words)
-        duty_first = self._duties_asked(a) if duty_verb and "objective" not in cues and not ent.percent else []
+        condition = any(c.startswith("condition_") for c in cues)  # "người mới trúng tuyển …": their training
+        duty_first = (self._duties_asked(a) if duty_verb and "objective" not in cues and not ent.percent
+                      and not condition else [])
         clear = [] if duty_first else self._targets_asked(a, TARGET_CLEAR)
-        asked = duty_first or ([] if clear else self._duties_asked(a))
+        asked = duty_first or ([] if clear or condition else self._duties_asked(a))
         if asked:  # "kế hoạch của huyện gửi Sở Nội vụ lúc nào"
             return self.duties(asked, state)
         targets = clear or self._targets_asked(a) or self._tier_targets(a, state)

@@ -98,9 +98,12 @@ class StandardDecisions:
                        if r.when is not None and mentions_condition(a, r)]  # "mới trúng tuyển", "sắp đề bạt"
         if areas:
             more = "missing" in a.cues  # "ngoài bằng đại học có cần học thêm gì": the area's standing training too
+            # one area asked, no age said: its items for an age group too ("ngoại ngữ": IELTS for those under 35)
+            ages = len(areas) == 1 and ent.age is None
             reqs = [r for r in reqs if r.area in areas] + [
                 r for r in requirements_for(self.kb, anyone, kinds=("training",), strict_conditions=False)
-                if (r.area in areas or r.when is not None) and mentions_condition(a, r)
+                if (r.area in areas or r.when is not None)
+                and (mentions_condition(a, r) or ages and r.area in areas and r.when and r.when.age_under)
                 and (r.when is not None or r.roles or more)
             ]
         elif conditional:  # the training the message's condition calls for comes first, then the standards

@@ -35,3 +35,17 @@ def test_a_decrease_between_two_years_is_computed():
 def test_compared_with_another_place_after_figures():
     r = play("bồi dưỡng trong nước cả giai đoạn bao nhiêu", "so với nước ngoài?")
     assert "24.500" in r.text and "150" in r.text and "24.350" in r.text
+
+
+def test_one_area_asked_without_an_age_lists_its_items_for_an_age_group():
+    r = answer("chuyên viên cần ngoại ngữ gì")
+    assert "IELTS" in r.text and "dưới 35 tuổi" in r.text
+
+
+def test_newly_recruited_and_when_is_their_training_not_a_duty():
+    r = answer("người mới trúng tuyển công chức vào Sở thì phải được đào tạo nội dung gì và trong thời hạn nào?")
+    assert r.clauses[0] == "II.1.c" and "Tiền công vụ" in r.text
+
+
+def test_a_bank_loan_is_refused():
+    assert answer("cách làm hồ sơ vay vốn ngân hàng chính sách xã hội?").kind == "fallback"
