@@ -60,6 +60,11 @@ class PlanTextDecisions:
         if not a.hits or a.hits[0].score < 4.0:
             return self.fallback(a, state)
         top = a.hits[0]
+        sections = self.u.index.section_boost(a.ent.text)  # "mục tiêu đối với …": under the objectives only
+        headed = [c for c in self._clauses_headed(a)
+                  if not sections or any(c == x or c.startswith(x + ".") for x in sections)]
+        if len(headed) == 1 and self.kb.clause(headed[0]).items:  # "trách nhiệm của Sở Nội vụ": that clause
+            top = next(iter(self.u.index.within(a.ent.text, headed[0])), top)
         clause = self._for_tier_named(top.passage.clause, a.ent.tier)
         if self._about_me_without_tier(a, state, clause):
             return self.clarify_tier(a, state)
@@ -124,6 +129,11 @@ class PlanTextDecisions:
         (of two words or more) in a comparing question; the most specific of them."""
         if not self._compare.search(a.ent.text):
             return []
+        named = self._clauses_headed(a)
+        return named if len(named) >= 2 else []
+
+    def _clauses_headed(self, a: Analysis) -> list[str]:
+        """The clauses a question names by all the words of their own heading (two words or more), most specific."""
         lex = self.u.lex
         words = set(lex.join_compounds(a.ent.text).split())
         named = []
@@ -131,8 +141,7 @@ class PlanTextDecisions:
             own = set(lex.join_compounds(lex.canonical(c.title)).split()) - lex.stopwords
             if len(own) >= 2 and own <= words:
                 named.append(c.id)
-        named = [c for c in named if not any(o.startswith(c + ".") for o in named)]
-        return named if len(named) >= 2 else []
+        return [c for c in named if not any(o.startswith(c + ".") for o in named)]
 
     def _side_by_side(self, clause_ids: list[str], a: Analysis, state: State, confidence: float) -> Decision:
         """Clauses compared: each one's first item (a clause without items: each part's), cut to what answers."""

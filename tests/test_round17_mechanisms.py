@@ -49,3 +49,19 @@ def test_newly_recruited_and_when_is_their_training_not_a_duty():
 
 def test_a_bank_loan_is_refused():
     assert answer("cách làm hồ sơ vay vốn ngân hàng chính sách xã hội?").kind == "fallback"
+
+
+def test_a_clause_named_by_its_whole_heading_answers():
+    assert answer("trach nhiem cua so noi vu trong ke hoach nay la j").clauses[0] == "IV.1"
+    assert answer("Mục tiêu đối với cán bộ, công chức cấp xã là phải được đào tạo cơ bản về những gì?").clauses[0] == "I.2.b"
+
+
+def test_drafting_a_plan_and_recruitment_dates_are_refused():
+    assert answer("lam sao viet mau ke hoach DT cho phong mik").kind == "fallback"
+    assert answer("tuyen dung cong chuc soc trang nam nay bao gio thi").kind == "fallback"
+
+
+def test_being_considered_for_promotion_asks_the_standard_ahead():
+    r = answer("Kính chào, tôi là chuyên viên Sở Nội vụ, dự kiến năm tới được xem xét nâng ngạch lên chuyên viên chính. "
+               "Hiện tôi có bằng đại học và trung cấp lý luận chính trị. Xin hỏi tôi còn thiếu gì?")
+    assert r.kind == "answer" and r.clauses[0] == "II.1.b"
