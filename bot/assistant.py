@@ -206,9 +206,6 @@ class Assistant:
         state = self.subjects.switch(state, query, a.ent.text)
         if state.subject != before.subject and self._names_only(a) and before.last_intent in self._about_people:
             return self._reply(self.decider.requirements(a, state, 1.0))  # "còn tôi?": the last question, for them
-        combined = self._several(query, a, state)
-        if combined is not None:
-            return combined
         if not (a.ent.out_of_scope or a.ent.other_place or a.ent.other_period):  # what is refused teaches nothing
             said = self._said(a)
             if a.ent.count and not (a.ent.person and a.ent.units):
@@ -218,6 +215,9 @@ class Assistant:
             if a.ent.weak_tier and state.tier:  # "anh Tuấn ở phòng tôi": the office's tier is already known
                 said = Said(grade=said.grade, role=said.role, age=said.age, held=said.held)
             state = self.subjects.learn(state, said, a.ent.text)
+        combined = self._several(query, a, state)  # after what the message says of the asker is learnt
+        if combined is not None:
+            return combined
         if a.ent.grade and not a.ent.tier and state.tier not in self._graded_tiers:
             state = state.model_copy(update={"tier": None})  # grades apply at other tiers (II.1, not cấp xã)
         if state.pending and self._completes(a):

@@ -80,14 +80,14 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         if only_profile(ent):  # "huyện", "cấp xã", "tôi là CVC": what applies to that grade / tier
             parallel = self._same_topic_other_tier(ent, state)
             if parallel is not None:  # "cấp xã?" after the objectives for tỉnh, huyện: the objectives for xã
-                return self._clause_again(parallel, state)
+                return self._clause_again(parallel, state, ent.tier)
             return self.requirements(a, state, 1.0)
         introduces = ent.person and (ent.grade or ent.tier or ent.role) and not (ent.areas or ent.held or ent.lacks)
         if "correction" in cues and (ent.grade or ent.tier) and not (ent.areas or ent.held or ent.lacks) \
                 and "?" not in a.raw and state.last_intent:  # "không, tôi ở huyện …": the last question again
             same = self._same_topic_other_tier(ent, state, keep_same=True)
             if same is not None:  # the last answer was a passage written for a tier: the one for the tier said now
-                return self._clause_again(same, state)
+                return self._clause_again(same, state, ent.tier)
             return self.requirements(a, state, 1.0)
         short = len(words) <= _INTRO_WORDS or "?" not in a.raw  # a long introduction asks nothing without a "?"
         if introduces and "asking" not in cues and not (ent.count or ent.percent) and short:
@@ -182,11 +182,13 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
                     return new.clauses[k] if new.clauses[k] != clause or keep_same else None
         return None
 
-    def _clause_again(self, clause_id: str, state: State) -> Decision:
+    def _clause_again(self, clause_id: str, state: State, tier: str | None) -> Decision:
         """The last question asked again of another clause (the same topic for the tier said now): the clause's
         items that fit a screen, those sharing most words with the last question first."""
-        return self.content(self.u.analyze(self.kb.clause(clause_id).title), state, 1.0,
-                            ranked_by=state.last_question or "")
+        d = self.content(self.u.analyze(self.kb.clause(clause_id).title), state, 1.0,
+                         ranked_by=state.last_question or "")
+        d.tier = tier or d.tier  # the tier the follow-up names is the one this answer is about
+        return d
 
     def _deadlines_named(self, ent) -> list:
         """The plan's duties whose deadline names a month the message names ("tháng 10")."""

@@ -51,7 +51,8 @@ class Replier:
         reply = Reply(
             kind="answer", intent=replies[0].intent, confidence=min(r.confidence for r in replies),
             grade=next((r.grade for r in replies if r.grade), None), tier=next((r.tier for r in replies if r.tier), None),
-            clauses=clauses, text="\n\n".join([*(r.text for r in replies), footer]), state=replies[-1].state,
+            clauses=clauses, text="\n\n".join([*(r.text for r in replies), footer]),
+            state=replies[-1].state.model_copy(update={"last_area": None}),  # several topics: no one of them is kept
         )
         return reply.with_html_renderer(lambda: "\n\n".join([*(r.html for r in replies), footer_html]))
 

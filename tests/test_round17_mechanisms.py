@@ -65,3 +65,15 @@ def test_being_considered_for_promotion_asks_the_standard_ahead():
     r = answer("Kính chào, tôi là chuyên viên Sở Nội vụ, dự kiến năm tới được xem xét nâng ngạch lên chuyên viên chính. "
                "Hiện tôi có bằng đại học và trung cấp lý luận chính trị. Xin hỏi tôi còn thiếu gì?")
     assert r.kind == "answer" and r.clauses[0] == "II.1.b"
+
+
+def test_dong_thoi_joins_two_questions_and_the_asker_is_learnt_first():
+    r = answer("Kính gửi bộ phận hỗ trợ. Tôi là Giám đốc Sở Tài nguyên và Môi trường tỉnh Sóc Trăng. Hiện Sở đang rà soát "
+               "đội ngũ, kính đề nghị cho biết: công chức ngạch chuyên viên chính của Sở phải đạt trình độ lý luận chính "
+               "trị nào, đồng thời thời hạn Sở phải gửi kế hoạch đào tạo, bồi dưỡng về Sở Nội vụ là khi nào?")
+    assert {"II.1.b", "IV.2"} <= set(r.clauses) and "cuối tháng 8" in r.text and r.tier == "tinh"
+
+
+def test_a_tier_follow_up_after_a_target_answer_is_about_that_tier():
+    r = play("ok. vậy công chức xã có phải bồi dưỡng bắt buộc hằng năm không", "còn ở cấp huyện?")
+    assert r.clauses == ["I.2.a"] and r.tier == "huyen"
