@@ -111,10 +111,11 @@ class Assistant:
         words = []
         if grade and self.kb.by_id("grades", grade):
             words.append(self.kb.by_id("grades", grade).name)
-        if tier == "xa" and not grade:
-            words.append("công chức")
-        if tier and self.kb.by_id("tiers", tier):
-            words.append(self.kb.by_id("tiers", tier).name)
+        tier_data = self.kb.by_id("tiers", tier) if tier else None
+        if tier_data is not None and not grade and tier_data.default_role:  # a tier not by grade: its usual role
+            words.append(self.kb.by_id("roles", tier_data.default_role).name)
+        elif tier_data is not None:
+            words.append(tier_data.name)
         a = self.u.analyze(" ".join(words) or "tiêu chuẩn")
         return self._reply(self.decider.requirements(a, state, 1.0))
 
