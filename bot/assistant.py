@@ -12,7 +12,7 @@ from bot.actions import is_payload
 from bot.annex import annex_path
 from bot.checkflow import CheckFlow
 from bot.cuebook import cue_book
-from bot.cues import only_profile
+from bot.cues import CONDITION_CUES, only_profile
 from bot.decide import Decider
 from bot.decision import Decision
 from bot.views import AnnexView, DocumentView, FallbackView, SearchView
@@ -26,7 +26,6 @@ from knowledge import KnowledgeBase
 
 log = logging.getLogger(__name__)
 _CUES = cue_book()
-_CONDITIONS = frozenset(name for name in _CUES.asks if name.startswith("condition_"))  # cues.yaml: conditions of training
 
 _GENERIC_ASKS = frozenset({"asking", "need", "learn", "when", "check", "generic_check", "missing", "together",
                            "list_words", "what_training"})  # cues that ask without naming what about
@@ -34,7 +33,6 @@ VAGUE_QUESTION_WORDS = 4  # a question of so few words of its own, naming nothin
 _SHORT_FOLLOWUP = 6  # words: a message this short after a clarify question completes it
 NAME_WORDS = 2  # "còn chị Lan?": at most this many words besides filler name a person and ask nothing else
 PEOPLE_FAMILY = "standards"  # the intents.yaml family answered from a person's profile
-
 
 
 class Assistant:
@@ -179,30 +177,7 @@ class Assistant:
         if marker and marker.group(1) in {i.name for i in self.u.intents}:
             forced, query = marker.group(1), marker.group(2)  # a reading the user picked from offered options
             return self._reply(self.decider.decide(self.u.analyze(query), state, forced=forced))
-        parts = self.splitter.split(query)
-        intro = self.u.analyze(parts.intro) if parts.intro else None
-        conditions, asked = frozenset(), None
-        if intro and not (intro.ent.held or intro.ent.lacks or intro.ent.age or intro.ent.years
-                          or len(intro.ent.grades) > 1):  # "em là cán sự, còn chị trưởng phòng là CVC": two people
-            # "Kính gửi …, tôi là chuyên viên ở … . Xin hỏi …": the introduction describes the asker; an introduction
-            # that gives levels held, an age or a year is part of the case asked about, and is read with it
-            state = self.subjects.switch(state, parts.intro, intro.ent.text)
-            state = self.subjects.learn(state, self._said(intro), intro.ent.text)
-            question = self.u.analyze(parts.question)
-            asked = question.ent
-            own = [w for w in asked.text.split() if w not in self.u.lex.stopwords]
-            vague = len(own) <= VAGUE_QUESTION_WORDS and not (
-                asked.grade or asked.tier or asked.role or asked.areas or asked.count or asked.years or asked.clause
-                or question.cues - _GENERIC_ASKS) and not intro.cues & _CONDITIONS  # conditions are carried over
-            # "… có nói gì về việc này không?", "… Cho tôi hỏi hạn gửi là khi nào?": read with the introduction
-            if not (_CUES["refers_back"].search(normalize(parts.question)) or vague):
-                query = parts.question
-                conditions = intro.cues & _CONDITIONS  # "địa bàn có đồng bào dân tộc": a condition of the case
-        a = self.u.analyze(query)
-        if asked is not None and query != parts.question and a.ent.out_of_scope and not asked.out_of_scope:
-            a.ent.out_of_scope = None  # read with its introduction, a question is out of scope only for what it asks
-        if conditions:
-            a = replace(a, cues=a.cues | conditions)
+        query, a, state = self._question_of(query, state)
         before = state
         state = self.subjects.switch(state, query, a.ent.text)
         if state.subject != before.subject and self._names_only(a) and before.last_intent in self._about_people:
@@ -236,6 +211,35 @@ class Assistant:
                 and d.state.tier != before.tier and before.tier:  # "mục tiêu cho cấp xã là gì": about the plan
             d.state = d.state.model_copy(update={"tier": before.tier})
         return self._reply(d)
+
+    def _question_of(self, query: str, state: State):
+        """The text to answer, its reading, and the state with the asker a long message's introduction describes.
+
+        "Kính gửi …, tôi là chuyên viên ở … . Xin hỏi …": the introduction is learnt and the question read alone —
+        with the conditions it states ("địa bàn có đồng bào dân tộc"). An introduction giving levels held, an age, a
+        year or two people is part of the case, and a question naming nothing of its own ("việc này", "hạn gửi là khi
+        nào?") is about it: both are read whole, though out of scope only for what the question asks."""
+        parts = self.splitter.split(query)
+        if not parts.intro:
+            return query, self.u.analyze(query), state
+        intro = self.u.analyze(parts.intro)
+        if intro.ent.held or intro.ent.lacks or intro.ent.age or intro.ent.years or len(intro.ent.grades) > 1:
+            return query, self.u.analyze(query), state
+        state = self.subjects.switch(state, parts.intro, intro.ent.text)
+        state = self.subjects.learn(state, self._said(intro), intro.ent.text)
+        question = self.u.analyze(parts.question)
+        asked = question.ent
+        own = [w for w in asked.text.split() if w not in self.u.lex.stopwords]
+        vague = len(own) <= VAGUE_QUESTION_WORDS and not (
+            asked.grade or asked.tier or asked.role or asked.areas or asked.count or asked.years or asked.clause
+            or question.cues - _GENERIC_ASKS) and not intro.cues & CONDITION_CUES  # conditions are carried over
+        if not (_CUES["refers_back"].search(normalize(parts.question)) or vague):
+            conditions = intro.cues & CONDITION_CUES
+            return parts.question, replace(question, cues=question.cues | conditions), state
+        whole = self.u.analyze(query)
+        if whole.ent.out_of_scope and not asked.out_of_scope:
+            whole = replace(whole, ent=replace(whole.ent, out_of_scope=None))
+        return query, whole, state
 
     def _names_only(self, a) -> bool:
         """The message names whom it is about and nothing else ("còn tôi?", "người thứ hai thì sao?")."""

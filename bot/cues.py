@@ -36,6 +36,9 @@ def followup(a: Analysis) -> bool:
     return len(a.ent.text.split()) <= 6
 
 
+CONDITION_CUES = frozenset(n for n in cue_book().asks if n.startswith("condition_"))  # cues.yaml: conditions of training
+
+
 def mentions_condition(a: Analysis, req) -> bool:
     """The message names the condition a training item is given under (or the item has none)."""
     cond = req.when

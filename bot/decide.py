@@ -7,7 +7,7 @@ import re
 from bot.annex import AnnexRows
 from bot.askback import Menus
 from bot.cuebook import cue_book
-from bot.cues import NEAR_SCORE, followup, mentions_condition, only_profile
+from bot.cues import CONDITION_CUES, NEAR_SCORE, followup, mentions_condition, only_profile
 from bot.decision import Decision
 from bot.views import ClarifyView, DutiesView, FallbackView, HelpView, StaffListView, TargetsView
 from bot.figures import FigureDecisions
@@ -20,7 +20,8 @@ from bot.reply import Option, State
 from bot.standards import StandardDecisions
 from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
-from knowledge.queries import TARGET_CLEAR, word_pairs, duties_named, duty_words, objectives_named, requirement_areas, varying_areas
+from knowledge.queries import (TARGET_CLEAR, duties_named, duty_words, objectives_named, requirement_areas,
+                               varying_areas, word_pairs)
 
 _INTRO_WORDS = 16  # a self-introduction without a question is at most this long
 TARGET_FOLLOWUP_WORDS = 10  # "mục tiêu phải hoàn thành trước thời điểm nào?": the targets of the topic in hand
@@ -34,6 +35,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         self.u = understander
         self.cal = understander.matcher.calibration
         self._headings: dict[str, frozenset[str]] = {}
+        self._own_heading_words: dict[str, frozenset[str]] | None = None  # plantext: each clause's own heading
         self.annex_rows = AnnexRows(kb.annex, understander.lex.canonical) if kb.annex else None
         self.menus = Menus()
         self.splitter = MessageSplitter()
@@ -69,7 +71,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         if ent.out_of_scope or ent.other_place or ent.other_period:
             return self.fallback(a, state, reason=self._oos_reason(a))
         if self.menus.asks_staff_list(ent.text) and not (ent.grade or ent.held or ent.count):
-            return Decision(kind="answer", intent="danh_sach", confidence=1.0, view=StaffListView(reply=self.menus.staff_reply), state=state)
+            return Decision(kind="answer", intent="danh_sach", confidence=1.0,
+                            view=StaffListView(reply=self.menus.staff_reply), state=state)
         slots = bool(ent.grade or ent.tier or ent.role or ent.areas or ent.years or ent.held or ent.lacks or ent.count)
         if "may_i_ask" in cues and not (ent.areas or ent.held or ent.lacks or ent.count or ent.years or ent.clause):
             # "mình làm công chức ở xã, hỏi chút được không": the person noted, ask away
@@ -105,7 +108,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         # a duty asked by its actor and verb ("các sở phải gửi kế hoạch … vào thời điểm nào") unless a target is
         # (objective words, a share); then a target named clearly, then a duty
         duty_verb = bool((set(ent.text.split()) | word_pairs(ent.text)) & self._duty_words)
-        condition = any(c.startswith("condition_") for c in cues)  # "người mới trúng tuyển …": their training
+        condition = bool(cues & CONDITION_CUES)  # "người mới trúng tuyển …": their training, not a duty
         duty_first = (self._duties_asked(a) if duty_verb and "objective" not in cues and not ent.percent
                       and not condition else [])
         clear = [] if duty_first else self._targets_asked(a, TARGET_CLEAR)

@@ -134,14 +134,18 @@ class PlanTextDecisions:
 
     def _clauses_headed(self, a: Analysis) -> list[str]:
         """The clauses a question names by all the words of their own heading (two words or more), most specific."""
-        lex = self.u.lex
-        words = set(lex.join_compounds(a.ent.text).split())
-        named = []
-        for c in self.kb.clauses:
-            own = set(lex.join_compounds(lex.canonical(c.title)).split()) - lex.stopwords
-            if len(own) >= 2 and own <= words:
-                named.append(c.id)
+        words = set(self.u.lex.join_compounds(a.ent.text).split())
+        named = [cid for cid, own in self._own_headings().items() if len(own) >= 2 and own <= words]
         return [c for c in named if not any(o.startswith(c + ".") for o in named)]
+
+    def _own_headings(self) -> dict[str, frozenset[str]]:
+        """Each clause's own heading as canonical words (stopwords aside), computed once."""
+        if self._own_heading_words is None:
+            lex = self.u.lex
+            self._own_heading_words = {
+                c.id: frozenset(lex.join_compounds(lex.canonical(c.title)).split()) - lex.stopwords
+                for c in self.kb.clauses}
+        return self._own_heading_words
 
     def _side_by_side(self, clause_ids: list[str], a: Analysis, state: State, confidence: float) -> Decision:
         """Clauses compared: each one's first item (a clause without items: each part's), cut to what answers."""

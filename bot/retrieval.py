@@ -125,7 +125,7 @@ class PassageIndex:
 
     def within(self, canonical: str, clause: str) -> list[Hit]:
         """Every passage of one clause scored for a query, best first (the search keeps only the best of all)."""
-        wanted = {i for i, p in enumerate(self.passages) if p.clause == clause}
+        wanted = {i for i in self._under(clause) if self.passages[i].clause == clause}
         scores = dict.fromkeys(wanted, 0.0)
         for t in self.query_terms(canonical):
             for i, w in self._postings.get(t, ()):
