@@ -26,6 +26,12 @@ FRAGMENT_WORDS = 7  # an annex question without a verb is short: "bồi dưỡng
 PLACE_ONLY_WORDS = 3  # "còn trong nước?" after a row abroad: the same kind of row at home
 FOLLOWUP_WORDS = 14  # after figures, "trong đó các lớp chuyên môn nghiệp vụ?" still asks for figures
 SECOND_CLAUSE_SHARE = 0.85  # a second clause is shown when its best passage scores this close to the first
+PRIOR_SURE = 0.3  # the learned prior picks the clause when this sure of it …
+WEAK_HIT = 4.0  # a best passage scoring less matches the question's words too weakly to answer from
+RESCUE_HIT = 2.0  # … unless the prior is sure of its clause and the clause's text matches at least this much
+PRIOR_OUTSIDE = 0.9  # a question of words mostly unknown to the plan is refused when the prior is this sure of it
+PRIOR_RESCUE = 0.5  # a question whose words match weakly is answered from the clause the prior is this sure of
+PRIOR_HIT_SHARE = 0.35  # … and the clause's best passage scores this share of the best
 
 
 # roles that stand for a condition of a training item rather than a grade

@@ -7,7 +7,7 @@ import re
 from bot.annex import AnnexRows
 from bot.askback import Menus
 from bot.cuebook import cue_book
-from bot.cues import CONDITION_CUES, NEAR_SCORE, followup, mentions_condition, only_profile
+from bot.cues import CONDITION_CUES, NEAR_SCORE, PRIOR_OUTSIDE, followup, mentions_condition, only_profile
 from bot.decision import Decision
 from bot.views import ClarifyView, DutiesView, FallbackView, HelpView, StaffListView, TargetsView
 from bot.figures import FigureDecisions
@@ -20,6 +20,7 @@ from bot.reply import Option, State
 from bot.standards import StandardDecisions
 from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
+from knowledge.prior import FALLBACK
 from knowledge.queries import (TARGET_CLEAR, duties_named, duty_words, objectives_named, requirement_areas,
                                varying_areas, word_pairs)
 
@@ -130,7 +131,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         ranked = sorted(scores.items(), key=lambda kv: -kv[1])
         (top, s1), (second, s2) = ranked[0], ranked[1]
         confidence = max(0.0, min(1.0, s1))
-        if s1 < self.cal.threshold and a.coverage < 0.5:
+        # most of its words are not the plan's, and it asks nothing the assistant knows how to do ("trích nguyên văn")
+        unknown_words = a.coverage < 0.5 and not slots and not cues - {"asking"}
+        if (s1 < self.cal.threshold and a.coverage < 0.5) or (unknown_words and self._prior_says_outside(a)):
             if followup(a) and state.last_intent:  # "thế còn lớp kia thì sao": unclear in a conversation, ask back
                 return self.ask_back(a, state)
             return self.fallback(a, state)
@@ -143,6 +146,10 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             decision.state = (decision.state or state).model_copy(update={"reread": a.raw[:300]})
             decision.confidence = min(decision.confidence, 0.5 + (s1 - s2))
         return decision
+
+    def _prior_says_outside(self, a: Analysis) -> bool:
+        """The learned prior is all but sure the question is one the plan does not answer."""
+        return a.prior.get(FALLBACK, 0.0) >= PRIOR_OUTSIDE
 
     def _by_intent(self, top: str, a: Analysis, state: State, confidence: float) -> Decision:
         """The answer of the handler the intent names in the data (intents.yaml: handler)."""

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from bot.cues import SCREEN, SECOND_CLAUSE_SHARE, WHOLE_CLAUSE_ITEMS, unique
+from bot.cues import PRIOR_HIT_SHARE, PRIOR_RESCUE, PRIOR_SURE, RESCUE_HIT, WEAK_HIT, SCREEN, SECOND_CLAUSE_SHARE, WHOLE_CLAUSE_ITEMS, unique
 from bot.decision import Decision
 from bot.views import ClarifyView, ClauseView, DocumentView, NoClauseView, OutlineView, PassagesView, ScopeView
 from bot.excerpt import excerpt
 from bot.actions import Action
 from bot.reply import Option, State
+from bot.retrieval import Hit
 from bot.understand import Analysis
 
 
@@ -57,14 +58,17 @@ class PlanTextDecisions:
         compared = self._clauses_compared(a)
         if compared:
             return self._side_by_side(compared, a, state, confidence)
-        if not a.hits or a.hits[0].score < 4.0:
+        weak = not a.hits or a.hits[0].score < WEAK_HIT
+        top = self._prior_rescue(a) if weak else a.hits[0]
+        if top is None:
             return self.fallback(a, state)
-        top = a.hits[0]
         sections = self.u.index.section_boost(a.ent.text)  # "mục tiêu đối với …": under the objectives only
         headed = [c for c in self._clauses_headed(a)
                   if not sections or any(c == x or c.startswith(x + ".") for x in sections)]
         if len(headed) == 1 and self.kb.clause(headed[0]).items:  # "trách nhiệm của Sở Nội vụ": that clause
             top = next(iter(self.u.index.within(a.ent.text, headed[0])), top)
+        else:
+            top = self._prior_pick(a, top)
         clause = self._for_tier_named(top.passage.clause, a.ent.tier)
         if self._about_me_without_tier(a, state, clause):
             return self.clarify_tier(a, state)
@@ -96,7 +100,7 @@ class PlanTextDecisions:
             chosen_texts = [excerpt(t, asked, words_of) for t in chosen_texts]
         sections = [{"clause": c, "passages": chosen_texts, "path": self.clause_path(clause)}]
         runner = next((h for h in a.hits if h.passage.clause != clause), None)
-        if not whole and runner is not None and runner.score >= SECOND_CLAUSE_SHARE * top.score:  # two answer alike
+        if not (whole or weak) and runner is not None and runner.score >= SECOND_CLAUSE_SHARE * top.score:  # two answer alike
             other = self.kb.clause(runner.passage.clause)
             sections.append({"clause": other, "passages": [excerpt(runner.passage.text, asked, words_of)],
                              "path": self.clause_path(other.id)})
@@ -107,6 +111,24 @@ class PlanTextDecisions:
             view=PassagesView(sections=sections, more=len(c.items) - shown if whole else 0, more_clause=clause),
             state=state.model_copy(update={"last_intent": "noi_dung"}),
         )
+
+    def _prior_rescue(self, a: Analysis) -> Hit | None:
+        """A weak match answered from the clause the learned prior is sure of, if its text has the asked words."""
+        sure = max((c for c in a.prior if self.kb.has_clause(c)), key=a.prior.get, default=None)
+        if sure is None or a.prior[sure] < PRIOR_RESCUE:
+            return None
+        best = next(iter(self.u.index.within(a.ent.text, sure)), None)
+        return best if best is not None and best.score >= RESCUE_HIT else None
+
+    def _prior_pick(self, a: Analysis, top: Hit) -> Hit:
+        """The passage of the clause the learned prior is sure of, when the words match it nearly as well."""
+        if "about_me" in a.cues:  # "mục tiêu của tôi": the clause of the asker's tier, which the wording cannot tell
+            return top
+        sure = max((c for c in a.prior if self.kb.has_clause(c)), key=a.prior.get, default=None)
+        if sure is None or a.prior[sure] < PRIOR_SURE or sure == top.passage.clause:
+            return top
+        best = next(iter(self.u.index.within(a.ent.text, sure)), None)
+        return best if best is not None and best.score >= PRIOR_HIT_SHARE * top.score else top
 
     def _for_tier_named(self, clause: str, tier_id: str | None) -> str:
         """The clause written for the tier the message names, parallel to one written for another tier

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from bot.cuebook import cue_book
 from bot.entities import Entities, EntityExtractor, delexicalize
 from bot.intents import IntentMatcher, load_intents
 from bot.lexicon import Lexicon, load_lexicon
 from bot.message import introduction_pattern
+from bot.normalize import normalize
 from bot.policy import Policy, Topic, load_policy
 from bot.reply import State
 from bot.retrieval import Hit, PassageIndex
@@ -29,6 +30,7 @@ class Reading:
     scores: dict[str, float]  # each intent's best example match, 0..1
     hits: list[Hit]
     coverage: float
+    prior: dict[str, float] = field(default_factory=dict)  # the plan's learned clause prior: label -> probability
     topics: tuple[Topic, ...] = ()  # intents with their policy scores, best first (Understander.rank)
 
 
@@ -69,6 +71,7 @@ class Understander:
         if boost is None:
             boost = tier_boost(self.kb, ent)
         cues = self.cues.found(ent.text, raw)
+        prior = self.kb.prior.probabilities(normalize(raw)) if self.kb.prior is not None else {}
         if ent.out_of_scope and self._introduction.search(ent.text) and _states_who(ent, cues, raw):
             ent.out_of_scope = None  # "tôi là CVC ở Sở Công Thương, sắp nghỉ hưu": an introduction asks nothing
         return Reading(
@@ -80,6 +83,7 @@ class Understander:
             scores=self.matcher.scores(delexed),
             hits=self.index.search(ent.text, limit=8, boost=boost),
             coverage=self.index.coverage(ent.text, self.lex.stopwords),
+            prior=prior,
         )
 
 

@@ -82,4 +82,18 @@ def calibration_report() -> str:
     cal = matcher.calibration
     return (f"Hiệu chỉnh (leave-one-out trên {len(loo)} câu mẫu, {right} đúng ý định): ngưỡng nhận ý định "
             f"{cal.threshold}, khoảng cách tối thiểu giữa hai ý định {cal.gap}.\n"
-            f"Trọng số bằng chứng (bot/data/policy.yaml): {load_policy().fitted or 'chưa khớp'}")
+            f"Trọng số bằng chứng (bot/data/policy.yaml): {load_policy().fitted or 'chưa khớp'}\n"
+            f"{prior_report()}")
+
+
+def prior_report() -> str:
+    """What the plan's learned clause prior was fitted on, and when the policy lets it pick a clause."""
+    from bot.cues import PRIOR_HIT_SHARE, PRIOR_SURE
+    from knowledge import default_kb
+
+    prior = default_kb().prior
+    if prior is None:
+        return "Tiên nghiệm điều khoản: không có (kế hoạch không kèm tệp .prior.json)."
+    return (f"Tiên nghiệm điều khoản (scripts/fit_prior.py): {len(prior.classes)} nhãn, khớp trên "
+            f"{len(prior.fitted_on)} bộ câu hỏi; chọn điều khoản khi chắc ≥ {PRIOR_SURE} và đoạn văn đạt "
+            f"≥ {PRIOR_HIT_SHARE} điểm của đoạn tốt nhất (hiệu chỉnh bằng leave-one-round-out).")

@@ -11,6 +11,7 @@ import yaml
 from knowledge.yamlfile import load_yaml
 from pydantic import ValidationError
 
+from knowledge.prior import load_prior, prior_file
 from knowledge.schema import KnowledgeBase
 
 DATA_DIR = Path(__file__).parent / "data"
@@ -55,6 +56,10 @@ def load_kb(path: str | Path = DEFAULT_FILE) -> KnowledgeBase:
     problems = check_consistency(kb)
     if problems:
         raise KBError(f"{path}: " + "; ".join(problems))
+    try:
+        kb._prior = load_prior(path, {c.id for c in kb.clauses})
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise KBError(f"{prior_file(path)}: {exc}") from exc
     return kb
 
 

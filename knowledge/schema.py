@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, PrivateAttr, field_validator
 
 
 class Strict(BaseModel):
@@ -359,6 +359,12 @@ class KnowledgeBase(Strict):
     responsibilities: list[Responsibility] = []
     annex: Annex | None = None
     vocabulary: Vocabulary = Vocabulary()
+    _prior: object = PrivateAttr(default=None)  # knowledge.prior.ClausePrior, read from beside the plan file
+
+    @property
+    def prior(self):
+        """The learned clause prior stored beside the plan (knowledge.prior.ClausePrior), or None."""
+        return self._prior
 
     @property
     def preamble(self) -> Clause:
