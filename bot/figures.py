@@ -73,14 +73,14 @@ class FigureDecisions:
             return True  # "tôi là CV …, cần số liệu các lớp CMNV … theo từng năm": a row's figures, however long
         if ent.grade or ent.percent or "need" in a.cues:
             return False
-        if named and (years or self.annex_rows.total in named) and words <= FRAGMENT_WORDS:
-            return True
+        if named and (years or self.annex_rows.total in named or "per_year" in a.cues) and words <= FRAGMENT_WORDS:
+            return True  # "chính trị 2013?", "nước ngoài, đào tạo mỗi năm?"
         if "figures" in a.cues and years and words <= FRAGMENT_WORDS:
             return True  # "số liệu năm 2013": the table's figures of that year
         if len(set(named)) >= 1 and self._compare.search(ent.text) and (years or len(set(named)) >= 2):
             return True  # "so sánh bồi dưỡng trong nước 2011 vs 2015", "đào tạo so với bồi dưỡng"
-        if state.last_intent != "chi_tieu" or words > FOLLOWUP_WORDS:
-            return False
+        if state.last_intent != "chi_tieu" or words > FOLLOWUP_WORDS or "who" in a.cues:
+            return False  # "ai chịu trách nhiệm tổng hợp …" after figures asks who, not how many
         # after figures: a row or a year named, or the years themselves ("các năm sau thì sao?", "cả giai đoạn?")
         return bool(years or named) or (bool({"per_year", "doc_period"} & a.cues) and not a.ent.areas
                                         and words <= FRAGMENT_WORDS)

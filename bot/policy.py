@@ -8,12 +8,15 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.normalize import normalize
 from bot.evidence import EVIDENCE, Setting, evidence, weigh
 from bot.reply import State
 from knowledge import KnowledgeBase
 from knowledge.queries import requirement_areas
 from knowledge.yamlfile import load_yaml
 
+# a document's number: "18/2010", "1374", or a short number after the word for a document ("nghị định 18")
+_DOCUMENT_NUMBER = re.compile(r"\b(\d{1,4}/\d{4}|\d{3,4}|(?<=so )\d{2}|(?<=dinh )\d{2}|(?<=tu )\d{2}|(?<=luat )\d{2})\b")
 POLICY_FILE = Path(__file__).parent / "data" / "policy.yaml"
 
 
@@ -67,7 +70,7 @@ class Policy:
 
     def cites_a_basis(self, raw: str) -> bool:
         """The message names a document number of the plan's preamble (its legal bases)."""
-        return any(n in self._basis for n in re.findall(r"\b\d{2,4}(?:/\d{4})?\b", raw)
+        return any(n in self._basis for n in _DOCUMENT_NUMBER.findall(normalize(raw))
                    if not re.fullmatch(r"20\d\d", n))
 
     def evidence(self, a, state: State) -> dict[str, float]:

@@ -79,7 +79,9 @@ class SubjectReader:
             if len(m.group(2)) > 1 and m.group(2).isupper():
                 continue  # "co DH", "anh CVC": an abbreviation, not a name
             typed_name = nfc[m.start(2):m.end(2)].lower()
-            marked = not typed_name.isascii()  # "Tài" typed with its marks is a name, though "tai" is a stopword
+            # "Tài" typed with its marks is a name, though "tai" is a stopword; so is "Minh" in a message typed with
+            # marks, where "mình" would have had its own
+            marked = not typed_name.isascii() or not nfc.isascii()
             if name and typed_name not in self.words.not_names and normalize(typed_name) not in self.words.not_names \
                     and (len(name) == 1 or marked or name not in self._stop):
                 title = normalize(m.group(1))
