@@ -21,7 +21,7 @@ class Block:
     """One kind of feature: its inverse document frequencies and its weights per class (sparse)."""
 
     idf: dict[str, float]
-    weights: dict[str, list[list[float]]]  # feature -> [[class index, weight], ...]
+    weights: dict[str, list[float]]  # feature -> [class index, weight, class index, weight, …]
 
     @classmethod
     def read(cls, raw: dict) -> "Block":
@@ -46,8 +46,9 @@ class ClausePrior:
         scores = list(self.intercepts)
         for block, features in ((self.chars, char_grams(folded)), (self.words, word_grams(folded))):
             for feature, value in _tfidf(block, features).items():
-                for k, w in block.weights.get(feature, ()):
-                    scores[int(k)] += w * value
+                pairs = block.weights.get(feature, ())
+                for i in range(0, len(pairs), 2):
+                    scores[int(pairs[i])] += pairs[i + 1] * value
         top = max(scores)
         exp = [math.exp(s - top) for s in scores]
         total = sum(exp)

@@ -2,7 +2,7 @@
 
 TF-IDF over the character 2-5-grams and word 1-2-grams of the folded question (the assistant's own folding), then
 logistic regression over the first clause each question needs ('fallback' for out-of-scope questions). The weights
-are stored sparse (|w| >= PRUNE) in <plan>.prior.json; knowledge/prior.py scores with them in plain Python.
+are stored sparse (|w| >= PRUNE, as flat [class, weight, class, weight, …] lists) in <plan>.prior.json; knowledge/prior.py scores with them in plain Python.
 
 Run: python scripts/fit_prior.py [--exclude round19 ...]    (needs scikit-learn: pip install -e '.[bench]')
 The public set ../shared/eval/dev.jsonl is never fitted on: it stays a fair measure.
@@ -18,7 +18,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PRUNE = 0.05  # weights smaller than this are dropped: the stored model stays small, its choices the same
+PRUNE = 0.1  # weights smaller than this are dropped: the stored model loads fast, its choices all but the same
 C = 10.0  # inverse regularisation, as the peer
 
 
@@ -68,7 +68,7 @@ def fit(cases: list[tuple[str, str]], fitted_on: list[str], prune: float = PRUNE
         weights: dict[str, list] = {}
         for j, name in enumerate(names):
             column = model.coef_[:, start + j]
-            kept = [[k, round(float(w), 4)] for k, w in enumerate(column) if abs(w) >= prune]
+            kept = [x for k, w in enumerate(column) if abs(w) >= prune for x in (k, round(float(w), 3))]
             if kept:
                 weights[str(name)] = kept
         idf = {str(n): round(float(v), 4) for n, v in zip(names, block.idf_) if str(n) in weights}
