@@ -116,6 +116,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         asked = duty_first or ([] if clear or condition else self._duties_asked(a))
         if asked:  # "kế hoạch của huyện gửi Sở Nội vụ lúc nào"
             return self.duties(asked, state)
+        again = self._when_of_last(a, state)
+        if again is not None:  # "hạn khi nào" after the duties of the sở and huyện: their deadline
+            return again
         targets = clear or self._targets_asked(a) or self._tier_targets(a, state)
         if targets:  # "đại biểu HĐND phải bồi dưỡng xong trước khi nào": the target's date
             return self.targets(targets, state)
@@ -221,6 +224,22 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         if a.act != "when" or a.ent.grade or a.ent.count or a.ent.held:
             return []
         return objectives_named(self.kb, a.ent.text, self.u.lex.canonical, least)
+
+    def _when_of_last(self, a: Analysis, state: State) -> Decision | None:
+        """A short 'when' naming nothing after a passage answer: the deadline of that clause's duties, or its items
+        ranked by the last question and this one (a dated target of the clause is left to _tier_targets)."""
+        ent = a.ent
+        if a.act != "when" or state.last_intent != "noi_dung" or not state.last_clauses \
+                or len(ent.text.split()) > TARGET_FOLLOWUP_WORDS or ent.grade or ent.tier or ent.areas or ent.count:
+            return None
+        first = state.last_clauses[0]
+        if any(o.clause == first and o.deadline for o in self.kb.objectives) or not self.kb.clause(first).items:
+            return None
+        dated = [r for r in self.kb.responsibilities if r.clause == first and r.deadline]
+        if dated:
+            return self.duties(dated, state)
+        return self.content(self.u.analyze(self.kb.clause(first).title), state, 1.0,
+                            ranked_by=f"{state.last_question or ''} {a.raw}")
 
     def _tier_targets(self, a: Analysis, state: State) -> list:
         """'đến năm nào thì phải đạt?' in a conversation: the dated targets of the clauses the last answer cited

@@ -10,22 +10,24 @@ _PHRASE = re.compile(r"(?<=[.;:,])\s+(?=\S)")
 
 def excerpt(text: str, question_words: set[str], canonical, limit: int = LIMIT) -> str:
     """The passage itself when short; else the contiguous phrases (split after . ; : ,) within the limit that
-    share most words with the question, with "…" where text is left out."""
+    hold most of the question's words, with "…" where text is left out."""
     if len(text) <= limit or not question_words:
         return text
     phrases = _PHRASE.split(text)
     if len(phrases) < 2:
         return text
-    shared = [len(question_words & set(canonical(p).split())) for p in phrases]
-    best, span = -1, (0, 0)
+    shared = [question_words & set(canonical(p).split()) for p in phrases]
+    best, span = (-1, -1), (0, 0)
     for i in range(len(phrases)):
         size = total = 0
+        found: set[str] = set()
         for j in range(i, len(phrases)):
             size += len(phrases[j]) + 1
             if size > limit and j > i:
                 break
-            total += shared[j]
-            if total > best:
-                best, span = total, (i, j)
+            found |= shared[j]  # each asked word counts once first: "kế hoạch" in every phrase does not pull the run
+            total += len(shared[j])  # back; then the run that repeats them most
+            if (len(found), total) > best:
+                best, span = (len(found), total), (i, j)
     i, j = span
     return ("… " if i > 0 else "") + " ".join(phrases[i:j + 1]) + (" …" if j < len(phrases) - 1 else "")

@@ -90,7 +90,7 @@ class PlanTextDecisions:
                     break
                 picked.append(k)
                 size += len(c.items[k])
-            chosen_texts = [c.items[k] for k in sorted(picked)]
+            chosen_texts = [c.items[k] for k in (picked if ranked_by else sorted(picked))]  # asked again: best first
         else:
             share = 0.35 if "list_words" in a.cues else 0.55  # a list question takes more
             mine = self.u.index.within(a.ent.text, clause) or [top]  # every item of the clause, not the best 8 of all

@@ -62,6 +62,8 @@ class StandardDecisions:
         ent = a.ent
         if len(ent.grades) >= 2 and not (ent.held or ent.lacks):  # "CVC vs CVCC khác nhau chỗ nào về QLNN"
             return self._grades_side_by_side(a, state, confidence)
+        if "who" in a.cues and not (ent.grade or ent.person or ent.held or ent.lacks):
+            return self.content(a, state, confidence)  # "… theo quy định của cơ quan nào?": the clause's own words
         grade, tier, role = self._profile(a, state)
         areas = [x for x in ent.areas if x in self.requirement_areas]
         carried = None
