@@ -50,9 +50,8 @@ class Calibration:
     gap: float  # top-2 scores closer than this are ambiguous
 
 
-def score(a: str, b: str, **_: object) -> float:
-    """Similarity of two slot-replaced texts, 0..100: word-set overlap tempered by word order."""
-    return 0.6 * fuzz.token_set_ratio(a, b) + 0.4 * fuzz.token_sort_ratio(a, b)
+# similarity of two slot-replaced texts, 0..100: word-set overlap tempered by word order
+SET_WEIGHT, ORDER_WEIGHT = 0.6, 0.4  # × fuzz.token_set_ratio, × the ratio of the words sorted (token_sort_ratio)
 
 
 class IntentMatcher:
@@ -94,12 +93,12 @@ class IntentMatcher:
             return best
         examples = [self.examples[i] for i in shared]
         ordered = [self._sorted[i] for i in shared]
-        # the two scorers run in C over the candidate examples; combined here as in score()
+        # the two scorers run in C over the candidate examples, combined by SET_WEIGHT and ORDER_WEIGHT
         set_scores = [0.0] * len(shared)
         for _, s, k in process.extract(delexed, examples, scorer=fuzz.token_set_ratio, limit=None):
             set_scores[k] = s
         for _, s, k in process.extract(_sorted_words(delexed), ordered, scorer=fuzz.ratio, limit=None):
-            combined = (0.6 * set_scores[k] + 0.4 * s) / 100
+            combined = (SET_WEIGHT * set_scores[k] + ORDER_WEIGHT * s) / 100
             label = self.labels[shared[k]]
             if combined > best[label]:
                 best[label] = combined
@@ -110,12 +109,12 @@ class IntentMatcher:
         out = []
         for i, ex in enumerate(self.examples):
             best: dict[str, float] = {}
-            # score() against every example, each scorer looping in C
+            # every other example, each scorer looping in C
             sets = {k: s for _, s, k in process.extract(ex, self.examples, scorer=fuzz.token_set_ratio, limit=None)}
             for _, sort, j in process.extract(ex, self.examples, scorer=fuzz.token_sort_ratio, limit=None):
                 if i == j:
                     continue
-                s = (0.6 * sets[j] + 0.4 * sort) / 100
+                s = (SET_WEIGHT * sets[j] + ORDER_WEIGHT * sort) / 100
                 if s > best.get(self.labels[j], 0.0):
                     best[self.labels[j]] = s
             ranked = sorted(best.items(), key=lambda kv: -kv[1])

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from bot.cues import PRIOR_HIT_SHARE, PRIOR_RESCUE, PRIOR_SURE, RESCUE_HIT, WEAK_HIT, SCREEN, SECOND_CLAUSE_SHARE, WHOLE_CLAUSE_ITEMS, unique
+from bot.cues import (PRIOR_HIT_SHARE, PRIOR_RESCUE, PRIOR_SURE, RESCUE_HIT, SCREEN, SECOND_CLAUSE_SHARE, WEAK_HIT,
+                      WHOLE_CLAUSE_ITEMS, unique)
 from bot.decision import Decision
 from bot.views import ClarifyView, ClauseView, DocumentView, NoClauseView, OutlineView, PassagesView, ScopeView
 from bot.excerpt import excerpt
@@ -100,7 +101,8 @@ class PlanTextDecisions:
             chosen_texts = [excerpt(t, asked, words_of) for t in chosen_texts]
         sections = [{"clause": c, "passages": chosen_texts, "path": self.clause_path(clause)}]
         runner = next((h for h in a.hits if h.passage.clause != clause), None)
-        if not (whole or weak) and runner is not None and runner.score >= SECOND_CLAUSE_SHARE * top.score:  # two answer alike
+        if not (whole or weak) and runner is not None and runner.score >= SECOND_CLAUSE_SHARE * top.score:
+            # two clauses answer alike (not after a weak match: its best passage is not a second answer)
             other = self.kb.clause(runner.passage.clause)
             sections.append({"clause": other, "passages": [excerpt(runner.passage.text, asked, words_of)],
                              "path": self.clause_path(other.id)})
@@ -112,9 +114,13 @@ class PlanTextDecisions:
             state=state.model_copy(update={"last_intent": "noi_dung"}),
         )
 
+    def _prior_clause(self, a: Analysis) -> str | None:
+        """The clause of the plan the learned prior finds likeliest for the message."""
+        return max((c for c in a.prior if self.kb.has_clause(c)), key=a.prior.get, default=None)
+
     def _prior_rescue(self, a: Analysis) -> Hit | None:
         """A weak match answered from the clause the learned prior is sure of, if its text has the asked words."""
-        sure = max((c for c in a.prior if self.kb.has_clause(c)), key=a.prior.get, default=None)
+        sure = self._prior_clause(a)
         if sure is None or a.prior[sure] < PRIOR_RESCUE:
             return None
         best = next(iter(self.u.index.within(a.ent.text, sure)), None)
@@ -124,7 +130,7 @@ class PlanTextDecisions:
         """The passage of the clause the learned prior is sure of, when the words match it nearly as well."""
         if "about_me" in a.cues:  # "mục tiêu của tôi": the clause of the asker's tier, which the wording cannot tell
             return top
-        sure = max((c for c in a.prior if self.kb.has_clause(c)), key=a.prior.get, default=None)
+        sure = self._prior_clause(a)
         if sure is None or a.prior[sure] < PRIOR_SURE or sure == top.passage.clause:
             return top
         best = next(iter(self.u.index.within(a.ent.text, sure)), None)

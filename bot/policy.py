@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
+from bot.cuebook import cue_book
 from bot.normalize import normalize
 from bot.evidence import EVIDENCE, Setting, evidence, weigh
 from bot.reply import State
@@ -15,8 +16,6 @@ from knowledge import KnowledgeBase
 from knowledge.queries import requirement_areas
 from knowledge.yamlfile import load_yaml
 
-# a document's number: "18/2010", "1374", or a short number after the word for a document ("nghị định 18")
-_DOCUMENT_NUMBER = re.compile(r"\b(\d{1,4}/\d{4}|\d{3,4}|(?<=so )\d{2}|(?<=dinh )\d{2}|(?<=tu )\d{2}|(?<=luat )\d{2})\b")
 POLICY_FILE = Path(__file__).parent / "data" / "policy.yaml"
 
 
@@ -70,7 +69,7 @@ class Policy:
 
     def cites_a_basis(self, raw: str) -> bool:
         """The message names a document number of the plan's preamble (its legal bases)."""
-        return any(n in self._basis for n in _DOCUMENT_NUMBER.findall(normalize(raw))
+        return any(n in self._basis for n in cue_book()["document_number"].findall(normalize(raw))
                    if not re.fullmatch(r"20\d\d", n))
 
     def evidence(self, a, state: State) -> dict[str, float]:
