@@ -129,8 +129,9 @@ def annex_arithmetic(annex, rows, years: list[int], year: int | None, cues: froz
     """A difference or a sum the question asks of the table ("2011 nhiều hơn 2015 bao nhiêu", "cả trong nước lẫn
     nước ngoài"), computed from it: of one row between years, or of rows (none inside another) for one year or all."""
     difference = "difference" in cues
-    # "tổng số đào tạo (cả trong nước và nước ngoài)": rows named together make one sum
-    add_up = "add_up" in cues or ("together" in cues and len(rows) >= 2)
+    # "tổng số đào tạo (cả trong nước và nước ngoài)", "cộng … của 3 năm 2011, 2012 và 2013": rows or years named
+    # together make one sum
+    add_up = "add_up" in cues or ("together" in cues and (len(rows) >= 2 or len(years) >= 2))
     if not (difference or add_up) or not rows:
         return None
     unit = annex.unit

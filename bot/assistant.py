@@ -12,7 +12,7 @@ from bot.actions import is_payload
 from bot.annex import annex_path
 from bot.checkflow import CheckFlow
 from bot.cuebook import cue_book
-from bot.cues import CONDITION_CUES, only_profile
+from bot.cues import CONDITION_CUES, followup, only_profile
 from bot.decide import Decider
 from bot.decision import Decision
 from bot.views import AnnexView, DocumentView, FallbackView, SearchView
@@ -20,7 +20,7 @@ from bot.replying import Replier
 from bot.message import MessageSplitter
 from bot.normalize import normalize
 from bot.reply import Option, Reply, State
-from bot.subjects import Said, SubjectReader, load_subject_words
+from bot.subjects import ASKER, Said, SubjectReader, load_subject_words
 from bot.understand import Understander, default_understander
 from knowledge import KnowledgeBase
 
@@ -29,6 +29,7 @@ _CUES = cue_book()
 
 _GENERIC_ASKS = frozenset({"asking", "need", "learn", "when", "check", "generic_check", "missing", "together",
                            "list_words", "what_training"})  # cues that ask without naming what about
+_ABOUT_THE_PLAN = frozenset({"document", "scope", "quote"})  # acts asking of the plan, not a case
 VAGUE_QUESTION_WORDS = 4  # a question of so few words of its own, naming nothing, is about its introduction
 _SHORT_FOLLOWUP = 6  # words: a message this short after a clarify question completes it
 NAME_WORDS = 2  # "còn chị Lan?": at most this many words besides filler name a person and ask nothing else
@@ -180,6 +181,8 @@ class Assistant:
         query, a, state = self._question_of(query, state)
         before = state
         state = self.subjects.switch(state, query, a.ent.text)
+        if self._hypothetical_grade(a, before, state):  # "tôi là CV … vậy cán sự thì sao?": not the asker's grade
+            state = self.subjects.move(state, "#new")
         if state.subject != before.subject and self._names_only(a) and before.last_intent in self._about_people:
             return self._reply(self.decider.requirements(a, state, 1.0))  # "còn tôi?": the last question, for them
         if not (a.ent.out_of_scope or a.ent.other_place or a.ent.other_period):  # what is refused teaches nothing
@@ -188,7 +191,8 @@ class Assistant:
                 # "tỉnh đào tạo bao nhiêu người": the province's figures, not where the person works; "tôi ở Sở Nội vụ,
                 # cần số …" names the workplace all the same
                 said = Said(grade=said.grade, role=said.role, age=said.age, held=said.held)
-            if a.ent.weak_tier and state.tier:  # "anh Tuấn ở phòng tôi": the office's tier is already known
+            if (a.ent.weak_tier or a.act in _ABOUT_THE_PLAN) and state.tier:
+                # "anh Tuấn ở phòng tôi": the office's tier is already known; "kế hoạch của tỉnh căn cứ …": the plan's
                 said = Said(grade=said.grade, role=said.role, age=said.age, held=said.held)
             state = self.subjects.learn(state, said, a.ent.text)
         combined = self._several(query, a, state)  # after what the message says of the asker is learnt
@@ -223,11 +227,12 @@ class Assistant:
         if not parts.intro:
             return query, self.u.analyze(query), state
         intro = self.u.analyze(parts.intro)
-        if intro.ent.held or intro.ent.lacks or intro.ent.age or intro.ent.years or len(intro.ent.grades) > 1:
-            return query, self.u.analyze(query), state
+        question = self.u.analyze(parts.question)
+        case = intro.ent.held or intro.ent.lacks or intro.ent.age or intro.ent.years or len(intro.ent.grades) > 1
+        if case and question.act not in _ABOUT_THE_PLAN:  # "… căn cứ những nghị định nào?" needs no case
+            return query, self._whole(query, question.ent), state
         state = self.subjects.switch(state, parts.intro, intro.ent.text)
         state = self.subjects.learn(state, self._said(intro), intro.ent.text)
-        question = self.u.analyze(parts.question)
         asked = question.ent
         own = [w for w in asked.text.split() if w not in self.u.lex.stopwords]
         vague = len(own) <= VAGUE_QUESTION_WORDS and not (
@@ -236,10 +241,21 @@ class Assistant:
         if not (_CUES["refers_back"].search(normalize(parts.question)) or vague):
             conditions = intro.cues & CONDITION_CUES
             return parts.question, replace(question, cues=question.cues | conditions), state
+        return query, self._whole(query, asked), state
+
+    def _whole(self, query: str, asked):
+        """A long message read whole, out of scope only for what its question asks (not its introduction)."""
         whole = self.u.analyze(query)
         if whole.ent.out_of_scope and not asked.out_of_scope:
             whole = replace(whole, ent=replace(whole.ent, out_of_scope=None))
-        return query, whole, state
+        return whole
+
+    def _hypothetical_grade(self, a, before: State, state: State) -> bool:
+        """A follow-up naming another grade than the asker's, without saying it is theirs: a grade asked about."""
+        ent = a.ent
+        return (state.subject == before.subject == ASKER and bool(before.grade) and bool(ent.grade)
+                and ent.grade != before.grade and not ent.person and "correction" not in a.cues
+                and ("how_about" in a.cues or followup(a)))
 
     def _names_only(self, a) -> bool:
         """The message names whom it is about and nothing else ("còn tôi?", "người thứ hai thì sao?")."""

@@ -96,6 +96,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         short = len(words) <= _INTRO_WORDS or "?" not in a.raw  # a long introduction asks nothing without a "?"
         if introduces and "asking" not in cues and not (ent.count or ent.percent) and short:
             return self.requirements(a, state, 1.0)  # "tôi là công chức địa chính xã Đại Tâm": what applies to me
+        if a.act == "required" and "about_me" in cues and (state.grade or state.role) \
+                and not (ent.count or ent.percent or ent.years or ent.clause):
+            return self.requirements(a, state, 1.0)  # "… bồi dưỡng gì cho chức danh của tôi": the asker's own
         if ent.role in self.addressed and "what_training" in cues and not (ent.count or ent.percent):
             return self.requirements(a, state, 1.0)  # "đại biểu HĐND xã cần bồi dưỡng gì": the plan's items for them
         conditioned = [r for r in self.kb.requirements
@@ -124,7 +127,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
             return self.targets(targets, state)
         if self._annex_followup(a, state):
             return self.annex(a, state, 1.0)
-        if not slots and not (state.grade or state.role or state.tier) and self._vague(ent.text):
+        alone = not (state.grade or state.role or state.tier or state.last_intent)  # nothing said before it
+        if not slots and alone and (self._vague(ent.text) or cue_book()["refers_back"].search(ent.text)):
             return self.ask_back(a, state)
         if not slots and all(w in self.u.lex.stopwords for w in words):  # "cho hỏi", "bạn là ai": nothing asked yet
             return self.help(state, empty=bool(self._opener.fullmatch(ent.text)))

@@ -70,6 +70,8 @@ class PlanTextDecisions:
             top = next(iter(self.u.index.within(a.ent.text, headed[0])), top)
         else:
             top = self._prior_pick(a, top)
+        if not a.ent.tier and state.tier:  # "vùng đồng bào dân tộc thì học thêm gì?" asked by one at the sở
+            top = self._for_tier_of_asker(a, top, state.tier)
         clause = self._for_tier_named(top.passage.clause, a.ent.tier)
         if self._about_me_without_tier(a, state, clause):
             return self.clarify_tier(a, state)
@@ -79,16 +81,18 @@ class PlanTextDecisions:
         asked = {t for t in self.u.index.query_terms(a.ent.text) if "+" not in t} - lex.stopwords
         words_of = self._passage_words
         if whole:  # the items that fit a phone screen, those sharing most words with the question first
-            targets = a.act == "objective"  # an objective asked: the measurable targets (figures, years) next
+            # objectives (asked as such, or a clause of the plan's objectives): its lead item and its measurable
+            # targets (figures, years) before the rest
+            targets = a.act == "objective" or any(o.clause == clause for o in self.kb.objectives)
             if ranked_by:  # a question asked again of this clause: its own words pick the items
                 asked = {t for t in self.u.index.query_terms(lex.canonical(ranked_by)) if "+" not in t} - lex.stopwords
             own = asked - self._heading_words(clause)  # the words that ask more than the clause's name
             ranked = sorted(range(len(c.items)), key=lambda k: (-len(own & set(words_of(c.items[k]).split())),
-                                                                 -(targets and _has_figure(c.items[k])), k))
+                                                                 -(targets and (k == 0 or _has_figure(c.items[k]))), k))
             picked, size = [], 0
             for k in ranked[:WHOLE_CLAUSE_ITEMS]:
                 if picked and size + len(c.items[k]) > SCREEN:
-                    break
+                    continue  # a shorter item further down may still fit
                 picked.append(k)
                 size += len(c.items[k])
             chosen_texts = [c.items[k] for k in (picked if ranked_by else sorted(picked))]  # asked again: best first
@@ -147,6 +151,22 @@ class PlanTextDecisions:
                 k = tier.clauses.index(clause)
                 return named.clauses[k] if k < len(named.clauses) else clause
         return clause
+
+    def _for_tier_of_asker(self, a: Analysis, top: Hit, tier_id: str) -> Hit:
+        """The best passage of the asker's own tier's section, when the best one is in the parallel section written
+        for another tier (II.2 for xã, II.1 for tỉnh, huyện) and the message names no tier."""
+        own = self.kb.by_id("tiers", tier_id)
+        if own is None:
+            return top
+        clause = top.passage.clause
+        for tier in self.kb.tiers:
+            for k, section in enumerate(tier.clauses):
+                if (clause == section or clause.startswith(section + ".")) and k < len(own.clauses) \
+                        and own.clauses[k] != section:
+                    mine = own.clauses[k]
+                    return next((h for h in a.hits if h.passage.clause == mine
+                                 or h.passage.clause.startswith(mine + ".")), top)
+        return top
 
     def _passage_words(self, text: str) -> str:
         """A passage's words as the search reads them (canonical, multiword names joined)."""

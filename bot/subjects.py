@@ -103,6 +103,10 @@ class SubjectReader:
         target = self.subject_of(raw, folded)
         if target is None or target == state.subject:
             return state
+        return self.move(state, target)
+
+    def move(self, state: State, target: str) -> State:
+        """The state with this subject made current ("#new": someone not met yet), the current one's kept."""
         people = dict(state.people)
         people[state.subject] = state.profile()
         if target == "#new":

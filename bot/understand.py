@@ -72,8 +72,10 @@ class Understander:
             boost = tier_boost(self.kb, ent)
         cues = self.cues.found(ent.text, raw)
         prior = self.kb.prior.probabilities(normalize(raw)) if self.kb.prior is not None else {}
-        if ent.out_of_scope and self._introduction.search(ent.text) and _states_who(ent, cues, raw):
-            ent.out_of_scope = None  # "tôi là CVC ở Sở Công Thương, sắp nghỉ hưu": an introduction asks nothing
+        if ent.out_of_scope and (self._introduction.search(ent.text) or "correction" in cues) \
+                and _states_who(ent, cues, raw):
+            ent.out_of_scope = None  # "tôi là CVC ở Sở Công Thương, sắp nghỉ hưu", "à nhầm, tôi vừa được chuyển
+            # ngạch chuyên viên": an introduction or a correction asks nothing
         return Reading(
             raw=raw,
             ent=ent,
