@@ -27,6 +27,7 @@ PLACE_ONLY_WORDS = 3  # "còn trong nước?" after a row abroad: the same kind 
 FOLLOWUP_WORDS = 14  # after figures, "trong đó các lớp chuyên môn nghiệp vụ?" still asks for figures
 SECOND_CLAUSE_SHARE = 0.85  # a second clause is shown when its best passage scores this close to the first
 PRIOR_SURE = 0.3  # the learned prior picks the clause when this sure of it …
+PRIOR_MARGIN = 0.1  # … and this far ahead of the next clause
 WEAK_HIT = 4.0  # a best passage scoring less matches the question's words too weakly to answer from
 RESCUE_HIT = 2.0  # … unless the prior is sure of its clause and the clause's text matches at least this much
 PRIOR_OUTSIDE = 0.9  # a question of words mostly unknown to the plan is refused when the prior is this sure of it

@@ -237,7 +237,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
                 or len(ent.text.split()) > TARGET_FOLLOWUP_WORDS or ent.grade or ent.tier or ent.areas or ent.count:
             return None
         first = state.last_clauses[0]
-        if any(o.clause == first and o.deadline for o in self.kb.objectives) or not self.kb.clause(first).items:
+        if any(o.clause in state.last_clauses and o.deadline for o in self.kb.objectives) \
+                or not self.kb.clause(first).items:
             return None
         dated = [r for r in self.kb.responsibilities if r.clause == first and r.deadline]
         if dated:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.cues import (PRIOR_HIT_SHARE, PRIOR_RESCUE, PRIOR_SURE, RESCUE_HIT, SCREEN, SECOND_CLAUSE_SHARE, WEAK_HIT,
+from bot.cues import (PRIOR_HIT_SHARE, PRIOR_MARGIN, PRIOR_RESCUE, PRIOR_SURE, RESCUE_HIT, SCREEN, SECOND_CLAUSE_SHARE, WEAK_HIT,
                       WHOLE_CLAUSE_ITEMS, unique)
 from bot.decision import Decision
 from bot.views import ClarifyView, ClauseView, DocumentView, NoClauseView, OutlineView, PassagesView, ScopeView
@@ -119,8 +119,11 @@ class PlanTextDecisions:
         )
 
     def _prior_clause(self, a: Analysis) -> str | None:
-        """The clause of the plan the learned prior finds likeliest for the message."""
-        return max((c for c in a.prior if self.kb.has_clause(c)), key=a.prior.get, default=None)
+        """The clause of the plan the learned prior finds likeliest for the message, if clearly ahead of the next."""
+        ranked = sorted((c for c in a.prior if self.kb.has_clause(c)), key=a.prior.get, reverse=True)
+        if not ranked or (len(ranked) > 1 and a.prior[ranked[0]] - a.prior[ranked[1]] < PRIOR_MARGIN):
+            return None
+        return ranked[0]
 
     def _prior_rescue(self, a: Analysis) -> Hit | None:
         """A weak match answered from the clause the learned prior is sure of, if its text has the asked words."""
