@@ -191,7 +191,7 @@ class Assistant:
                 # "tỉnh đào tạo bao nhiêu người": the province's figures, not where the person works; "tôi ở Sở Nội vụ,
                 # cần số …" names the workplace all the same
                 said = Said(grade=said.grade, role=said.role, age=said.age, held=said.held)
-            if (a.ent.weak_tier or a.act in _ABOUT_THE_PLAN) and state.tier:
+            if (a.ent.weak_tier or a.act in _ABOUT_THE_PLAN or "who" in a.cues) and state.tier:
                 # "anh Tuấn ở phòng tôi": the office's tier is already known; "kế hoạch của tỉnh căn cứ …": the plan's
                 said = Said(grade=said.grade, role=said.role, age=said.age, held=said.held)
             state = self.subjects.learn(state, said, a.ent.text)

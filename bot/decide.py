@@ -221,7 +221,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         graded = a.ent.grade and not (words | word_pairs(a.ent.text)) & self._duty_words  # "tôi là CV …, … phải gửi"
         if a.act != "when" or graded or a.ent.count or a.ent.held:
             return []
-        return duties_named(self.kb, words, set(a.ent.tiers), with_deadline=True)
+        return duties_named(self.kb, words, set(a.ent.tiers), with_deadline=True, raw=a.raw)
 
     def _targets_asked(self, a: Analysis, least: float | None = None) -> list:
         """The plan's dated targets a 'when' question names by the words of their subject."""
@@ -230,13 +230,21 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         return objectives_named(self.kb, a.ent.text, self.u.lex.canonical, least)
 
     def _when_of_last(self, a: Analysis, state: State) -> Decision | None:
-        """A short 'when' naming nothing after a passage answer: the deadline of that clause's duties, or its items
-        ranked by the last question and this one (a dated target of the clause is left to _tier_targets)."""
+        """A short follow-up naming nothing, about the clause the last answer cited: "còn gì nữa" (all of it),
+        "để phục vụ việc gì" (its items that answer), and after a passage "hạn khi nào" (the deadline of its duties,
+        else its items ranked by the last question and this one; a dated target is left to _tier_targets)."""
         ent = a.ent
-        if a.act != "when" or state.last_intent != "noi_dung" or not state.last_clauses \
-                or len(ent.text.split()) > TARGET_FOLLOWUP_WORDS or ent.grade or ent.tier or ent.areas or ent.count:
+        if not state.last_clauses or len(ent.text.split()) > TARGET_FOLLOWUP_WORDS \
+                or ent.grade or ent.tier or ent.areas or ent.count or ent.clause:
             return None
         first = state.last_clauses[0]
+        if "more" in a.cues and self.kb.clause(first).items:
+            return self.quote(first, state)
+        if "purpose" in a.cues and state.last_intent in ("noi_dung", "yeu_cau") and self.kb.clause(first).items:
+            return self.content(self.u.analyze(self.kb.clause(first).title), state, 1.0,
+                                ranked_by=f"{state.last_question or ''} {a.raw}")
+        if a.act != "when" or state.last_intent != "noi_dung":
+            return None
         if any(o.clause in state.last_clauses and o.deadline for o in self.kb.objectives) \
                 or not self.kb.clause(first).items:
             return None

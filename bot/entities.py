@@ -172,6 +172,11 @@ class EntityExtractor:
                 ent.areas.append(area)
         self._held(ent)
         ent.years = [int(y) for y in _CUES["year"].findall(text)]
+        for start, end in _CUES["year_range"].findall(text):  # "từ 2012 đến 2015": the years between as well
+            between = range(int(start) + 1, int(end))
+            if len(between) < 10:
+                at = ent.years.index(int(start)) + 1 if int(start) in ent.years else len(ent.years)
+                ent.years[at:at] = [y for y in between if y not in ent.years]
         age = first_group(_CUES["age"].search(text))
         ent.age = int(age) if age else None
         ent.clause = self._clause(raw, text)
