@@ -25,6 +25,7 @@ NEAR_SCORE = 6.0
 FRAGMENT_WORDS = 7  # an annex question without a verb is short: "bồi dưỡng trong nước 2014"
 PLACE_ONLY_WORDS = 3  # "còn trong nước?" after a row abroad: the same kind of row at home
 FOLLOWUP_WORDS = 14  # after figures, "trong đó các lớp chuyên môn nghiệp vụ?" still asks for figures
+TARGET_FOLLOWUP_WORDS = 10  # "mục tiêu phải hoàn thành trước thời điểm nào?": the targets of the topic in hand
 SECOND_CLAUSE_SHARE = 0.85  # a second clause is shown when its best passage scores this close to the first
 PRIOR_SURE = 0.3  # the learned prior picks the clause when this sure of it …
 PRIOR_MARGIN = 0.1  # … and this far ahead of the next clause

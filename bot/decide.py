@@ -7,10 +7,12 @@ import re
 from bot.annex import AnnexRows
 from bot.askback import Menus
 from bot.cuebook import cue_book
-from bot.cues import CONDITION_CUES, NEAR_SCORE, PRIOR_OUTSIDE, followup, mentions_condition, only_profile
+from bot.cues import (CONDITION_CUES, NEAR_SCORE, PRIOR_OUTSIDE, TARGET_FOLLOWUP_WORDS, followup, mentions_condition,
+                      only_profile)
 from bot.decision import Decision
 from bot.views import ClarifyView, DutiesView, FallbackView, HelpView, StaffListView, TargetsView
 from bot.figures import FigureDecisions
+from bot.followups import FollowupDecisions
 from bot.lexicon import lexicon_data
 from bot.message import MessageSplitter
 from bot.normalize import normalize, phrase_pattern
@@ -25,10 +27,9 @@ from knowledge.queries import (TARGET_CLEAR, duties_named, duty_words, objective
                                varying_areas, word_pairs)
 
 _INTRO_WORDS = 16  # a self-introduction without a question is at most this long
-TARGET_FOLLOWUP_WORDS = 10  # "mục tiêu phải hoàn thành trước thời điểm nào?": the targets of the topic in hand
 
 
-class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
+class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDecisions):
     """Turns an Analysis and the conversation state into a Decision."""
 
     def __init__(self, kb: KnowledgeBase, understander: Understander) -> None:
@@ -82,6 +83,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         if greeting and not slots and ("asking" not in cues or self.menus.only_greeting(ent.text, self.u.lex.stopwords)):
             return self.help(state, thanks=greeting == "thanks")
         if only_profile(ent):  # "huyện", "cấp xã", "tôi là CVC": what applies to that grade / tier
+            actor = self.duties_of_actor(a, state)
+            if actor is not None:  # "thế Sở Tài chính thì sao" after duties: that office's duties
+                return actor
             parallel = self._same_topic_other_tier(ent, state)
             if parallel is not None:  # "cấp xã?" after the objectives for tỉnh, huyện: the objectives for xã
                 return self._clause_again(parallel, state, ent.tier)
@@ -119,7 +123,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         asked = duty_first or ([] if clear or condition else self._duties_asked(a))
         if asked:  # "kế hoạch của huyện gửi Sở Nội vụ lúc nào"
             return self.duties(asked, state)
-        again = self._when_of_last(a, state)
+        again = self.of_last_answer(a, state)
         if again is not None:  # "hạn khi nào" after the duties of the sở and huyện: their deadline
             return again
         targets = clear or self._targets_asked(a) or self._tier_targets(a, state)
@@ -228,31 +232,6 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions):
         if a.act != "when" or a.ent.grade or a.ent.count or a.ent.held:
             return []
         return objectives_named(self.kb, a.ent.text, self.u.lex.canonical, least)
-
-    def _when_of_last(self, a: Analysis, state: State) -> Decision | None:
-        """A short follow-up naming nothing, about the clause the last answer cited: "còn gì nữa" (all of it),
-        "để phục vụ việc gì" (its items that answer), and after a passage "hạn khi nào" (the deadline of its duties,
-        else its items ranked by the last question and this one; a dated target is left to _tier_targets)."""
-        ent = a.ent
-        if not state.last_clauses or len(ent.text.split()) > TARGET_FOLLOWUP_WORDS \
-                or ent.grade or ent.tier or ent.areas or ent.count or ent.clause:
-            return None
-        first = state.last_clauses[0]
-        if "more" in a.cues and self.kb.clause(first).items:
-            return self.quote(first, state)
-        if "purpose" in a.cues and state.last_intent in ("noi_dung", "yeu_cau") and self.kb.clause(first).items:
-            return self.content(self.u.analyze(self.kb.clause(first).title), state, 1.0,
-                                ranked_by=f"{state.last_question or ''} {a.raw}")
-        if a.act != "when" or state.last_intent != "noi_dung":
-            return None
-        if any(o.clause in state.last_clauses and o.deadline for o in self.kb.objectives) \
-                or not self.kb.clause(first).items:
-            return None
-        dated = [r for r in self.kb.responsibilities if r.clause == first and r.deadline]
-        if dated:
-            return self.duties(dated, state)
-        return self.content(self.u.analyze(self.kb.clause(first).title), state, 1.0,
-                            ranked_by=f"{state.last_question or ''} {a.raw}")
 
     def _tier_targets(self, a: Analysis, state: State) -> list:
         """'đến năm nào thì phải đạt?' in a conversation: the dated targets of the clauses the last answer cited

@@ -132,6 +132,8 @@ class SubjectReader:
             update["tier"] = said.tier
             if state.role and not said.role and said.tier not in self.role_tiers.get(state.role, {said.tier}):
                 update["role"] = None  # "à nhầm, tôi mới chuyển lên phòng … huyện": no longer a commune officer
+        if said.group and state.role and not said.role:
+            update["role"] = None  # "cb xã …", then "mình làm công chức ở xã": the group said now, not the role before
         if said.role:
             update["role"] = said.role
         if said.age:
@@ -150,6 +152,7 @@ class Said:
     role: str | None = None
     age: int | None = None
     held: dict | None = None
+    group: bool = False  # "mình làm công chức ở xã": a group of a tier not by grade, no particular role
 
 
 def _fold_titles(raw: str) -> str:
