@@ -9,7 +9,6 @@ from bot.understand import Analysis
 from knowledge.queries import duties_named
 
 
-
 class FollowupDecisions:
     """Decider methods (mixed into bot.decide.Decider; they use its kb, understander and handlers)."""
 
@@ -25,8 +24,7 @@ class FollowupDecisions:
         if "more" in a.cues and self.kb.clause(first).items:
             return self.quote(first, state)
         if "purpose" in a.cues and state.last_intent in ("noi_dung", "yeu_cau") and self.kb.clause(first).items:
-            return self.content(self.u.analyze(self.kb.clause(first).title), state, 1.0,
-                                ranked_by=f"{state.last_question or ''} {a.raw}")
+            return self._asked_again(first, a, state)
         if a.act != "when" or state.last_intent != "noi_dung":
             return None
         if any(o.clause in state.last_clauses and o.deadline for o in self.kb.objectives) \
@@ -35,7 +33,11 @@ class FollowupDecisions:
         dated = [r for r in self.kb.responsibilities if r.clause == first and r.deadline]
         if dated:
             return self.duties(dated, state)
-        return self.content(self.u.analyze(self.kb.clause(first).title), state, 1.0,
+        return self._asked_again(first, a, state)
+
+    def _asked_again(self, clause_id: str, a: Analysis, state: State) -> Decision:
+        """The clause's items that fit a screen, those sharing most words with the last question and this one first."""
+        return self.content(self.u.analyze(self.kb.clause(clause_id).title), state, 1.0,
                             ranked_by=f"{state.last_question or ''} {a.raw}")
 
     def duties_of_actor(self, a: Analysis, state: State) -> Decision | None:
