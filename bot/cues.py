@@ -32,6 +32,7 @@ PRIOR_MARGIN = 0.1  # … and this far ahead of the next clause
 WEAK_HIT = 4.0  # a best passage scoring less matches the question's words too weakly to answer from
 RESCUE_HIT = 2.0  # … unless the prior is sure of its clause and the clause's text matches at least this much
 PRIOR_OUTSIDE = 0.9  # a question of words mostly unknown to the plan is refused when the prior is this sure of it
+PRIOR_SURELY_OUTSIDE = 0.97  # any question the prior is this sure of is refused (none in scope at 0.95 leaving rounds out)
 PRIOR_RESCUE = 0.5  # a question whose words match weakly is answered from the clause the prior is this sure of
 PRIOR_HIT_SHARE = 0.35  # … and the clause's best passage scores this share of the best
 

@@ -7,8 +7,8 @@ import re
 from bot.annex import AnnexRows
 from bot.askback import Menus
 from bot.cuebook import cue_book
-from bot.cues import (CONDITION_CUES, NEAR_SCORE, PRIOR_OUTSIDE, TARGET_FOLLOWUP_WORDS, followup, mentions_condition,
-                      only_profile)
+from bot.cues import (CONDITION_CUES, NEAR_SCORE, PRIOR_OUTSIDE, PRIOR_SURELY_OUTSIDE, TARGET_FOLLOWUP_WORDS, followup,
+                      mentions_condition, only_profile)
 from bot.decision import Decision
 from bot.views import ClarifyView, DutiesView, FallbackView, HelpView, StaffListView, TargetsView
 from bot.figures import FigureDecisions
@@ -144,7 +144,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         confidence = max(0.0, min(1.0, s1))
         # most of its words are not the plan's, and it asks nothing the assistant knows how to do ("trích nguyên văn")
         unknown_words = a.coverage < 0.5 and not slots and not cues - {"asking"}
-        if (s1 < self.cal.threshold and a.coverage < 0.5) or (unknown_words and self._prior_says_outside(a)):
+        if (s1 < self.cal.threshold and a.coverage < 0.5) or (unknown_words and self._prior_says_outside(a)) \
+                or (not ent.clause and "quote" not in cues and self._prior_says_outside(a, surely=True)):
             if followup(a) and state.last_intent:  # "thế còn lớp kia thì sao": unclear in a conversation, ask back
                 return self.ask_back(a, state)
             return self.fallback(a, state)
@@ -158,9 +159,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
             decision.confidence = min(decision.confidence, 0.5 + (s1 - s2))
         return decision
 
-    def _prior_says_outside(self, a: Analysis) -> bool:
-        """The learned prior is all but sure the question is one the plan does not answer."""
-        return a.prior.get(FALLBACK, 0.0) >= PRIOR_OUTSIDE
+    def _prior_says_outside(self, a: Analysis, surely: bool = False) -> bool:
+        """The learned prior is all but sure (surely: as sure as it gets) the question is one the plan does not answer."""
+        return a.prior.get(FALLBACK, 0.0) >= (PRIOR_SURELY_OUTSIDE if surely else PRIOR_OUTSIDE)
 
     def _by_intent(self, top: str, a: Analysis, state: State, confidence: float) -> Decision:
         """The answer of the handler the intent names in the data (intents.yaml: handler)."""

@@ -124,3 +124,16 @@ def test_plain_python_scoring_matches_the_fitted_model(tmp_path):
         got = prior.probabilities(normalize(q))
         assert all(math.isclose(got[c], expected[c], abs_tol=2e-3) for c in expected)
 
+
+
+def test_a_prior_all_but_certain_of_out_of_scope_refuses_even_plan_words():
+    question = "giải pháp về kinh phí gồm những gì"
+    sure = _assistant_with(FixedPrior({FALLBACK: 0.98, "III.4": 0.02})).answer(question, State())
+    unsure = _assistant_with(FixedPrior({FALLBACK: 0.9, "III.4": 0.1})).answer(question, State())
+    assert sure.kind == "fallback" and not sure.clauses
+    assert unsure.kind == "answer"
+
+
+def test_a_quote_request_is_never_refused_by_the_prior():
+    r = _assistant_with(FixedPrior({FALLBACK: 0.99, "II.1.a": 0.01})).answer("trích nguyên văn II.1.a giúp tôi", State())
+    assert r.kind == "answer" and r.clauses == ["II.1.a"]
