@@ -45,7 +45,6 @@ class Assistant:
         self.decider = Decider(self.kb, understander)
         self.checkflow = CheckFlow(self.kb)
         self.splitter = MessageSplitter()
-        self._ungraded = {t.id for t in self.kb.tiers if not t.graded}
         self._graded_tiers = {t for r in self.kb.requirements if r.grades for t in r.tiers} | {None}
         # intents about a person (their grade and levels): intents.yaml families whose handlers weigh a profile
         self._about_people = {i.name for i in understander.intents if i.family == PEOPLE_FAMILY}
@@ -274,7 +273,7 @@ class Assistant:
             role = None
         elif role is not None and tier is None and len(role.tiers) == 1:
             tier = role.tiers[0]
-        group = role is None and ent.tier in self._ungraded and bool({"cadre", "civil_servant"} & a.cues)
+        group = role is None and ent.tier in self.decider.ungraded and bool({"cadre", "civil_servant"} & a.cues)
         return Said(grade=ent.grade, tier=tier, role=role.id if role else None, age=ent.age, held=dict(ent.held),
                     group=group)
 

@@ -67,7 +67,7 @@ class PlanTextDecisions:
         headed = [c for c in self._clauses_headed(a)
                   if not sections or any(c == x or c.startswith(x + ".") for x in sections)]
         if len(headed) == 1 and self.kb.clause(headed[0]).items:  # "trách nhiệm của Sở Nội vụ": that clause
-            top = next(iter(self.u.index.within(a.ent.text, headed[0])), top)
+            top = self._best_in(a, headed[0]) or top
         else:
             top = self._prior_pick(a, top)
         if not a.ent.tier and state.tier:  # "vùng đồng bào dân tộc thì học thêm gì?" asked by one at the sở
@@ -118,6 +118,10 @@ class PlanTextDecisions:
             state=state.model_copy(update={"last_intent": "noi_dung"}),
         )
 
+    def _best_in(self, a: Analysis, clause: str) -> Hit | None:
+        """The passage of one clause that best matches the message, if any matches."""
+        return next(iter(self.u.index.within(a.ent.text, clause)), None)
+
     def _prior_clause(self, a: Analysis) -> str | None:
         """The clause of the plan the learned prior finds likeliest for the message, if clearly ahead of the next."""
         ranked = sorted((c for c in a.prior if self.kb.has_clause(c)), key=a.prior.get, reverse=True)
@@ -130,7 +134,7 @@ class PlanTextDecisions:
         sure = self._prior_clause(a)
         if sure is None or a.prior[sure] < PRIOR_RESCUE:
             return None
-        best = next(iter(self.u.index.within(a.ent.text, sure)), None)
+        best = self._best_in(a, sure)
         return best if best is not None and best.score >= RESCUE_HIT else None
 
     def _prior_pick(self, a: Analysis, top: Hit) -> Hit:
@@ -140,36 +144,35 @@ class PlanTextDecisions:
         sure = self._prior_clause(a)
         if sure is None or a.prior[sure] < PRIOR_SURE or sure == top.passage.clause:
             return top
-        best = next(iter(self.u.index.within(a.ent.text, sure)), None)
+        best = self._best_in(a, sure)
         return best if best is not None and best.score >= PRIOR_HIT_SHARE * top.score else top
 
     def _for_tier_named(self, clause: str, tier_id: str | None) -> str:
-        """The clause written for the tier the message names, parallel to one written for another tier
-        (plan data: tiers[].clauses in the same order: I.2.a for tỉnh, huyện and I.2.b for xã)."""
-        named = self.kb.by_id("tiers", tier_id) if tier_id else None
-        if named is None or clause in named.clauses:
-            return clause
-        for tier in self.kb.tiers:
-            if clause in tier.clauses:
-                k = tier.clauses.index(clause)
-                return named.clauses[k] if k < len(named.clauses) else clause
-        return clause
+        """The clause written for the tier the message names, parallel to one written for another tier."""
+        found = self._parallel_section(clause, tier_id)
+        return found[1] if found is not None and found[0] == clause else clause
 
     def _for_tier_of_asker(self, a: Analysis, top: Hit, tier_id: str) -> Hit:
         """The best passage of the asker's own tier's section, when the best one is in the parallel section written
         for another tier (II.2 for xã, II.1 for tỉnh, huyện) and the message names no tier."""
-        own = self.kb.by_id("tiers", tier_id)
-        if own is None:
+        found = self._parallel_section(top.passage.clause, tier_id)
+        if found is None:
             return top
-        clause = top.passage.clause
+        mine = found[1]
+        return next((h for h in a.hits if h.passage.clause == mine or h.passage.clause.startswith(mine + ".")), top)
+
+    def _parallel_section(self, clause: str, tier_id: str | None) -> tuple[str, str] | None:
+        """The section written for another tier that holds the clause, and the one written for this tier in its place
+        (plan data: tiers[].clauses in the same order: I.2.a for tỉnh, huyện and I.2.b for xã)."""
+        own = self.kb.by_id("tiers", tier_id) if tier_id else None
+        if own is None:
+            return None
         for tier in self.kb.tiers:
             for k, section in enumerate(tier.clauses):
                 if (clause == section or clause.startswith(section + ".")) and k < len(own.clauses) \
                         and own.clauses[k] != section:
-                    mine = own.clauses[k]
-                    return next((h for h in a.hits if h.passage.clause == mine
-                                 or h.passage.clause.startswith(mine + ".")), top)
-        return top
+                    return section, own.clauses[k]
+        return None
 
     def _passage_words(self, text: str) -> str:
         """A passage's words as the search reads them (canonical, multiword names joined)."""

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field, replace
 
 from knowledge.schema import KnowledgeBase, Requirement, Scale
 from knowledge.text import fold
-from knowledge.vocabulary import implied_tier, marked_key, matcher_for
+from knowledge.vocabulary import implied_tier, matcher_for
 
 
 @dataclass(frozen=True)
@@ -154,19 +155,17 @@ def format_number(n: int) -> str:
     return f"{n:,}".replace(",", ".")
 
 
-def marked_forms(text: str) -> dict[str, set[str]]:
-    """Each word of a text typed with marks: its folded form -> the marked forms it was typed in."""
+def marked_forms(matcher, text: str) -> dict[str, set[str]]:
+    """Each word of a text typed with marks (the vocabulary's tokens): its folded form -> the marked forms typed."""
     forms: dict[str, set[str]] = {}
-    for word in text.split():
-        key = marked_key(word.strip(".,;:!?()\"'"))
-        if key is not None:
-            forms.setdefault(fold(word), set()).add(key)
+    for token in matcher.tokens(unicodedata.normalize("NFC", text)):
+        if token.marked is not None:
+            forms.setdefault(token.folded, set()).add(token.marked)
     return forms
 
 
-def _agreeing(words: set[str], typed: dict[str, set[str]], text: str) -> set[str]:
-    """The words that a text has, less those typed with other marks than the text's ("về đâu" is not "Đầu tư")."""
-    own = marked_forms(text)
+def _agreeing(words: set[str], typed: dict[str, set[str]], own: dict[str, set[str]]) -> set[str]:
+    """The words, less those typed with other marks than the text's own ("về đâu" is not "Đầu tư")."""
     return {w for w in words if w not in typed or not own.get(w) or typed[w] & own[w]}
 
 
@@ -177,11 +176,12 @@ def duties_named(kb: KnowledgeBase, words: set[str], tiers: set[str], with_deadl
     duties use it), twice in the actor, so the words only one duty uses decide. A word typed with marks (raw)
     counts only where the duty has those marks."""
     matcher = matcher_for(kb)
-    typed = marked_forms(raw)
+    typed = marked_forms(matcher, raw)
     duties = [r for r in kb.responsibilities if (r.deadline or not with_deadline)
               and tiers & {implied_tier(kb, m) for m in matcher.find(r.actor)}]
-    actors = {r.id: _agreeing(set(fold(r.actor).split()) & words, typed, r.actor) for r in duties}
-    bags = {r.id: _agreeing(set(fold(f"{r.actor} {r.duty}").split()), typed, f"{r.actor} {r.duty}") for r in duties}
+    marks = {r.id: marked_forms(matcher, f"{r.actor} {r.duty}") for r in duties}
+    actors = {r.id: _agreeing(set(fold(r.actor).split()) & words, typed, marks[r.id]) for r in duties}
+    bags = {r.id: _agreeing(set(fold(f"{r.actor} {r.duty}").split()), typed, marks[r.id]) for r in duties}
     used = _usage(bags)
     scored = [(sum((1 + (w in actors[r.id])) / used[w] for w in words & bags[r.id]), r) for r in duties
               if actors[r.id] or len({w for w in words & bags[r.id] if used[w] == 1}) >= DUTY_OWN_WORDS]
