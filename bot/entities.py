@@ -337,6 +337,9 @@ class EntityExtractor:
 
     def _clause(self, raw: str, text: str) -> str | None:
         raw = clean(raw)
+        cited = self._cited(raw)
+        if cited is not None:
+            return cited
         for m in _CLAUSE_RAW.finditer(raw):
             roman = m.group(1).upper()
             rest = (m.group(2) or "").replace("dd", "đ").replace("Đ", "đ").lower()
@@ -351,6 +354,23 @@ class EntityExtractor:
         if _CUES["basis_words"].search(folded) and _CUES["clause_cue"].search(folded):
             return self.kb.preamble.id
         return None
+
+    def _cited(self, raw: str) -> str | None:
+        """A clause cited by its parts, smallest first as the law writes: "điểm d khoản 1 mục II" is II.1.d."""
+        section = number = letter = None
+        for m in _CUES["citation"].finditer(raw):
+            if m.group("point"):
+                letter = letter or m.group("point").lower().replace("dd", "đ")
+            elif m.group("item"):
+                number = number or m.group("item")
+            elif m.group("part").isdigit():
+                number = number or m.group("part")
+            else:
+                section = section or m.group("part").upper()
+        if section is None or (letter and not number):
+            return None
+        cid = ".".join(p for p in (section, number, letter) if p)
+        return cid if self.kb.has_clause(cid) else None
 
 
 def delexicalize(extractor: EntityExtractor, canonical: str) -> str:

@@ -253,11 +253,13 @@ class PlanTextDecisions:
         # "kế hoạch" is the plan itself; "mục", "phần", "nhóm" name the parts asked for, not a heading
         words = set(lex.join_compounds(a.ent.text).split()) - lex.stopwords - {"ke_hoach", "muc", "phan", "nhom", "chia"}
         parents = [c for c in self.kb.clauses if any(o.id.startswith(c.id + ".") for o in self.kb.clauses)]
+        if a.ent.clause in {c.id for c in parents}:  # "phần III gồm những gì": the part cited
+            parents = [self.kb.clause(a.ent.clause)]
         scored = []
         for c in parents:  # the part whose headings (its own and its parents') cover most of the question
             path = self._heading_words(c.id) - lex.stopwords
             own = set(lex.join_compounds(lex.canonical(c.title)).split()) - lex.stopwords
-            if own & words:
+            if own & words or c.id == a.ent.clause:
                 scored.append((len(path & words), c.id.count("."), c))
         if "plan_parts" in a.cues and not scored:
             children = [c for c in self.kb.clauses if "." not in c.id and c.items == [] and c.title.isupper()]
@@ -273,6 +275,12 @@ class PlanTextDecisions:
                         clauses=[c.id for c in children],
                         view=OutlineView(parent=parent_title, children=children), state=state)
 
+    def clause_named(self, a: Analysis, state: State) -> Decision:
+        """A clause cited by its number ("phần III gồm những gì", "mục II.3 nói gì"): its parts, else its text."""
+        listed = "structure" in a.cues or "list_words" in a.cues
+        parts = self.outline(a, state, 1.0) if listed else None
+        return parts or self.quote(a.ent.clause, state)
+
     def quote(self, clause_id: str, state: State) -> Decision:
         if not clause_id or not self.kb.has_clause(clause_id):
             return Decision(kind="clarify", intent="nguyen_van", confidence=0.4, view=NoClauseView(asked=clause_id),
@@ -280,6 +288,13 @@ class PlanTextDecisions:
                                      for c in self.leaf_clauses()[:8]],
                             state=state)
         c = self.kb.clause(clause_id)
+        depth = clause_id.count(".") + 1
+        children = [o for o in self.kb.clauses if o.id.startswith(clause_id + ".") and o.id.count(".") == depth]
+        if not c.items and children:  # a heading over parts ("trích mục II"): its parts, each a button to quote
+            return Decision(kind="answer", intent="nguyen_van", confidence=1.0, clauses=[o.id for o in children],
+                            view=OutlineView(parent=f"{c.id}. {c.title}", children=children),
+                            options=[Option(label=o.id, action=Action(intent="nguyen_van", clause=o.id))
+                                     for o in children[:8]], state=state)
         return Decision(
             kind="answer", intent="nguyen_van", confidence=1.0, clauses=[clause_id],
             view=ClauseView(clause=c, path=self.clause_path(clause_id),
