@@ -62,6 +62,8 @@ class ActionReader:
         state = self.learn(state, Said(grade=action.grade, tier=action.tier, role=action.role), "")
         if action.duty:
             return self.decider.duties([self.kb.by_id("responsibilities", action.duty)], state)
+        if action.need:
+            return self.decider.conditions(None, state, [self.kb.by_id("requirements", action.need)])
         if action.intent == "nguyen_van" and action.clause:
             return self.decider.quote(action.clause, state)
         if action.row and action.intent in (None, "chi_tieu"):
@@ -84,6 +86,7 @@ class ActionReader:
             "item": lambda v: action.clause is not None and kb.has_clause(action.clause)
             and 1 <= v <= len(kb.clause(action.clause).items),
             "duty": lambda v: kb.by_id("responsibilities", v) is not None,
+            "need": lambda v: kb.by_id("requirements", v) is not None,
             "row": lambda v: kb.annex is not None and any(r.code == v for r in kb.annex.rows),
             "year": kb.document.in_period,
         }

@@ -12,7 +12,7 @@ NO_INTENT = "-"
 MAX_PAYLOAD = 64  # bytes: Telegram's limit on callback_data
 # payload key -> Action field; the order here is the order of the encoded slots
 KEYS = {"g": "grade", "t": "tier", "r": "role", "a": "area", "c": "clause", "i": "item", "w": "row", "d": "duty",
-        "y": "year"}
+        "y": "year", "n": "need"}
 NUMBERS = {"item", "year"}
 FIELDS = {field: key for key, field in KEYS.items()}
 _SHAPE = re.compile(r"^@([a-z_]+|-)((?: [a-z]=[A-Za-z0-9._%-]+)*)$")
@@ -42,6 +42,7 @@ class Action(BaseModel):
     row: str | None = None  # an annex row code
     duty: str | None = None  # a responsibility id
     year: int | None = None
+    need: str | None = None  # a requirement id (the training a step of a career calls for)
 
     def slots(self) -> dict[str, str | int]:
         """The slots that are set, by field name, in payload order."""

@@ -28,7 +28,7 @@ log = logging.getLogger(__name__)
 _CUES = cue_book()
 
 _GENERIC_ASKS = frozenset({"asking", "need", "learn", "when", "check", "generic_check", "missing", "together",
-                           "list_words", "what_training"})  # cues that ask without naming what about
+                           "list_words", "what_training", "request"})  # cues that ask without naming what about
 _ABOUT_THE_PLAN = frozenset({"document", "scope", "quote"})  # acts asking of the plan, not a case
 VAGUE_QUESTION_WORDS = 4  # a question of so few words of its own, naming nothing, is about its introduction
 _SHORT_FOLLOWUP = 6  # words: a message this short after a clarify question completes it
@@ -269,9 +269,7 @@ class Assistant:
         ent = a.ent
         role = self.kb.by_id("roles", ent.role) if ent.role else None
         tier = ent.tier
-        if role is not None and not role.tiers:
-            role = None
-        elif role is not None and tier is None and len(role.tiers) == 1:
+        if role is not None and tier is None and len(role.tiers) == 1:
             tier = role.tiers[0]
         group = role is None and ent.tier in self.decider.ungraded and bool({"cadre", "civil_servant"} & a.cues)
         return Said(grade=ent.grade, tier=tier, role=role.id if role else None, age=ent.age, held=dict(ent.held),

@@ -106,9 +106,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         if ent.role in self.addressed and "what_training" in cues and not (ent.count or ent.percent):
             return self.requirements(a, state, 1.0)  # "đại biểu HĐND xã cần bồi dưỡng gì": the plan's items for them
         conditioned = [r for r in self.kb.requirements
-                       if r.kind == "training" and r.when is not None and r.when.planned_appointment
-                       and mentions_condition(a, r)]
-        if conditioned and not ent.grade and "need" in cues:  # "trước khi bổ nhiệm có phải học gì"
+                       if r.kind == "training" and r.when is not None and r.when.event and mentions_condition(a, r)]
+        if conditioned and not (ent.grade or ent.areas) and "need" in cues:
+            # "trước khi bổ nhiệm có phải học gì", "người mới tuyển phải học lớp gì": that step's training
             return self.conditions(a, state, conditioned)
         deadlines = self._deadlines_named(ent)
         if deadlines and not (ent.grade or ent.count):  # "tháng 8 và tháng 10 là mốc gì": whose deadlines they are
@@ -146,6 +146,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         unknown_words = a.coverage < 0.5 and not slots and not cues - {"asking"}
         if (s1 < self.cal.threshold and a.coverage < 0.5) or (unknown_words and self._prior_says_outside(a)) \
                 or (not ent.clause and "quote" not in cues and self._prior_says_outside(a, surely=True)):
+            if ent.clause:  # the words are not the plan's, but a part of it is cited by its number
+                return self.clause_named(a, state)
             if followup(a) and state.last_intent:  # "thế còn lớp kia thì sao": unclear in a conversation, ask back
                 return self.ask_back(a, state)
             return self.fallback(a, state)

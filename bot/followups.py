@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.cues import TARGET_FOLLOWUP_WORDS, followup
+from bot.cues import TARGET_FOLLOWUP_WORDS, followup, mentions_condition
 from bot.decision import Decision
 from bot.reply import State
 from bot.understand import Analysis
@@ -25,6 +25,8 @@ class FollowupDecisions:
             return self.quote(first, state)
         if "purpose" in a.cues and state.last_intent in ("noi_dung", "yeu_cau") and self.kb.clause(first).items:
             return self._asked_again(first, a, state)
+        if a.act == "when" and state.last_intent == "yeu_cau" and state.last_question:
+            return self._step_training(first, state)
         if a.act != "when" or state.last_intent != "noi_dung":
             return None
         if any(o.clause in state.last_clauses and o.deadline for o in self.kb.objectives) \
@@ -34,6 +36,14 @@ class FollowupDecisions:
         if dated:
             return self.duties(dated, state)
         return self._asked_again(first, a, state)
+
+    def _step_training(self, clause_id: str, state: State) -> Decision | None:
+        """After the training a step of a career calls for ("mới trúng tuyển … học gì"), "học trong thời gian nào":
+        that training again, whose statement gives its time."""
+        last = self.u.analyze(state.last_question)
+        steps = [r for r in self.kb.requirements if r.kind == "training" and r.clause == clause_id
+                 and r.when is not None and r.when.event and mentions_condition(last, r)]
+        return self.conditions(last, state, steps) if steps else None
 
     def _asked_again(self, clause_id: str, a: Analysis, state: State) -> Decision:
         """The clause's items that fit a screen, those sharing most words with the last question and this one first."""

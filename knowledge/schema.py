@@ -160,6 +160,11 @@ class Conditions(Strict):
     newly_recruited: bool | None = None
     planned_appointment: bool | None = None
 
+    @property
+    def event(self) -> bool:
+        """A step of a career (recruitment, an appointment) that calls for training whatever the grade."""
+        return bool(self.newly_recruited or self.planned_appointment)
+
 
 class Requirement(Strict):
     """What the plan requires (standard) or provides (training) for a group, with its clause."""
