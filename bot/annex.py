@@ -30,6 +30,10 @@ class AnnexRows:
         """Codes of every row an alias in the text names (longest phrases first, no overlaps)."""
         return [c for m in self._any.finditer(text) for c in self._phrases[m.group(0)]]
 
+    def phrases(self, text: str) -> set[str]:
+        """The distinct row aliases in the text ("bồi dưỡng" twice, naming two rows, is one)."""
+        return {m.group(0) for m in self._any.finditer(text)}
+
     def select(self, parts: list[str]) -> list[str]:
         """Rows a question asks about; each part (split at commas, 'hay' ...) may name its own."""
         if len(parts) > 1:

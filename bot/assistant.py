@@ -265,7 +265,7 @@ class Assistant:
         return len([w for w in ent.text.split() if w not in self.u.lex.stopwords]) <= NAME_WORDS
 
     def _said(self, a) -> Said:
-        """What the message states about its subject; a role only when the plan ties it to tiers."""
+        """What the message states about its subject; a role tied to one tier gives that tier."""
         ent = a.ent
         role = self.kb.by_id("roles", ent.role) if ent.role else None
         tier = ent.tier

@@ -24,7 +24,7 @@ from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
 from knowledge.prior import FALLBACK
 from knowledge.queries import (TARGET_CLEAR, duties_named, duty_words, objectives_named, requirement_areas,
-                               varying_areas, word_pairs)
+                               requirements_by_area, varying_areas, word_pairs)
 
 _INTRO_WORDS = 16  # a self-introduction without a question is at most this long
 
@@ -68,10 +68,14 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         if not words:
             return self.help(state, empty=True)
         cues = a.cues
-        if ent.clause and ("quote" in cues or len(words) <= 3):
+        if ent.clause and ("quote" in cues or "named" in cues or len(words) <= 3):
             return self.quote(ent.clause, state)
         if ent.out_of_scope or ent.other_place or ent.other_period:
             return self.fallback(a, state, reason=self._oos_reason(a))
+        if "quote" in cues and len(ent.areas) == 1 and not (ent.grade or ent.held or ent.count):
+            ruled = self._area_clause(ent.areas[0], ent.tier)
+            if ruled:  # "trích nguyên văn quy định về ngoại ngữ cấp tỉnh, huyện": the clause that rules that area
+                return self.quote(ruled, state)
         if self.menus.asks_staff_list(ent.text) and not (ent.grade or ent.held or ent.count):
             return Decision(kind="answer", intent="danh_sach", confidence=1.0,
                             view=StaffListView(reply=self.menus.staff_reply), state=state)
@@ -160,6 +164,11 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
             decision.state = (decision.state or state).model_copy(update={"reread": a.raw[:300]})
             decision.confidence = min(decision.confidence, 0.5 + (s1 - s2))
         return decision
+
+    def _area_clause(self, area: str, tier: str | None) -> str | None:
+        """The one clause holding an area's standards for a tier (default: the graded tiers), if only one does."""
+        clauses = {r.clause for r in requirements_by_area(self.kb, area, (tier,) if tier else None)}
+        return clauses.pop() if len(clauses) == 1 else None
 
     def _prior_says_outside(self, a: Analysis, surely: bool = False) -> bool:
         """The learned prior is all but sure (surely: as sure as it gets) the question is one the plan does not answer."""

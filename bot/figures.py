@@ -61,6 +61,12 @@ class FigureDecisions:
             state=state.model_copy(update={"last_intent": "chi_tieu", "last_rows": codes}),
         )
 
+    def _whole_period(self, a: Analysis) -> bool:
+        """The message counts the plan's whole period in years ("cả 5 năm" of 2011 - 2015)."""
+        m = cue_book()["years_span"].search(a.ent.text)
+        period = self.kb.document.period
+        return m is not None and int(m.group(1)) == period.end - period.start + 1
+
     def _annex_followup(self, a: Analysis, state: State) -> bool:
         """'chính trị 2013?', 'còn 2014?', 'cả giai đoạn?': an annex row or year with no verb, or after figures."""
         if self.annex_rows is None:
@@ -73,11 +79,12 @@ class FigureDecisions:
             return True  # "tôi là CV …, cần số liệu các lớp CMNV … theo từng năm": a row's figures, however long
         if ent.grade or ent.percent or "need" in a.cues:
             return False
-        if named and (years or self.annex_rows.total in named or "per_year" in a.cues) and words <= FRAGMENT_WORDS:
-            return True  # "chính trị 2013?", "nước ngoài, đào tạo mỗi năm?"
+        if named and (years or self.annex_rows.total in named or "per_year" in a.cues or self._whole_period(a)) \
+                and words <= FRAGMENT_WORDS:
+            return True  # "chính trị 2013?", "nước ngoài, đào tạo mỗi năm?", "CMNV cả 5 năm"
         if "figures" in a.cues and years and words <= FRAGMENT_WORDS:
             return True  # "số liệu năm 2013": the table's figures of that year
-        if len(set(named)) >= 1 and self._compare.search(ent.text) and (years or len(set(named)) >= 2):
+        if named and self._compare.search(ent.text) and (years or len(self.annex_rows.phrases(ent.text)) >= 2):
             return True  # "so sánh bồi dưỡng trong nước 2011 vs 2015", "đào tạo so với bồi dưỡng"
         if state.last_intent != "chi_tieu" or words > FOLLOWUP_WORDS or "who" in a.cues:
             return False  # "ai chịu trách nhiệm tổng hợp …" after figures asks who, not how many

@@ -17,7 +17,8 @@ from bot.understand import Analysis
 
 # cue of the document's facets (bot/data/cues.yaml) -> facet shown by the document template
 DOC_FACETS = (("doc_signer", "signer"), ("doc_number", "number"), ("doc_bases", "bases"), ("doc_decision", "implements"),
-              ("doc_recipients", "recipients"), ("doc_issuer", "issuer"), ("doc_validity", "validity"))
+              ("doc_recipients", "recipients"), ("doc_issuer", "issuer"), ("doc_validity", "validity"),
+              ("named", "title"))  # the title heads every answer about the document
 
 
 class PlanTextDecisions:
@@ -184,7 +185,15 @@ class PlanTextDecisions:
         if not self._compare.search(a.ent.text):
             return []
         named = self._clauses_headed(a)
-        return named if len(named) >= 2 else []
+        if len(named) >= 2:
+            return named
+        role = self.kb.by_id("roles", a.ent.role) if a.ent.role else None
+        sections = list(self.u.index.section_boost(a.ent.text))
+        if role is None or len(sections) < 2:
+            return []
+        # "mục tiêu … và nội dung bồi dưỡng đại biểu HĐND khác nhau thế nào": the role's clause in each section named
+        best = [next((c for c in role.clauses if c.startswith(sec + ".")), None) for sec in sections]
+        return [c for c in best if c] if all(best) else []
 
     def _clauses_headed(self, a: Analysis) -> list[str]:
         """The clauses a question names by all the words of their own heading (two words or more), most specific."""

@@ -18,7 +18,8 @@ from bot.entities import NONE_LEVEL
 from bot.actions import Action
 from bot.reply import Option, State
 from bot.understand import Analysis
-from knowledge.queries import Person, meets, requirements_by_area, requirements_for
+from knowledge.queries import Person, level_name, meets, requirements_by_area, requirements_for
+from knowledge.text import fold
 
 
 _CUES = cue_book()
@@ -195,6 +196,8 @@ class StandardDecisions:
             reqs = narrowed or reqs
         verdicts = self._verdicts(reqs, {**state.held, **a.ent.held}, a.ent.lacks)
         targets = [o for o in self.kb.objectives if role and role in o.roles]  # the plan's targets for this role
+        if "when" in a.cues:  # "… phải đạt tới đâu và đến năm nào": the dated target of the level required
+            targets += [o for o in self._dated_targets(tier, reqs) if o not in targets]
         return Decision(
             kind="answer", intent="yeu_cau", confidence=confidence,
             grade=a.ent.grade, tier=tier, clauses=unique([*(r.clause for r in reqs), *(o.clause for o in targets)]),
@@ -204,6 +207,13 @@ class StandardDecisions:
             state=state.model_copy(update={"tier": tier or state.tier, "role": role or state.role,
                                            "last_area": areas[0] if len(areas) == 1 else state.last_area}),
         )
+
+    def _dated_targets(self, tier: str | None, reqs) -> list:
+        """The tier's objectives with a year that name a level one of these requirements asks for."""
+        t = self.kb.by_id("tiers", tier) if tier else None
+        levels = {fold(level_name(self.kb, r.area, r.min_level)) for r in reqs if r.min_level}
+        return [o for o in self.kb.objectives if t is not None and o.clause == t.clause and o.deadline
+                and any(ch.isdigit() for ch in o.deadline) and any(lv in fold(o.subject) for lv in levels)]
 
     def _verdicts(self, reqs, held: dict[str, str], lacks: dict[str, str]) -> list[Verdict]:
         items = []
@@ -251,7 +261,7 @@ class StandardDecisions:
             view = replace(view, items=items)
             d.clauses = unique(i.req.clause for i in [*items, *view.others])
         failing = [i.req.clause for i in view.items if i.verdict is False]
-        d.clauses = unique([*failing, *d.clauses])  # what the person misses is what the answer rests on first
+        d.clauses = unique([*failing, *d.clauses, *(o.clause for o in view.targets)])  # what they miss first
         d.view = replace(view, check=True)
         return d
 
