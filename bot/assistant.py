@@ -31,6 +31,7 @@ _GENERIC_ASKS = frozenset({"asking", "need", "learn", "when", "check", "generic_
                            "list_words", "what_training", "request"})  # cues that ask without naming what about
 _ABOUT_THE_PLAN = frozenset({"document", "scope", "quote"})  # acts asking of the plan, not a case
 VAGUE_QUESTION_WORDS = 4  # a question of so few words of its own, naming nothing, is about its introduction
+TOPIC_NAMED_HIT = 20.0  # a passage score only words naming a part of the plan reach ("giải pháp về quản lý")
 _SHORT_FOLLOWUP = 6  # words: a message this short after a clarify question completes it
 NAME_WORDS = 2  # "còn chị Lan?": at most this many words besides filler name a person and ask nothing else
 PEOPLE_FAMILY = "standards"  # the intents.yaml family answered from a person's profile
@@ -228,7 +229,10 @@ class Assistant:
             return query, self.u.analyze(query), state
         intro = self.u.analyze(parts.intro)
         question = self.u.analyze(parts.question)
-        case = intro.ent.held or intro.ent.lacks or intro.ent.age or intro.ent.years or len(intro.ent.grades) > 1
+        named = bool(question.hits) and question.hits[0].score >= TOPIC_NAMED_HIT and not question.ent.count
+        # a year in the introduction ("kế hoạch năm 2013 của huyện") is the case's unless the question names its topic
+        case = intro.ent.held or intro.ent.lacks or intro.ent.age or (intro.ent.years and not named) \
+            or len(intro.ent.grades) > 1
         if case and question.act not in _ABOUT_THE_PLAN:  # "… căn cứ những nghị định nào?" needs no case
             return query, self._whole(query, question.ent), state
         state = self.subjects.switch(state, parts.intro, intro.ent.text)
@@ -237,7 +241,8 @@ class Assistant:
         own = [w for w in asked.text.split() if w not in self.u.lex.stopwords]
         vague = len(own) <= VAGUE_QUESTION_WORDS and not (
             asked.grade or asked.tier or asked.role or asked.areas or asked.count or asked.years or asked.clause
-            or question.cues - _GENERIC_ASKS) and not intro.cues & CONDITION_CUES  # conditions are carried over
+            or question.cues - _GENERIC_ASKS) and not intro.cues & CONDITION_CUES \
+            and not named  # conditions are carried over
         if not (_CUES["refers_back"].search(normalize(parts.question)) or vague):
             conditions = intro.cues & CONDITION_CUES
             return parts.question, replace(question, cues=question.cues | conditions), state

@@ -247,13 +247,15 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
 
     def _tier_targets(self, a: Analysis, state: State) -> list:
         """'đến năm nào thì phải đạt?' in a conversation: the dated targets of the clauses the last answer cited
-        (the objectives of đại biểu HĐND), else of the conversation's tier."""
+        (the objectives of đại biểu HĐND), else of the asker's role, else of the conversation's tier."""
         if a.act != "when" or len(a.ent.text.split()) > TARGET_FOLLOWUP_WORDS or a.ent.grade or a.ent.count:
             return []
         dated = [o for o in self.kb.objectives if o.deadline and any(ch.isdigit() for ch in o.deadline)]
         cited = [o for o in dated if o.clause in state.last_clauses] if not a.ent.tier else []
+        role = a.ent.role or state.role
+        mine = [o for o in dated if role and role in o.roles]  # "đại biểu HĐND xã … đến khi nào": the role's own
         tier = self.kb.by_id("tiers", a.ent.tier or state.tier or "")
-        return cited or ([o for o in dated if o.clause in tier.clauses] if tier is not None else [])
+        return cited or mine or ([o for o in dated if o.clause in tier.clauses] if tier is not None else [])
 
     def targets(self, targets: list, state: State) -> Decision:
         """A target of the plan, its value and date first, in the plan's words."""

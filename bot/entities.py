@@ -85,6 +85,7 @@ class Entities:
     units: list[str] = field(default_factory=list)  # offices and places named (Sở Tư pháp, huyện Mỹ Tú), as typed
     role: str | None = None
     areas: list[str] = field(default_factory=list)
+    besides: list[str] = field(default_factory=list)  # areas set aside: "ngoài chuyên môn, còn phải học gì"
     held: dict[str, str] = field(default_factory=dict)
     lacks: dict[str, str] = field(default_factory=dict)
     years: list[int] = field(default_factory=list)
@@ -170,6 +171,10 @@ class EntityExtractor:
         for area, rx in self._area_re.items():
             if rx.search(text):
                 ent.areas.append(area)
+        aside = _CUES["besides"].search(text)
+        if aside:
+            ent.besides = [x for x in ent.areas if self._area_re[x].search(aside.group(1))]
+            ent.areas = [x for x in ent.areas if x not in ent.besides]
         self._held(ent)
         ent.years = [int(y) for y in _CUES["year"].findall(text)]
         for start, end in _CUES["year_range"].findall(text):  # "từ 2012 đến 2015": the years between as well

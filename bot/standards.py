@@ -81,6 +81,10 @@ class StandardDecisions:
             d = self._requirements(a, state, confidence, grade, tier, areas)
         if isinstance(d.view, RequirementsView):
             d.view = replace(d.view, carried=carried)
+            if ent.besides:  # "ngoài chuyên môn nghiệp vụ, tôi còn phải học gì": the other areas
+                kept = [i for i in d.view.items if i.req.area not in ent.besides] or d.view.items
+                d.view = replace(d.view, items=kept)
+                d.clauses = unique([*(i.req.clause for i in kept), *(o.clause for o in d.view.targets)])
         return d
 
     def _requirements(self, a, state, confidence, grade, tier, areas) -> Decision:
