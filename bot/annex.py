@@ -133,6 +133,13 @@ def annex_arithmetic(annex, rows, years: list[int], year: int | None, cues: froz
     """A difference or a sum the question asks of the table ("2011 nhiều hơn 2015 bao nhiêu", "cả trong nước lẫn
     nước ngoài"), computed from it: of one row between years, or of rows (none inside another) for one year or all."""
     difference = "difference" in cues
+    if "share" in cues and len(rows) == 2 and rows[1].code in annex.ancestors(rows[0].code):
+        part, whole = rows
+        pick = (lambda r: r.by_year[annex.years.index(year)]) if year else (lambda r: r.total)
+        label = f"năm {year}" if year else f"cả giai đoạn {annex.years[0]} - {annex.years[-1]}"
+        share = f"{100 * pick(part) / pick(whole):.1f}".replace(".", ",").removesuffix(",0")
+        return (f"{label}: {paths[part.code]} ({format_number(pick(part))}) chiếm {share}% của "
+                f"{paths[whole.code]} ({format_number(pick(whole))} {annex.unit}).")
     # "tổng số đào tạo (cả trong nước và nước ngoài)", "cộng … của 3 năm 2011, 2012 và 2013": rows or years named
     # together make one sum
     add_up = "add_up" in cues or ("together" in cues and (len(rows) >= 2 or len(years) >= 2))

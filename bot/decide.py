@@ -114,6 +114,12 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         if conditioned and not (ent.grade or ent.areas) and "need" in cues:
             # "trước khi bổ nhiệm có phải học gì", "người mới tuyển phải học lớp gì": that step's training
             return self.conditions(a, state, conditioned)
+        tier = ent.tier or state.tier
+        mine = [r for r in self.kb.requirements if r.kind == "training" and r.when is not None and tier
+                and (not r.tiers or tier in r.tiers) and not r.when.event and mentions_condition(a, r)]
+        if mine and not (ent.grade or ent.areas or ent.count) and ("how_about" in cues or followup(a)) \
+                and (state.grade or state.role or state.tier):
+            return self.conditions(a, state, mine)  # "tôi ở vùng có đồng bào dân tộc thì sao": what it adds for me
         deadlines = self._deadlines_named(ent)
         if deadlines and not (ent.grade or ent.count):  # "tháng 8 và tháng 10 là mốc gì": whose deadlines they are
             return self.duties(deadlines, state)

@@ -44,6 +44,10 @@ class FigureDecisions:
             split = [c for c in codes if annex.row(c).parts and c != self.annex_rows.total]
             if len(split) == 1:
                 codes = [split[0], *annex.row(split[0]).parts]
+        if "share" in a.cues and len(codes) == 1:  # a part of the whole named (else of the table's total)
+            wholes = [c for c in named if c in annex.ancestors(codes[0])] or [self.annex_rows.total]
+            nearest = max(wholes, key=lambda c: len(annex.ancestors(c)))
+            codes = [codes[0], nearest] if nearest != codes[0] else codes
         years = [y for y in a.ent.years if y in annex.years]
         whole = {annex.years[0], annex.years[-1]} <= set(years)  # "2011 - 2015": the period, not one year
         year = years[0] if len(years) == 1 or (years and not whole) else None
