@@ -226,15 +226,15 @@ class Assistant:
         nào?") is about it: both are read whole, though out of scope only for what the question asks."""
         parts = self.splitter.split(query)
         if not parts.intro:
-            return query, self.u.analyze(query), state
+            return query, self._unsplit(query), state
         intro = self.u.analyze(parts.intro)
         question = self.u.analyze(parts.question)
-        named = bool(question.hits) and question.hits[0].score >= TOPIC_NAMED_HIT and not question.ent.count
+        named = self._names_topic(question)
         # a year in the introduction ("kế hoạch năm 2013 của huyện") is the case's unless the question names its topic
         case = intro.ent.held or intro.ent.lacks or intro.ent.age or (intro.ent.years and not named) \
             or len(intro.ent.grades) > 1
         if case and question.act not in _ABOUT_THE_PLAN:  # "… căn cứ những nghị định nào?" needs no case
-            return query, self._whole(query, question.ent), state
+            return query, self._whole(query, question.ent, intro_asks=False), state
         state = self.subjects.switch(state, parts.intro, intro.ent.text)
         state = self.subjects.learn(state, self._said(intro), intro.ent.text)
         asked = question.ent
@@ -246,14 +246,37 @@ class Assistant:
         if not (_CUES["refers_back"].search(normalize(parts.question)) or vague):
             conditions = intro.cues & CONDITION_CUES
             return parts.question, replace(question, cues=question.cues | conditions), state
-        return query, self._whole(query, asked), state
+        return query, self._whole(query, asked, intro_asks=True), state
 
-    def _whole(self, query: str, asked):
-        """A long message read whole, out of scope only for what its question asks (not its introduction)."""
+    def _whole(self, query: str, asked, intro_asks: bool):
+        """A long message read whole, out of scope only for what its question asks — and for its introduction when the
+        question only points to it ("điện thoại của tôi bị đơ … bạn chỉ giúp cách khắc phục?")."""
         whole = self.u.analyze(query)
-        if whole.ent.out_of_scope and not asked.out_of_scope:
+        if whole.ent.out_of_scope and not asked.out_of_scope and (not intro_asks or self._only_told(query)):
             whole = replace(whole, ent=replace(whole.ent, out_of_scope=None))
         return whole
+
+    def _unsplit(self, query: str):
+        """A message with no introduction found, out of scope only as _only_told allows."""
+        whole = self.u.analyze(query)
+        if whole.ent.out_of_scope and self._only_told(query):
+            whole = replace(whole, ent=replace(whole.ent, out_of_scope=None))
+        return whole
+
+    def _only_told(self, query: str) -> bool:
+        """Of several sentences, those naming something out of scope only tell (no question, no request), and another
+        names a topic of the plan: "tôi đang chuẩn bị dự toán … . Sếp muốn biết kế hoạch giao Sở Tài chính làm gì"."""
+        readings = [self.u.analyze(s) for s in self.splitter.sentences(query)]
+        if len(readings) < 2:
+            return False
+        outside = [r for r in readings if r.ent.out_of_scope]
+        return all("?" not in r.raw and not {"asking", "request"} & r.cues for r in outside) \
+            and any(self._names_topic(r) for r in readings if not r.ent.out_of_scope)
+
+    @staticmethod
+    def _names_topic(reading) -> bool:
+        """The words name a part of the plan strongly, not a number asked of it."""
+        return bool(reading.hits) and reading.hits[0].score >= TOPIC_NAMED_HIT and not reading.ent.count
 
     def _hypothetical_grade(self, a, before: State, state: State) -> bool:
         """A follow-up naming another grade than the asker's, without saying it is theirs: a grade asked about."""

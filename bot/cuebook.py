@@ -77,7 +77,7 @@ class CueBook:
                 spelled = marked.get(m.group(0)) if marked else None
                 if spelled is not None and typed is None:
                     typed = [(fold(w), marked_key(w)) for w in _WORD.findall(raw)]
-                if spelled is None or _typed_alike(m.group(0).split(), spelled, typed or []):
+                if spelled is None or typed_alike(m.group(0).split(), spelled, typed or []):
                     found.append(name)
                     break
         return frozenset(found)
@@ -93,7 +93,7 @@ def cue_book() -> CueBook:
     return CueBook()
 
 
-def _typed_alike(folded: list[str], keys: tuple[str | None, ...], words: list[tuple[str, str | None]]) -> bool:
+def typed_alike(folded: list[str], keys: tuple[str | None, ...], words: list[tuple[str, str | None]]) -> bool:
     """The phrase is typed somewhere without marks or with its own marks (or only came from an abbreviation)."""
     n = len(folded)
     seen = False

@@ -7,8 +7,8 @@ import re
 from bot.annex import AnnexRows
 from bot.askback import Menus
 from bot.cuebook import cue_book
-from bot.cues import (CONDITION_CUES, NEAR_SCORE, PRIOR_OUTSIDE, PRIOR_SURELY_OUTSIDE, TARGET_FOLLOWUP_WORDS, followup,
-                      mentions_condition, only_profile)
+from bot.cues import (CONDITION_CUES, FOLLOWUP_WORDS, NEAR_SCORE, PRIOR_OUTSIDE, PRIOR_SURELY_OUTSIDE,
+                      TARGET_FOLLOWUP_WORDS, followup, mentions_condition, only_profile)
 from bot.decision import Decision
 from bot.views import ClarifyView, DutiesView, FallbackView, HelpView, StaffListView, TargetsView
 from bot.figures import FigureDecisions
@@ -142,7 +142,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         if self._annex_followup(a, state):
             return self.annex(a, state, 1.0)
         alone = not (state.grade or state.role or state.tier or state.last_intent)  # nothing said before it
-        if not slots and alone and (self._vague(ent.text) or cue_book()["refers_back"].search(ent.text)):
+        refers_back = len(words) <= FOLLOWUP_WORDS and cue_book()["refers_back"].search(ent.text)  # not in a story
+        if not slots and alone and (self._vague(ent.text) or refers_back):
             return self.ask_back(a, state)
         if not slots and all(w in self.u.lex.stopwords for w in words):  # "cho hỏi", "bạn là ai": nothing asked yet
             return self.help(state, empty=bool(self._opener.fullmatch(ent.text)))

@@ -6,15 +6,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from bot.cuebook import cue_book, first_group
+from bot.cuebook import cue_book, first_group, typed_alike
 from bot.lexicon import Lexicon, lexicon_data
 from bot.normalize import clean, normalize
-from knowledge.vocabulary import implied_tier, matcher_for, term
+from knowledge.text import fold
+from knowledge.vocabulary import implied_tier, marked_key, matcher_for, term
 from knowledge import KnowledgeBase
 
 _CUES = cue_book()  # the cue words of data/cues.yaml: the context words around a slot, by name
 NONE_LEVEL = "none"  # a lacked area with no level named: the person has none
 _CLAUSE_RAW = re.compile(r"(?<![\w.])(IV|III|II|I)((?:\.\d)(?:\.(?:[a-eA-E]|đ|Đ|dd))?)?(?![\w])", re.IGNORECASE)
+_WORD = re.compile(r"[^\W_]+")
 _TIER_KINDS = ("tier", "office", "place", "position")
 _VOCAB_KINDS = ("grade", "level", *_TIER_KINDS)  # levels take their words: "sơ cấp" names no "sở"
 
@@ -29,15 +31,25 @@ class PhraseSet:
     """Finds any of a list of phrases in a text: plain phrases by n-gram lookup, 're:' entries by pattern."""
 
     def __init__(self, phrases) -> None:
-        self.plain = [p for p in phrases if not p.startswith("re:")]
+        plain = [p for p in phrases if not p.startswith("re:")]
+        self.plain = [fold(p) for p in plain]
+        # a phrase written with marks ("sổ đỏ") counts only where typed without marks or with its own ("con số đó")
+        self.marked = {fold(p): tuple(marked_key(w) for w in p.split()) for p in plain if not p.isascii()}
         self.patterns = [re.compile(p[3:]) for p in phrases if p.startswith("re:")]
         self.long = [p for p in self.plain if len(p.split()) > 4]
 
-    def find(self, text: str, grams: set[str]) -> str | None:
-        """The first phrase found, or None (grams: the message's word n-grams, see ngrams())."""
+    def find(self, text: str, grams: set[str], raw: str = "") -> str | None:
+        """The first phrase found, or None (grams: the message's word n-grams, see ngrams(); raw: as typed)."""
+        typed = None
         for p in self.plain:
             if p in grams or (p in self.long and f" {p} " in f" {text} "):
-                return p
+                keys = self.marked.get(p) if raw and not raw.isascii() else None
+                if keys is None:
+                    return p
+                if typed is None:
+                    typed = [(fold(w), marked_key(w)) for w in _WORD.findall(raw)]
+                if typed_alike(p.split(), keys, typed):
+                    return p
         for rx in self.patterns:
             m = rx.search(text)
             if m:
@@ -196,7 +208,7 @@ class EntityExtractor:
         asserted_grams = grams if asserted == text else ngrams(asserted)
         units = [self.lex.canonical(u) for u in ent.units]  # "Sở Văn hóa, Thể thao và Du lịch": a name asks nothing
         ent.out_of_scope = next((topic for topic, ps in self._oos
-                                 if (said := ps.find(asserted, asserted_grams)) is not None
+                                 if (said := ps.find(asserted, asserted_grams, raw)) is not None
                                  and not any(said in u for u in units)), None)
         ent.other_place = self._places.find(text, grams)
         return ent

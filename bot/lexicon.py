@@ -26,7 +26,7 @@ class OutOfScope:
     """A topic the plan does not cover, and the words that name it."""
 
     topic: str
-    words: tuple[str, ...]
+    words: tuple[str, ...]  # folded, except phrases written with marks: those count only where typed alike
     unrelated: bool = False  # nothing in the plan is near it (weather, food): the refusal points to no clause
 
 
@@ -71,7 +71,7 @@ class Lexicon:
         for oos in self.out_of_scope:
             for w in oos.words:
                 if not w.startswith("re:"):
-                    words.update(w.split())
+                    words.update(normalize(w).split())
         words.update(("luong", "tien", "muc"))
         for group in (self.other_places, self.person_words, self.stopwords, self.known_words):
             for w in group:
@@ -179,7 +179,8 @@ def load_lexicon(path: Path = LEXICON_FILE, kb: KnowledgeBase | None = None, ext
     lex = Lexicon(
         abbreviations={normalize(k): normalize(v) for k, v in raw["abbreviations"].items()},
         synonyms={normalize(k): normalize(v) for k, v in raw["synonyms"].items()},
-        out_of_scope=[OutOfScope(o["topic"], tuple(w if w.startswith("re:") else normalize(w) for w in o["words"]),
+        out_of_scope=[OutOfScope(o["topic"], tuple(w if w.startswith("re:") or not w.isascii() else normalize(w)
+                                                   for w in o["words"]),
                                  bool(o.get("unrelated"))) for o in raw["out_of_scope"]],
         other_places=[normalize(p) for p in raw["other_places"]  # the plan's own province is no other place
                       if normalize(p) != normalize((kb or default_kb()).document.province)],

@@ -36,11 +36,16 @@ class MessageSplitter:
         self._self = introduction_pattern(path)
         self._cue = phrase_pattern(lexicon_data(path)["question_cues"])
 
+    @staticmethod
+    def sentences(text: str) -> list[str]:
+        """The message's sentences, as typed."""
+        return [s for s in _SENTENCE.split(text.strip()) if s.strip()]
+
     def split(self, text: str) -> Parts:
         """The introduction (may be empty) and the question; a short message is all question."""
         if len(text.split()) < LONG:
             return Parts("", text)
-        sentences = [s for s in _SENTENCE.split(text.strip()) if s.strip()]
+        sentences = self.sentences(text)
         if len(sentences) < 2:
             return Parts("", text)
         for i in range(len(sentences) - 1, 0, -1):  # the last sentence that opens with a question cue
