@@ -28,7 +28,8 @@ log = logging.getLogger(__name__)
 _CUES = cue_book()
 
 _GENERIC_ASKS = frozenset({"asking", "need", "learn", "when", "check", "generic_check", "missing", "together",
-                           "list_words", "what_training", "request"})  # cues that ask without naming what about
+                           "list_words", "what_training", "request",
+                           "the_province"})  # cues that ask without naming what about
 _ABOUT_THE_PLAN = frozenset({"document", "scope", "quote"})  # acts asking of the plan, not a case
 VAGUE_QUESTION_WORDS = 4  # a question of so few words of its own, naming nothing, is about its introduction
 TOPIC_NAMED_HIT = 20.0  # a passage score only words naming a part of the plan reach ("giải pháp về quản lý")
@@ -192,7 +193,7 @@ class Assistant:
                 # "tỉnh đào tạo bao nhiêu người": the province's figures, not where the person works; "tôi ở Sở Nội vụ,
                 # cần số …" names the workplace all the same
                 said = Said(grade=said.grade, role=said.role, age=said.age, held=said.held)
-            if (a.ent.weak_tier or a.act in _ABOUT_THE_PLAN or "who" in a.cues) and state.tier:
+            if (a.ent.weak_tier or a.act in _ABOUT_THE_PLAN or {"who", "the_province"} & a.cues) and state.tier:
                 # "anh Tuấn ở phòng tôi": the office's tier is already known; "kế hoạch của tỉnh căn cứ …": the plan's
                 said = Said(grade=said.grade, role=said.role, age=said.age, held=said.held)
             state = self.subjects.learn(state, said, a.ent.text)
@@ -215,6 +216,8 @@ class Assistant:
         if d.state is not None and d.intent not in self._about_people and not a.ent.person \
                 and d.state.tier != before.tier and before.tier:  # "mục tiêu cho cấp xã là gì": about the plan
             d.state = d.state.model_copy(update={"tier": before.tier})
+        if "the_province" in a.cues and before.tier and not a.ent.person and d.intent not in self._about_people:
+            d.tier = before.tier  # "tỉnh có chính sách thu hút …": the province's, asked by one at their own tier
         return self._reply(d)
 
     def _question_of(self, query: str, state: State):

@@ -159,6 +159,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
                 or (not ent.clause and "quote" not in cues and self._prior_says_outside(a, surely=True)):
             if ent.clause:  # the words are not the plan's, but a part of it is cited by its number
                 return self.clause_named(a, state)
+            if "quote" in cues and state.last_clauses:  # "trích giúp câu đó": a clause the last answer cited
+                return self.quote(self._last_clause_asked(a, state), state)
             if followup(a) and state.last_intent:  # "thế còn lớp kia thì sao": unclear in a conversation, ask back
                 return self.ask_back(a, state)
             return self.fallback(a, state)
@@ -171,6 +173,12 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
             decision.state = (decision.state or state).model_copy(update={"reread": a.raw[:300]})
             decision.confidence = min(decision.confidence, 0.5 + (s1 - s2))
         return decision
+
+    def _last_clause_asked(self, a: Analysis, state: State) -> str:
+        """Of the clauses the last answer cited, the one whose words the message uses most ("dòng về kỹ năng")."""
+        scored = [(max((h.score for h in self.u.index.within(a.ent.text, c)), default=0.0), -i, c)
+                  for i, c in enumerate(state.last_clauses) if self.kb.has_clause(c)]
+        return max(scored)[2] if scored else state.last_clauses[0]
 
     def _area_clause(self, area: str, tier: str | None) -> str | None:
         """The one clause holding an area's standards for a tier (default: the graded tiers), if only one does."""

@@ -81,6 +81,8 @@ class FigureDecisions:
         years = [y for y in ent.years if self.kb.document.in_period(y)]
         if "figures" in a.cues and named and (years or "per_year" in a.cues) and not ent.percent:
             return True  # "tôi là CV …, cần số liệu các lớp CMNV … theo từng năm": a row's figures, however long
+        if "share" in a.cues and named and "objective" not in a.cues and not ent.grade:
+            return True  # "nước ngoài chiếm bao nhiêu % tổng số": a part of the table's whole, though a percentage
         if ent.grade or ent.percent or "need" in a.cues:
             return False
         if named and (years or self.annex_rows.total in named or "per_year" in a.cues or self._whole_period(a)) \

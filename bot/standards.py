@@ -187,7 +187,8 @@ class StandardDecisions:
     def _role_requirements(self, a, state, confidence, tier, role, areas) -> Decision:
         person = Person(tier=tier, role=role, grade=None)
         reqs = requirements_for(self.kb, person, strict_conditions=False)
-        reqs = [r for r in reqs if r.when is None or mentions_condition(a, r)]
+        # an item given under a condition, when the message names it or asks of that item's area ("tiếng dân tộc")
+        reqs = [r for r in reqs if r.when is None or mentions_condition(a, r) or r.area in areas]
         if role and any(role in (r.roles or []) for r in reqs):  # a role the plan names: its own items
             reqs = [r for r in reqs if role in (r.roles or [])]
             reqs.sort(key=lambda r: len(r.roles))  # the items written for this role alone first (II.2.a, II.3)
