@@ -133,6 +133,12 @@ def annex_arithmetic(annex, rows, years: list[int], year: int | None, cues: froz
     """A difference or a sum the question asks of the table ("2011 nhiều hơn 2015 bao nhiêu", "cả trong nước lẫn
     nước ngoài"), computed from it: of one row between years, or of rows (none inside another) for one year or all."""
     difference = "difference" in cues
+    if "average" in cues and len(rows) == 1 and year is None:  # "trung bình mỗi năm": the period's total by its years
+        row, n = rows[0], len(annex.years)
+        mean = f"{row.total / n:.1f}".replace(".", ",").removesuffix(",0")
+        mean = format_number(row.total // n) if row.total % n == 0 else mean
+        return (f"{paths[row.code]}, trung bình mỗi năm ({annex.years[0]} - {annex.years[-1]}): "
+                f"{format_number(row.total)} : {n} = {mean} {annex.unit}.")
     if "share" in cues and len(rows) == 2 and rows[1].code in annex.ancestors(rows[0].code):
         part, whole = rows
         pick = (lambda r: r.by_year[annex.years.index(year)]) if year else (lambda r: r.total)

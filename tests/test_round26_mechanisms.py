@@ -121,3 +121,50 @@ def test_a_condition_after_a_profile_gives_what_it_adds_at_that_tier():
 
 def test_a_vague_request_is_asked_back():
     assert answer("hoi chut ve tieu chuan").kind == "clarify"
+
+
+def test_out_of_scope_words_in_a_sentence_that_only_tells_do_not_refuse():
+    r = answer("Tôi đang soạn tờ trình xin kinh phí mở lớp bồi dưỡng cho cơ quan. Nhờ bạn trích nguyên văn phần giải "
+               "pháp về kinh phí trong kế hoạch giúp tôi.")
+    assert r.kind == "answer" and "III.4" in r.clauses
+    r = answer("Tôi làm ở phòng Ngân sách của Sở Tài chính và đang chuẩn bị dự toán năm 2013. Sếp muốn biết kế hoạch "
+               "giao Sở Tài chính làm gì và phối hợp với cơ quan nào. Nhờ bạn cho biết?")
+    assert r.kind == "answer" and "IV.2" in r.clauses
+
+
+def test_an_introduction_a_vague_question_points_to_still_refuses():
+    r = answer("Điện thoại Samsung của tôi mấy hôm nay cứ bị đơ, vuốt màn hình không được. Tôi đã khởi động lại rồi mà "
+               "vẫn vậy. Bạn chỉ giúp tôi cách khắc phục với?")
+    assert r.kind == "fallback"
+
+
+def test_an_out_of_scope_phrase_written_with_marks_counts_only_where_typed_alike():
+    assert answer("Tôi cần tổng số đào tạo, không tính bồi dưỡng, gộp cả trong nước và nước ngoài theo phụ lục. "
+                  "Con số đó là bao nhiêu người?").kind == "answer"
+    assert answer("làm sổ đỏ ở đâu").kind == "fallback" and answer("lam so do o dau").kind == "fallback"
+
+
+def test_a_share_in_per_cent_of_an_annex_row_is_computed_from_the_table():
+    r = answer("nuoc ngoai chiem bao nhieu % tong so")
+    assert r.clauses == ["PL"] and "chiếm 0,8%" in r.text
+
+
+def test_quote_that_line_quotes_the_clause_of_the_last_answer():
+    r = play("mk la cong chuc dia chinh xa", "trung cap thi den nam nao phai dat", "trich giup cau do")
+    assert r.intent == "nguyen_van" and r.clauses == ["I.2.b"]
+
+
+def test_a_correction_keeps_the_area_asked_with_its_conditional_item():
+    r = play("Tôi là công chức ở huyện Vĩnh Châu, vùng có nhiều đồng bào Khmer. Tôi có phải học tiếng dân tộc không?",
+             "À không, tôi làm ở xã Lai Hòa chứ không phải ở huyện.")
+    assert r.clauses == ["II.2.b"] and "tiếng Khmer" in r.text
+
+
+def test_the_province_as_a_whole_keeps_the_askers_tier():
+    r = play("mk la cong chuc dia chinh xa", "tinh co chinh sach thu hut nguoi gioi ve lam ko")
+    assert r.clauses[0] == "III.2" and r.tier == "xa"
+
+
+def test_a_delegate_asking_whether_to_study_gets_the_content_for_delegates():
+    r = answer("dai bieu hdnd huyen co phai di hoc ko")
+    assert r.clauses[0] == "II.3"
