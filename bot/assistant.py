@@ -233,6 +233,8 @@ class Assistant:
         intro = self.u.analyze(parts.intro)
         question = self.u.analyze(parts.question)
         named = self._names_topic(question)
+        if question.ent.out_of_scope or question.ent.other_period or question.ent.other_place:
+            return parts.question, question, state  # "… giai đoạn 2016 - 2020 đặt chỉ tiêu bao nhiêu?": refused alone
         # a year in the introduction ("kế hoạch năm 2013 của huyện") is the case's unless the question names its topic
         case = intro.ent.held or intro.ent.lacks or intro.ent.age or (intro.ent.years and not named) \
             or len(intro.ent.grades) > 1
