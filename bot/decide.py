@@ -136,9 +136,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         again = self.of_last_answer(a, state)
         if again is not None:  # "hạn khi nào" after the duties of the sở and huyện: their deadline
             return again
-        targets = clear or self._targets_asked(a) or self._tier_targets(a, state)
+        targets = clear or self._targets_asked(a) or self._tier_targets(a, state) or self._role_targets(a)
         if targets:  # "đại biểu HĐND phải bồi dưỡng xong trước khi nào": the target's date
-            return self.targets(targets, state)
+            return self.targets(targets, state, a.ent.tier)
         if self._annex_followup(a, state):
             return self.annex(a, state, 1.0)
         alone = not (state.grade or state.role or state.tier or state.last_intent)  # nothing said before it
@@ -272,9 +272,17 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         tier = self.kb.by_id("tiers", a.ent.tier or state.tier or "")
         return cited or mine or ([o for o in dated if o.clause in tier.clauses] if tier is not None else [])
 
-    def targets(self, targets: list, state: State) -> Decision:
-        """A target of the plan, its value and date first, in the plan's words."""
-        return Decision(kind="answer", intent="noi_dung", confidence=1.0, view=TargetsView(targets=targets),
+    def _role_targets(self, a: Analysis) -> list:
+        """'người hoạt động không chuyên trách … chỉ tiêu bồi dưỡng là bao nhiêu': the targets of a role named (the
+        annex counts no role), asked as a number or a share."""
+        ent = a.ent
+        if not ent.role or ent.years or ent.grade or not (ent.count or ent.percent):
+            return []
+        return [o for o in self.kb.objectives if ent.role in o.roles]
+
+    def targets(self, targets: list, state: State, tier: str | None = None) -> Decision:
+        """A target of the plan, its value and date first, in the plan's words (tier: the one the question names)."""
+        return Decision(kind="answer", intent="noi_dung", confidence=1.0, view=TargetsView(targets=targets), tier=tier,
                         clauses=list(dict.fromkeys(o.clause for o in targets)),
                         state=state.model_copy(update={"last_intent": "noi_dung"}))
 
