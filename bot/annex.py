@@ -152,7 +152,7 @@ def annex_arithmetic(annex, rows, years: list[int], year: int | None, cues: froz
     if not (difference or add_up) or not rows:
         return None
     unit = annex.unit
-    if len(rows) == 1 and len(years) >= 2:
+    if len(rows) == 1 and len(years) >= 2 and sorted(set(years)) != list(annex.years):  # the whole period: its total
         row = rows[0]
         values = [(f"năm {y}", row.by_year[annex.years.index(y)]) for y in years[:2 if difference else None]]
         label = paths[row.code] if difference else f"{paths[row.code]}, {' + '.join(n for n, _ in values)}"

@@ -23,7 +23,7 @@ from bot.standards import StandardDecisions
 from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
 from knowledge.prior import FALLBACK
-from knowledge.queries import (TARGET_CLEAR, duties_named, duty_words, objectives_named, requirement_areas,
+from knowledge.queries import (TARGET_CLEAR, actors_named, duties_named, duty_words, objectives_named, requirement_areas,
                                requirements_by_area, varying_areas, word_pairs)
 
 _INTRO_WORDS = 16  # a self-introduction without a question is at most this long
@@ -76,7 +76,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
             ruled = self._area_clause(ent.areas[0], ent.tier)
             if ruled:  # "trích nguyên văn quy định về ngoại ngữ cấp tỉnh, huyện": the clause that rules that area
                 return self.quote(ruled, state)
-        if self.menus.asks_staff_list(ent.text) and not (ent.grade or ent.held or ent.count):
+        if self.menus.asks_staff_list(ent.text) and not (ent.grade or ent.held or ent.count) \
+                and not {"who", "when"} & cues:  # "ai phải gửi danh sách …, gửi lúc nào" asks a duty
             return Decision(kind="answer", intent="danh_sach", confidence=1.0,
                             view=StaffListView(reply=self.menus.staff_reply), state=state)
         slots = bool(ent.grade or ent.tier or ent.role or ent.areas or ent.years or ent.held or ent.lacks or ent.count)
@@ -123,6 +124,10 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         deadlines = self._deadlines_named(ent)
         if deadlines and not (ent.grade or ent.count):  # "tháng 8 và tháng 10 là mốc gì": whose deadlines they are
             return self.duties(deadlines, state)
+        actors = actors_named(self.kb, set(ent.text.split()) - self.u.lex.stopwords, a.raw) \
+            if "duty_ask" in cues and not (ent.grade or ent.count) else []
+        if len({r.actor for r in actors}) >= 2:  # "Sở Nội vụ, các sở ngành … mỗi bên chịu trách nhiệm gì"
+            return self.duties(actors, state)
         # a duty asked by its actor and verb ("các sở phải gửi kế hoạch … vào thời điểm nào") unless a target is
         # (objective words, a share); then a target named clearly, then a duty
         duty_verb = bool((set(ent.text.split()) | word_pairs(ent.text)) & self._duty_words)

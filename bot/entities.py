@@ -189,7 +189,8 @@ class EntityExtractor:
             ent.areas = [x for x in ent.areas if x not in ent.besides]
         self._held(ent)
         ent.years = [int(y) for y in _CUES["year"].findall(text)]
-        for start, end in _CUES["year_range"].findall(text):  # "từ 2012 đến 2015": the years between as well
+        spans = _CUES["year_range"].findall(text) + _CUES["year_range_typed"].findall(raw)
+        for start, end in spans:  # "từ 2012 đến 2015", "2011-2013": the years between as well
             between = range(int(start) + 1, int(end))
             if len(between) < 10:
                 at = ent.years.index(int(start)) + 1 if int(start) in ent.years else len(ent.years)

@@ -188,6 +188,17 @@ def duties_named(kb: KnowledgeBase, words: set[str], tiers: set[str], with_deadl
     return _best(scored, DUTY_MIN)
 
 
+def actors_named(kb: KnowledgeBase, words: set[str], raw: str = "") -> list:
+    """Every duty of each actor the message names by a word of its name no other actor's name has ("Sở Nội vụ, các
+    sở ngành và các cơ sở đào tạo mỗi bên …": three actors; "sở" alone names none of them)."""
+    typed = marked_forms(matcher_for(kb), raw)
+    actors = list(dict.fromkeys(r.actor for r in kb.responsibilities))
+    names = {a: _agreeing(set(fold(a).split()), typed, marked_forms(matcher_for(kb), a)) for a in actors}
+    used = _usage(names)
+    named = [a for a in actors if any(used[w] == 1 for w in names[a] & words)]
+    return [r for r in kb.responsibilities if r.actor in named]
+
+
 def duty_words(kb: KnowledgeBase) -> frozenset[str]:
     """Words and word pairs of the plan's duties that neither its targets nor its requirements use, and few clauses
     do ("gửi", "Sở Nội vụ"): a question with one of them asks who does what, not what is to be reached or learnt."""
