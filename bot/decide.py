@@ -150,8 +150,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         refers_back = len(words) <= FOLLOWUP_WORDS and cue_book()["refers_back"].search(ent.text)  # not in a story
         if not slots and alone and (self._vague(ent.text) or refers_back):
             return self.ask_back(a, state)
-        if not slots and all(w in self.u.lex.stopwords for w in words):  # "cho hỏi", "bạn là ai": nothing asked yet
-            return self.help(state, empty=bool(self._opener.fullmatch(ent.text)))
+        if not slots and all(w in self.u.lex.stopwords for w in words):  # "cho hỏi (về kế hoạch)", "bạn là ai"
+            return self.help(state, empty=bool(self._opener.match(ent.text)))  # a question opened, nothing asked
         scores = {t.intent: t.score for t in a.topics}
         if forced in scores:
             scores[forced] = max(scores.values()) + 1.0

@@ -288,8 +288,9 @@ class EntityExtractor:
             tier = implied_tier(self.kb, m)
             if tier is None and m.kind == "position":  # "Chủ tịch UBND xã": a title that names its tier
                 tier = next((t for t, rx in self._tier_re.items() if rx.search(normalize(m.text))), None)
-            if tier is None or _CUES["not_before"].search(normalize(raw[max(0, m.start - 24):m.start])):
-                continue
+            before = normalize(re.split(r"[.!?;\n]", raw[max(0, m.start - 32):m.start])[-1])  # this sentence's
+            if tier is None or _CUES["not_before"].search(before) or _CUES["addressed_before"].search(before):
+                continue  # "không phải ở sở", "Kính gửi Sở Nội vụ": not where the asker works
             weak = m.kind == "office" and getattr(term(self.kb, m.kind, m.id), "weak", False)
             hits.append((m.start, tier, weak, m.text, m))
         units = {tier for _, tier, weak, _, m in hits if m.kind != "position" and not weak}

@@ -73,6 +73,8 @@ class PlanTextDecisions:
             top = self._prior_pick(a, top)
         if not a.ent.tier and state.tier:  # "vùng đồng bào dân tộc thì học thêm gì?" asked by one at the sở
             top = self._for_tier_of_asker(a, top, state.tier)
+        if "about_me" in a.cues and (a.ent.role or state.role):  # "mục tiêu cho chức danh của mình": the role's own
+            top = self._for_role_of_asker(a, top, a.ent.role or state.role)
         clause = self._for_tier_named(top.passage.clause, a.ent.tier)
         if self._about_me_without_tier(a, state, clause):
             return self.clarify_tier(a, state)
@@ -161,6 +163,16 @@ class PlanTextDecisions:
             return top
         mine = found[1]
         return next((h for h in a.hits if h.passage.clause == mine or h.passage.clause.startswith(mine + ".")), top)
+
+    def _for_role_of_asker(self, a: Analysis, top: Hit, role_id: str) -> Hit:
+        """The best passage of the clause written for the asker's role in the section of the best one, if any."""
+        role = self.kb.by_id("roles", role_id)
+        section = top.passage.clause.split(".")[0]
+        own = [c for c in (role.clauses if role else []) if c.split(".")[0] == section]
+        if not own or top.passage.clause in own:
+            return top
+        return self._best_in(a, own[0]) or next((Hit(p, top.score) for p in self.u.index.passages
+                                                  if p.clause == own[0]), top)
 
     def _parallel_section(self, clause: str, tier_id: str | None) -> tuple[str, str] | None:
         """The section written for another tier that holds the clause, and the one written for this tier in its place
