@@ -269,14 +269,14 @@ class Assistant:
         return whole
 
     def _only_told(self, query: str) -> bool:
-        """Of several sentences, those naming something out of scope only tell (no question, no request), and another
+        """Of several sentences, those naming something out of scope only tell (no question, no request), and one
         names a topic of the plan: "tôi đang chuẩn bị dự toán … . Sếp muốn biết kế hoạch giao Sở Tài chính làm gì"."""
         readings = [self.u.analyze(s) for s in self.splitter.sentences(query)]
         if len(readings) < 2:
             return False
         outside = [r for r in readings if r.ent.out_of_scope]
         return all("?" not in r.raw and not {"asking", "request"} & r.cues for r in outside) \
-            and any(self._names_topic(r) for r in readings if not r.ent.out_of_scope)
+            and any(self._names_topic(r) for r in readings)
 
     @staticmethod
     def _names_topic(reading) -> bool:

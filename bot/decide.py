@@ -68,11 +68,17 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         if not words:
             return self.help(state, empty=True)
         cues = a.cues
-        if ent.clause and ("quote" in cues or "named" in cues or len(words) <= 3):
+        annex = self.kb.annex.clause if self.kb.annex is not None else None
+        figures = ent.count and ent.clause == annex and "named" not in cues
+        if ent.clause and ("quote" in cues or "named" in cues or len(words) <= 3) and not figures:
+            # "trích mục II.3"; not "xem phụ lục giúp: năm 2012 … cộng lại bao nhiêu" (a figure of the annex)
             return self.quote(ent.clause, state)
         if ent.out_of_scope or ent.other_place or ent.other_period:
             return self.fallback(a, state, reason=self._oos_reason(a))
-        if "quote" in cues and len(ent.areas) == 1 and not (ent.grade or ent.held or ent.count):
+        written = self._role_clause(a) if "verbatim" in cues and not (ent.grade or ent.held or ent.count) else None
+        if written:  # "trích nguyên văn phần nội dung dành cho Chủ tịch HĐND, Chủ tịch UBND cấp xã"
+            return self.quote(written, state)
+        if "verbatim" in cues and len(ent.areas) == 1 and not (ent.grade or ent.held or ent.count):
             ruled = self._area_clause(ent.areas[0], ent.tier)
             if ruled:  # "trích nguyên văn quy định về ngoại ngữ cấp tỉnh, huyện": the clause that rules that area
                 return self.quote(ruled, state)
@@ -103,7 +109,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
                 return self._clause_again(same, state, ent.tier)
             return self.requirements(a, state, 1.0)
         short = len(words) <= _INTRO_WORDS or "?" not in a.raw  # a long introduction asks nothing without a "?"
-        if introduces and "asking" not in cues and not (ent.count or ent.percent) and short:
+        if introduces and not {"asking", "verbatim"} & cues and not (ent.count or ent.percent) and short:
             return self.requirements(a, state, 1.0)  # "tôi là công chức địa chính xã Đại Tâm": what applies to me
         if a.act == "required" and "about_me" in cues and (state.grade or state.role) \
                 and not (ent.count or ent.percent or ent.years or ent.clause):
@@ -184,6 +190,13 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         scored = [(max((h.score for h in self.u.index.within(a.ent.text, c)), default=0.0), -i, c)
                   for i, c in enumerate(state.last_clauses) if self.kb.has_clause(c)]
         return max(scored)[2] if scored else state.last_clauses[0]
+
+    def _role_clause(self, a: Analysis) -> str | None:
+        """The clause written for the role named, in the section the message names (else its first)."""
+        role = self.kb.by_id("roles", a.ent.role) if a.ent.role else None
+        sections = self.u.index.section_boost(a.ent.text)
+        own = [c for c in (role.clauses if role else []) if not sections or c.split(".")[0] in sections]
+        return own[0] if own else None
 
     def _area_clause(self, area: str, tier: str | None) -> str | None:
         """The one clause holding an area's standards for a tier (default: the graded tiers), if only one does."""

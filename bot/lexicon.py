@@ -15,6 +15,7 @@ from knowledge import KnowledgeBase, default_kb
 from knowledge.yamlfile import load_yaml
 
 LEXICON_FILE = Path(__file__).parent / "data" / "lexicon.yaml"
+_TOKEN = re.compile(r"[^\W_]+")
 # "UBND huyện" is written "UBND cấp huyện" in the plan: spell the tier out the plan's way
 _TIER_CAP = re.compile(
     r"\b(uy ban nhan dan|hoi dong nhan dan|cong chuc|can bo|can bo cong chuc|chuyen vien|lanh dao|chu tich) (tinh|huyen|xa)\b"
@@ -48,6 +49,7 @@ class Lexicon:
     vocabulary: frozenset[str] = field(default_factory=frozenset)
     frequency: dict[str, int] = field(default_factory=dict)
     pairs: frozenset[str] = field(default_factory=frozenset)
+    spelled: dict[str, str] = field(default_factory=dict)  # abbreviation -> what it stands for, with its marks
     _by_initial: dict[str, list[str]] = field(default_factory=dict)
     _abbr_re: re.Pattern | None = None
 
@@ -99,6 +101,13 @@ class Lexicon:
         if self._abbr_re is None:
             return text
         return self._abbr_re.sub(lambda m: self.abbreviations[m.group(1)], text)
+
+    def spell_out(self, raw: str) -> str:
+        """The message as typed, an abbreviation written with marks where the lexicon gives them ("HĐND" is "hội
+        đồng nhân dân": its "hội" asks nothing, unlike "hỏi")."""
+        if not self.spelled:
+            return raw
+        return _TOKEN.sub(lambda m: self.spelled.get(normalize(m.group(0)), m.group(0)), raw)
 
     def repair(self, word: str, before: str = "", after: str = "") -> str:
         """The nearest known word (same initial, one or two edits away), or the word itself.
@@ -178,6 +187,7 @@ def load_lexicon(path: Path = LEXICON_FILE, kb: KnowledgeBase | None = None, ext
             raise ValueError(f"{path}: {key}: quote the words YAML reads as yes/no: {[v for v in value if isinstance(v, bool)]}")
     lex = Lexicon(
         abbreviations={normalize(k): normalize(v) for k, v in raw["abbreviations"].items()},
+        spelled={normalize(k): v for k, v in raw["abbreviations"].items() if not v.isascii() and " " not in k},
         synonyms={normalize(k): normalize(v) for k, v in raw["synonyms"].items()},
         out_of_scope=[OutOfScope(o["topic"], tuple(w if w.startswith("re:") or not w.isascii() else normalize(w)
                                                    for w in o["words"]),

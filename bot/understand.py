@@ -73,7 +73,7 @@ class Understander:
         delexed = delexicalize(self.extractor, ent.text)
         if boost is None:
             boost = tier_boost(self.kb, ent)
-        cues = self.cues.found(ent.text, raw)
+        cues = self.cues.found(ent.text, self.lex.spell_out(raw))
         prior = self._prior(normalize(raw)) if self._prior is not None else {}
         if ent.out_of_scope and (self._introduction.search(ent.text) or "correction" in cues) \
                 and _states_who(ent, cues, raw):
