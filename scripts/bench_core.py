@@ -127,7 +127,7 @@ def _label(case: dict) -> str:
     return "fallback" if case["kind"] == ["fallback"] else (case["clauses"][0] if case["clauses"] else "")
 
 
-PEER_TEST = "round24"  # the last set written: the peer never saw it; the product was scored on it unseen first
+PEER_TEST = "round31"  # the last set written: the peer never saw it; the product was scored on it unseen first
 
 
 def bench_peer() -> dict | None:
