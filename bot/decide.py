@@ -220,7 +220,10 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
 
     def quote_asked(self, a: Analysis, state: State, confidence: float) -> Decision:
         """The verbatim clause the message names, or the one last cited."""
-        clause = a.ent.clause or (state.last_clauses[0] if state.last_clauses else "")
+        headed = [c for c in self._clauses_headed(a) if self.kb.clause(c).items]  # "mục tiêu chung … . Nhờ trích
+        # giúp nguyên văn đoạn đó": the clause named by its heading
+        clause = a.ent.clause or (headed[0] if len(headed) == 1 else "") \
+            or (state.last_clauses[0] if state.last_clauses else "")
         return self.quote(clause, state)
 
     # ---- intents -----------------------------------------------------------------------------

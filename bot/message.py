@@ -12,6 +12,7 @@ from bot.normalize import normalize, phrase_pattern
 
 LONG = 18  # words: shorter messages are read whole
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+")
+_GOES_ON = re.compile(r"(va|con|dong thoi|ngoai ra)\b")  # a sentence opening so carries on the question before
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,9 @@ class MessageSplitter:
             if m and m.start() <= 3:
                 return Parts(" ".join(sentences[:i]), " ".join(sentences[i:]))
         last = sentences[-1]
+        if _GOES_ON.match(normalize(last)) and len(sentences) >= 3:  # "… nguồn kinh phí nào. Và sở nào …?": both
+            last = " ".join(sentences[-2:])
+            sentences = [*sentences[:-2], last]
         intro = " ".join(sentences[:-1])
         introduces = bool(self._self.search(normalize(intro)))  # "tôi là …", "em là …": the asker introduced
         if (len(sentences) >= 3 or introduces) and len(last.split()) >= 6 and last.rstrip().endswith("?"):
