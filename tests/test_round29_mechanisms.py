@@ -84,3 +84,27 @@ def test_who_sends_a_list_and_when_is_a_duty_not_an_upload():
 def test_an_opened_question_that_asks_nothing_is_asked_back():
     assert answer("cho mk hoi ve ke hoach voi").kind == "clarify"
     assert answer("con so do la bao nhieu vay").kind == "clarify"
+
+
+def test_network_help_certificate_forms_and_resolutions_are_out_of_scope():
+    assert answer("may tinh e ko vao dc wifi sua sao").kind == "fallback"
+    assert answer("chung chi tieng khmer cap theo mau nao a").kind == "fallback"
+    assert answer("Tóm tắt giúp tôi Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XIII.").kind == "fallback"
+
+
+def test_a_question_going_on_after_and_keeps_the_one_before():
+    r = answer("Em ở Phòng Nội vụ huyện Trần Đề, được giao lập dự toán kinh phí đào tạo năm sau. Em cần biết kế hoạch "
+               "của tỉnh nêu những nguồn kinh phí nào. Và sở nào chịu trách nhiệm cân đối, bố trí kinh phí hằng năm ạ?")
+    assert "III.4" in r.clauses and "IV.2" in r.clauses and r.tier == "huyen"
+
+
+def test_a_verbatim_request_takes_the_clause_its_introduction_names():
+    r = answer("Tôi là trưởng phòng Nội vụ huyện Cù Lao Dung. Tôi muốn nhắc lại mục tiêu chung về xây dựng đội ngũ cán "
+               "bộ, công chức trong kế hoạch của tỉnh. Nhờ trích giúp nguyên văn đoạn đó.")
+    assert r.kind == "answer" and r.clauses[0] == "I.1"
+
+
+def test_a_share_needs_a_number_asked():
+    r = answer("Em là công chức xã Lai Hòa, ở đây bà con dân tộc Khmer chiếm đa số. Em nói tiếng Khmer còn yếu. "
+               "Tỉnh có đào tạo tiếng Khmer cho công chức xã không ạ?")
+    assert "II.2.b" in r.clauses
