@@ -7,29 +7,30 @@ import re
 from bot.annex import AnnexRows
 from bot.askback import Menus
 from bot.cuebook import cue_book
-from bot.cues import (CONDITION_CUES, FOLLOWUP_WORDS, NEAR_SCORE, PRIOR_OUTSIDE, PRIOR_SURELY_OUTSIDE,
-                      TARGET_FOLLOWUP_WORDS, followup, mentions_condition, only_profile)
+from bot.cues import (CONDITION_CUES, FOLLOWUP_WORDS, NEAR_SCORE, PRIOR_OUTSIDE, PRIOR_SURELY_OUTSIDE, followup,
+                      mentions_condition, only_profile)
 from bot.decision import Decision
-from bot.views import ClarifyView, DutiesView, FallbackView, HelpView, StaffListView, TargetsView
+from bot.views import ClarifyView, FallbackView, HelpView, StaffListView
 from bot.figures import FigureDecisions
 from bot.followups import FollowupDecisions
 from bot.lexicon import lexicon_data
 from bot.message import MessageSplitter
 from bot.normalize import normalize, phrase_pattern
 from bot.plantext import PlanTextDecisions
+from bot.schedule import ScheduleDecisions
 from bot.actions import Action
 from bot.reply import Option, State
 from bot.standards import StandardDecisions
 from bot.understand import Analysis, Understander
 from knowledge import KnowledgeBase
 from knowledge.prior import FALLBACK
-from knowledge.queries import (TARGET_CLEAR, actors_named, duties_named, duty_words, objectives_named, requirement_areas,
-                               requirements_by_area, varying_areas, word_pairs)
+from knowledge.queries import (TARGET_CLEAR, actors_named, duty_words, requirement_areas, requirements_by_area,
+                               varying_areas, word_pairs)
 
 _INTRO_WORDS = 16  # a self-introduction without a question is at most this long
 
 
-class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDecisions):
+class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDecisions, ScheduleDecisions):
     """Turns an Analysis and the conversation state into a Decision."""
 
     def __init__(self, kb: KnowledgeBase, understander: Understander) -> None:
@@ -185,12 +186,6 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
             decision.confidence = min(decision.confidence, 0.5 + (s1 - s2))
         return decision
 
-    def _last_clause_asked(self, a: Analysis, state: State) -> str:
-        """Of the clauses the last answer cited, the one whose words the message uses most ("dòng về kỹ năng")."""
-        scored = [(max((h.score for h in self.u.index.within(a.ent.text, c)), default=0.0), -i, c)
-                  for i, c in enumerate(state.last_clauses) if self.kb.has_clause(c)]
-        return max(scored)[2] if scored else state.last_clauses[0]
-
     def _role_clause(self, a: Analysis) -> str | None:
         """The clause written for the role named, in the section the message names (else its first)."""
         role = self.kb.by_id("roles", a.ent.role) if a.ent.role else None
@@ -258,60 +253,6 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
                          ranked_by=state.last_question or "")
         d.tier = tier or d.tier  # the tier the follow-up names is the one this answer is about
         return d
-
-    def _deadlines_named(self, ent) -> list:
-        """The plan's duties whose deadline names a month the message names ("tháng 10")."""
-        months = set(self.month.findall(ent.text))
-        if not months:
-            return []
-        return [r for r in self.kb.responsibilities if r.deadline
-                and months & set(self.month.findall(normalize(r.deadline)))]
-
-    def _duties_asked(self, a: Analysis) -> list:
-        """The duties with a deadline that a 'when' question names by their actor and wording."""
-        words = set(a.ent.text.split()) - self.u.lex.stopwords
-        graded = a.ent.grade and not (words | word_pairs(a.ent.text)) & self._duty_words  # "tôi là CV …, … phải gửi"
-        if a.act != "when" or graded or a.ent.count or a.ent.held:
-            return []
-        return duties_named(self.kb, words, set(a.ent.tiers), with_deadline=True, raw=a.raw)
-
-    def _targets_asked(self, a: Analysis, least: float | None = None) -> list:
-        """The plan's dated targets a 'when' question names by the words of their subject."""
-        if a.act != "when" or a.ent.grade or a.ent.count or a.ent.held:
-            return []
-        return objectives_named(self.kb, a.ent.text, self.u.lex.canonical, least)
-
-    def _tier_targets(self, a: Analysis, state: State) -> list:
-        """'đến năm nào thì phải đạt?' in a conversation: the dated targets of the clauses the last answer cited
-        (the objectives of đại biểu HĐND), else of the asker's role, else of the conversation's tier."""
-        if a.act != "when" or len(a.ent.text.split()) > TARGET_FOLLOWUP_WORDS or a.ent.grade or a.ent.count:
-            return []
-        dated = [o for o in self.kb.objectives if o.deadline and any(ch.isdigit() for ch in o.deadline)]
-        cited = [o for o in dated if o.clause in state.last_clauses] if not a.ent.tier else []
-        role = a.ent.role or state.role
-        mine = [o for o in dated if role and role in o.roles]  # "đại biểu HĐND xã … đến khi nào": the role's own
-        tier = self.kb.by_id("tiers", a.ent.tier or state.tier or "")
-        return cited or mine or ([o for o in dated if o.clause in tier.clauses] if tier is not None else [])
-
-    def _role_targets(self, a: Analysis) -> list:
-        """'người hoạt động không chuyên trách … chỉ tiêu bồi dưỡng là bao nhiêu': the targets of a role named (the
-        annex counts no role), asked as a number or a share."""
-        ent = a.ent
-        if not ent.role or ent.years or ent.grade or not (ent.count or ent.percent):
-            return []
-        return [o for o in self.kb.objectives if ent.role in o.roles]
-
-    def targets(self, targets: list, state: State, tier: str | None = None) -> Decision:
-        """A target of the plan, its value and date first, in the plan's words (tier: the one the question names)."""
-        return Decision(kind="answer", intent="noi_dung", confidence=1.0, view=TargetsView(targets=targets), tier=tier,
-                        clauses=list(dict.fromkeys(o.clause for o in targets)),
-                        state=state.model_copy(update={"last_intent": "noi_dung"}))
-
-    def duties(self, duties: list, state: State) -> Decision:
-        """Who must do what by the deadline asked about: each duty's words as the plan writes them."""
-        return Decision(kind="answer", intent="noi_dung", confidence=1.0, view=DutiesView(duties=duties),
-                        clauses=list(dict.fromkeys(r.clause for r in duties)),
-                        state=state.model_copy(update={"last_intent": "noi_dung"}))
 
     def _vague(self, folded: str) -> bool:
         """A message naming no topic of its own: a few words, all of them words a menu asks back about."""

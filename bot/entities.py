@@ -6,80 +6,18 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from bot.cuebook import cue_book, first_group, typed_alike
+from bot.cuebook import cue_book, first_group
 from bot.lexicon import Lexicon, lexicon_data
 from bot.normalize import clean, normalize
-from knowledge.text import fold
-from knowledge.vocabulary import implied_tier, marked_key, matcher_for, term
+from bot.phrases import Guarded, PhraseSet, any_of, ngrams
+from knowledge.vocabulary import implied_tier, matcher_for, term
 from knowledge import KnowledgeBase
 
 _CUES = cue_book()  # the cue words of data/cues.yaml: the context words around a slot, by name
 NONE_LEVEL = "none"  # a lacked area with no level named: the person has none
 _CLAUSE_RAW = re.compile(r"(?<![\w.])(IV|III|II|I)((?:\.\d)(?:\.(?:[a-eA-E]|đ|Đ|dd))?)?(?![\w])", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_]+")
 _TIER_KINDS = ("tier", "office", "place", "position")
 _VOCAB_KINDS = ("grade", "level", *_TIER_KINDS)  # levels take their words: "sơ cấp" names no "sở"
-
-
-def ngrams(text: str, n: int = 4) -> set[str]:
-    """Every run of 1..n consecutive words of a text."""
-    words = text.split()
-    return {" ".join(words[i : i + k]) for k in range(1, n + 1) for i in range(len(words) - k + 1)}
-
-
-class PhraseSet:
-    """Finds any of a list of phrases in a text: plain phrases by n-gram lookup, 're:' entries by pattern."""
-
-    def __init__(self, phrases) -> None:
-        plain = [p for p in phrases if not p.startswith("re:")]
-        self.plain = [fold(p) for p in plain]
-        # a phrase written with marks ("sổ đỏ") counts only where typed without marks or with its own ("con số đó")
-        self.marked = {fold(p): tuple(marked_key(w) for w in p.split()) for p in plain if not p.isascii()}
-        self.patterns = [re.compile(p[3:]) for p in phrases if p.startswith("re:")]
-        self.long = [p for p in self.plain if len(p.split()) > 4]
-
-    def find(self, text: str, grams: set[str], raw: str = "") -> str | None:
-        """The first phrase found, or None (grams: the message's word n-grams, see ngrams(); raw: as typed)."""
-        typed = None
-        for p in self.plain:
-            if p in grams or (p in self.long and f" {p} " in f" {text} "):
-                keys = self.marked.get(p) if raw and not raw.isascii() else None
-                if keys is None:
-                    return p
-                if typed is None:
-                    typed = [(fold(w), marked_key(w)) for w in _WORD.findall(raw)]
-                if typed_alike(p.split(), keys, typed):
-                    return p
-        for rx in self.patterns:
-            m = rx.search(text)
-            if m:
-                return m.group(0)
-        return None
-
-
-class Guarded:
-    """A pattern tried only when one of its literal key words is in the text (regexes are the slow part)."""
-
-    def __init__(self, pattern: re.Pattern, keys: tuple[str, ...]) -> None:
-        self.pattern = pattern
-        self.keys = keys
-
-    def search(self, text: str):
-        """Like re.Pattern.search, skipping texts that cannot match."""
-        if not any(k in text for k in self.keys):
-            return None
-        return self.pattern.search(text)
-
-    def sub(self, repl: str, text: str) -> str:
-        """Like re.Pattern.sub."""
-        if not any(k in text for k in self.keys):
-            return text
-        return self.pattern.sub(repl, text)
-
-
-def _any_of(patterns: list[str]) -> re.Pattern:
-    """One pattern matching any of several (each kept in its own non-capturing group)."""
-    return re.compile("|".join(f"(?:{p})" for p in patterns))
 
 
 @dataclass
@@ -144,11 +82,11 @@ class EntityExtractor:
             patterns = chat_tier.patterns if chat_tier else [
                 r"\b" + re.escape(lex.canonical(a)) + r"\b" for a in {tier.name, *tier.aliases} if lex.canonical(a)]
             keys = chat_tier.keys if chat_tier else list({lex.canonical(a).split()[-1] for a in {tier.name, *tier.aliases}})
-            self._tier_re[tier.id] = Guarded(_any_of(patterns), tuple(keys))
+            self._tier_re[tier.id] = Guarded(any_of(patterns), tuple(keys))
         self.vocab = matcher_for(kb)  # the plan's one vocabulary, shared with the staff-list reader
         roles, areas = {r.id for r in kb.roles}, {a.id for a in kb.areas}
-        self._role_re = [(r, Guarded(_any_of(p.patterns), tuple(p.keys))) for r, p in chat.roles.items() if r in roles]
-        self._area_re = {a: Guarded(_any_of(p.patterns), tuple(p.keys)) for a, p in chat.areas.items() if a in areas}
+        self._role_re = [(r, Guarded(any_of(p.patterns), tuple(p.keys))) for r, p in chat.roles.items() if r in roles]
+        self._area_re = {a: Guarded(any_of(p.patterns), tuple(p.keys)) for a, p in chat.areas.items() if a in areas}
         self._held_words = chat.held
         self._slot_tier = re.compile(chat.slot_tier) if chat.slot_tier else None
         titles = "|".join(re.escape(t) for t in sorted(lexicon_data()["subjects"]["titles"], key=len, reverse=True))

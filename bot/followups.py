@@ -59,3 +59,9 @@ class FollowupDecisions:
         words = set(a.ent.text.split()) - self.u.lex.stopwords
         named = duties_named(self.kb, words, set(a.ent.tiers), raw=a.raw)
         return self.duties(named, state) if named else None
+
+    def _last_clause_asked(self, a: Analysis, state: State) -> str:
+        """Of the clauses the last answer cited, the one whose words the message uses most ("dòng về kỹ năng")."""
+        scored = [(max((h.score for h in self.u.index.within(a.ent.text, c)), default=0.0), -i, c)
+                  for i, c in enumerate(state.last_clauses) if self.kb.has_clause(c)]
+        return max(scored)[2] if scored else state.last_clauses[0]
