@@ -303,6 +303,10 @@ class EntityExtractor:
             cid = roman + rest
             if not rest and not _CUES["clause_cue"].search(normalize(raw)):
                 continue
+            point = _CUES["citation"].search(raw)
+            letter = point.group("point").lower().replace("dd", "đ") if point and point.group("point") else None
+            if letter and self.kb.has_clause(f"{cid}.{letter}"):  # "điểm c mục I.2": I.2.c
+                return f"{cid}.{letter}"
             if self.kb.has_clause(cid):
                 return cid
         folded = normalize(raw)

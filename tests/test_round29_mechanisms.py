@@ -108,3 +108,20 @@ def test_a_share_needs_a_number_asked():
     r = answer("Em là công chức xã Lai Hòa, ở đây bà con dân tộc Khmer chiếm đa số. Em nói tiếng Khmer còn yếu. "
                "Tỉnh có đào tạo tiếng Khmer cho công chức xã không ạ?")
     assert "II.2.b" in r.clauses
+
+
+def test_a_point_of_a_dotted_clause_and_a_difference_said_chenh_voi():
+    assert answer("Đọc giúp tôi điểm c mục I.2 của kế hoạch.").clauses == ["I.2.c"]
+    r = answer("tong cong nam 2011 chenh voi 2015 bn")
+    assert "1.020" in r.text and "10.600" not in r.text
+
+
+def test_two_figures_asked_with_trong_do_are_both_given():
+    r = answer("Theo phụ lục, năm 2013 tỉnh dự kiến đào tạo, bồi dưỡng tổng cộng bao nhiêu người, trong đó ở nước "
+               "ngoài bao nhiêu?")
+    assert "5.280" in r.text and "40 người" in r.text
+
+
+def test_the_units_duty_quotes_what_their_plan_must_hold():
+    r = answer("Xin hỏi kế hoạch đào tạo của huyện phải có nội dung ra sao, gửi cho ai và hạn khi nào?")
+    assert "IV.2" in r.clauses and "từng đối tượng" in r.text
