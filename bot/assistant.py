@@ -248,7 +248,9 @@ class Assistant:
             asked.grade or asked.tier or asked.role or asked.areas or asked.count or asked.years or asked.clause
             or question.cues - _GENERIC_ASKS) and not intro.cues & CONDITION_CUES \
             and not named  # conditions are carried over
-        if not (_CUES["refers_back"].search(normalize(parts.question)) or vague):
+        folded = normalize(parts.question)  # "kế hoạch đó …" always; "… làm như vậy không?" unless it names its topic
+        refers_back = _CUES["refers_back"].search(folded) or (_CUES["refers_back_weak"].search(folded) and not named)
+        if not (refers_back or vague):
             conditions = intro.cues & CONDITION_CUES
             return parts.question, replace(question, cues=question.cues | conditions), state
         return query, self._whole(query, asked, intro_asks=True), state

@@ -154,7 +154,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         if self._annex_followup(a, state):
             return self.annex(a, state, 1.0)
         alone = not (state.grade or state.role or state.tier or state.last_intent)  # nothing said before it
-        refers_back = len(words) <= FOLLOWUP_WORDS and cue_book()["refers_back"].search(ent.text)  # not in a story
+        refers_back = len(words) <= FOLLOWUP_WORDS and (cue_book()["refers_back"].search(ent.text)
+                                                       or cue_book()["refers_back_weak"].search(ent.text))
         if not slots and alone and (self._vague(ent.text) or refers_back):
             return self.ask_back(a, state)
         if not slots and all(w in self.u.lex.stopwords for w in words):  # "cho hỏi (về kế hoạch)", "bạn là ai"

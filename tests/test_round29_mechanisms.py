@@ -125,3 +125,18 @@ def test_two_figures_asked_with_trong_do_are_both_given():
 def test_the_units_duty_quotes_what_their_plan_must_hold():
     r = answer("Xin hỏi kế hoạch đào tạo của huyện phải có nội dung ra sao, gửi cho ai và hạn khi nào?")
     assert "IV.2" in r.clauses and "từng đối tượng" in r.text
+
+
+def test_a_question_naming_its_topic_is_not_read_as_its_introductions():
+    r = answer("Tôi là trưởng phòng Nội vụ huyện Trần Đề. Một số cơ quan trong huyện muốn nhận người chưa có bằng chuyên "
+               "môn phù hợp rồi cử đi học sau. Xin hỏi kế hoạch có cho phép tuyển dụng rồi mới đưa đi đào tạo như vậy "
+               "không?")
+    assert r.clauses == ["III.4"]
+    r = answer("Tôi là Chủ tịch UBND xã Phú Tâm. Tôi muốn biết kế hoạch đặt mục tiêu gì riêng cho chức danh Chủ tịch "
+               "HĐND, Chủ tịch UBND. Xin nêu ngắn gọn mục tiêu đó.")
+    assert r.clauses[0] == "I.2.c"
+
+
+def test_network_trouble_and_certificate_stamps_are_out_of_scope():
+    assert answer("May tinh co quan ko vao dc mang, sua sao ad").kind == "fallback"
+    assert answer("chung chi qlnn mau moi co dong dau giap lai ko").kind == "fallback"
