@@ -79,6 +79,9 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         written = self._role_clause(a) if "verbatim" in cues and not (ent.grade or ent.held or ent.count) else None
         if written:  # "trích nguyên văn phần nội dung dành cho Chủ tịch HĐND, Chủ tịch UBND cấp xã"
             return self.quote(written, state)
+        headed = [c for c in self._clauses_headed(a) if self.kb.clause(c).items] if "verbatim" in cues else []
+        if len(headed) == 1 and not ent.clause:  # "chép nguyên văn phần trách nhiệm của Sở Nội vụ": that clause
+            return self.quote(headed[0], state)
         if "verbatim" in cues and len(ent.areas) == 1 and not (ent.grade or ent.held or ent.count):
             ruled = self._area_clause(ent.areas[0], ent.tier)
             if ruled:  # "trích nguyên văn quy định về ngoại ngữ cấp tỉnh, huyện": the clause that rules that area
@@ -119,7 +122,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
             return self.requirements(a, state, 1.0)  # "đại biểu HĐND xã cần bồi dưỡng gì": the plan's items for them
         conditioned = [r for r in self.kb.requirements
                        if r.kind == "training" and r.when is not None and r.when.event and mentions_condition(a, r)]
-        if conditioned and not (ent.grade or ent.areas) and "need" in cues:
+        if conditioned and not (ent.grade or ent.areas) and "need" in cues and "objective" not in cues:
             # "trước khi bổ nhiệm có phải học gì", "người mới tuyển phải học lớp gì": that step's training
             return self.conditions(a, state, conditioned)
         tier = ent.tier or state.tier
@@ -148,7 +151,8 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         again = self.of_last_answer(a, state)
         if again is not None:  # "hạn khi nào" after the duties of the sở and huyện: their deadline
             return again
-        targets = clear or self._targets_asked(a) or self._tier_targets(a, state) or self._role_targets(a)
+        targets = clear or self._own_dated(a, state) or self._targets_asked(a) or self._tier_targets(a, state) \
+            or self._role_targets(a)
         if targets:  # "đại biểu HĐND phải bồi dưỡng xong trước khi nào": the target's date
             return self.targets(targets, state, a.ent.tier)
         if self._annex_followup(a, state):

@@ -48,6 +48,15 @@ class ScheduleDecisions:
         tier = self.kb.by_id("tiers", a.ent.tier or state.tier or "")
         return cited or mine or ([o for o in dated if o.clause in tier.clauses] if tier is not None else [])
 
+    def _own_dated(self, a: Analysis, state: State) -> list:
+        """'mục tiêu phải hoàn thành … vào lúc nào' from one whose role has dated targets (đại biểu HĐND), naming no
+        tier or grade: that role's targets."""
+        role = a.ent.role or state.role
+        if a.act != "when" or not role or a.ent.tier or a.ent.grade or a.ent.count:
+            return []
+        return [o for o in self.kb.objectives
+                if role in o.roles and o.deadline and any(ch.isdigit() for ch in o.deadline)]
+
     def _role_targets(self, a: Analysis) -> list:
         """'người hoạt động không chuyên trách … chỉ tiêu bồi dưỡng là bao nhiêu': the targets of a role named (the
         annex counts no role), asked as a number or a share."""

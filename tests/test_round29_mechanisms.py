@@ -140,3 +140,13 @@ def test_a_question_naming_its_topic_is_not_read_as_its_introductions():
 def test_network_trouble_and_certificate_stamps_are_out_of_scope():
     assert answer("May tinh co quan ko vao dc mang, sua sao ad").kind == "fallback"
     assert answer("chung chi qlnn mau moi co dong dau giap lai ko").kind == "fallback"
+
+
+def test_verbatim_by_heading_a_delegates_own_deadline_and_objectives_before_appointment():
+    assert answer("Chép giúp tôi nguyên văn phần trách nhiệm của Sở Nội vụ.").clauses == ["IV.1"]
+    r = answer("Tôi là đại biểu HĐND tỉnh khóa mới. Tôi muốn biết kế hoạch có bồi dưỡng cho đại biểu như tôi không, "
+               "và mục tiêu phải hoàn thành việc bồi dưỡng vào lúc nào?")
+    assert "I.2.c" in r.clauses and "nửa đầu năm 2012" in r.text
+    r = answer("Theo mục tiêu cụ thể cho cấp tỉnh, kế hoạch yêu cầu gì về đào tạo trước khi bổ nhiệm và cho lãnh đạo "
+               "đương chức?")
+    assert r.clauses[0] == "I.2.a"
