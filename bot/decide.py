@@ -113,7 +113,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
                 return self._clause_again(same, state, ent.tier)
             return self.requirements(a, state, 1.0)
         short = len(words) <= _INTRO_WORDS or "?" not in a.raw  # a long introduction asks nothing without a "?"
-        if introduces and not {"asking", "verbatim"} & cues and not (ent.count or ent.percent) and short:
+        if introduces and not {"asking", "verbatim", "when"} & cues and not (ent.count or ent.percent) and short:
             return self.requirements(a, state, 1.0)  # "tôi là công chức địa chính xã Đại Tâm": what applies to me
         if a.act == "required" and "about_me" in cues and (state.grade or state.role) \
                 and not (ent.count or ent.percent or ent.years or ent.clause):
@@ -142,10 +142,10 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         # (objective words, a share); then a target named clearly, then a duty
         duty_verb = bool((set(ent.text.split()) | word_pairs(ent.text)) & self._duty_words)
         condition = bool(cues & CONDITION_CUES)  # "người mới trúng tuyển …": their training, not a duty
-        duty_first = (self._duties_asked(a) if duty_verb and "objective" not in cues and not ent.percent
+        duty_first = (self._duties_asked(a, state) if duty_verb and "objective" not in cues and not ent.percent
                       and not condition else [])
         clear = [] if duty_first else self._targets_asked(a, TARGET_CLEAR)
-        asked = duty_first or ([] if clear or condition else self._duties_asked(a))
+        asked = duty_first or ([] if clear or condition else self._duties_asked(a, state))
         if asked:  # "kế hoạch của huyện gửi Sở Nội vụ lúc nào"
             return self.duties(asked, state)
         again = self.of_last_answer(a, state)

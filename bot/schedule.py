@@ -22,13 +22,15 @@ class ScheduleDecisions:
         return [r for r in self.kb.responsibilities if r.deadline
                 and months & set(self.month.findall(normalize(r.deadline)))]
 
-    def _duties_asked(self, a: Analysis) -> list:
-        """The duties with a deadline that a 'when' question names by their actor and wording."""
+    def _duties_asked(self, a: Analysis, state: State) -> list:
+        """The duties with a deadline that a 'when' question names by their actor and wording (no tier named: the
+        asker's, "hạn gửi là khi nào" from one at the huyện)."""
         words = set(a.ent.text.split()) - self.u.lex.stopwords
         graded = a.ent.grade and not (words | word_pairs(a.ent.text)) & self._duty_words  # "tôi là CV …, … phải gửi"
         if a.act != "when" or graded or a.ent.count or a.ent.held:
             return []
-        return duties_named(self.kb, words, set(a.ent.tiers), with_deadline=True, raw=a.raw)
+        tiers = set(a.ent.tiers) or ({state.tier} if state.tier else set())
+        return duties_named(self.kb, words, tiers, with_deadline=True, raw=a.raw)
 
     def _targets_asked(self, a: Analysis, least: float | None = None) -> list:
         """The plan's dated targets a 'when' question names by the words of their subject."""

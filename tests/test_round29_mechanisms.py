@@ -150,3 +150,11 @@ def test_verbatim_by_heading_a_delegates_own_deadline_and_objectives_before_appo
     r = answer("Theo mục tiêu cụ thể cho cấp tỉnh, kế hoạch yêu cầu gì về đào tạo trước khi bổ nhiệm và cho lãnh đạo "
                "đương chức?")
     assert r.clauses[0] == "I.2.a"
+
+
+def test_promotion_exam_seniority_is_out_of_scope_and_a_deadline_follows_the_askers_tier():
+    assert answer("Em là chuyên viên Sở Y tế. Em muốn hỏi phải giữ ngạch chuyên viên bao nhiêu năm thì mới đủ điều kiện "
+                  "dự thi nâng ngạch ạ?").kind == "fallback"
+    assert answer("thi nâng ngạch lên chuyên viên chính cần học gì").kind == "answer"
+    r = play("Tôi là chuyên viên phòng Nội vụ huyện Châu Thành.", "Tôi cần biết hạn gửi kế hoạch cho Sở Nội vụ")
+    assert "IV.2" in r.clauses and "cuối tháng 8" in r.text
