@@ -246,8 +246,8 @@ class Assistant:
         own = [w for w in asked.text.split() if w not in self.u.lex.stopwords]
         vague = len(own) <= VAGUE_QUESTION_WORDS and not (
             asked.grade or asked.tier or asked.role or asked.areas or asked.count or asked.years or asked.clause
-            or question.cues - _GENERIC_ASKS) and not intro.cues & CONDITION_CUES \
-            and not named  # conditions are carried over
+            or question.cues - _GENERIC_ASKS) \
+            and not intro.cues & CONDITION_CUES and not named  # an introduction's conditions are carried over
         folded = normalize(parts.question)  # "kế hoạch đó …" always; "… làm như vậy không?" unless it names its topic
         refers_back = _CUES["refers_back"].search(folded) or (_CUES["refers_back_weak"].search(folded) and not named)
         if not (refers_back or vague):

@@ -48,6 +48,13 @@ def followup(a: Analysis) -> bool:
 CONDITION_CUES = frozenset(n for n in cue_book().asks if n.startswith("condition_"))  # cues.yaml: conditions of training
 
 
+def step_trainings(kb, a: Analysis, clause: str | None = None) -> list:
+    """The training items a step of a career calls for (newly recruited, before an appointment) whose step the
+    message names; of one clause if given."""
+    return [r for r in kb.requirements if r.kind == "training" and r.when is not None and r.when.event
+            and (clause is None or r.clause == clause) and mentions_condition(a, r)]
+
+
 def mentions_condition(a: Analysis, req) -> bool:
     """The message names the condition a training item is given under (or the item has none)."""
     cond = req.when

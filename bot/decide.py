@@ -8,7 +8,7 @@ from bot.annex import AnnexRows
 from bot.askback import Menus
 from bot.cuebook import cue_book
 from bot.cues import (CONDITION_CUES, FOLLOWUP_WORDS, NEAR_SCORE, PRIOR_OUTSIDE, PRIOR_SURELY_OUTSIDE, followup,
-                      mentions_condition, only_profile)
+                      mentions_condition, only_profile, step_trainings)
 from bot.decision import Decision
 from bot.views import ClarifyView, FallbackView, HelpView, StaffListView
 from bot.figures import FigureDecisions
@@ -79,7 +79,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
         written = self._role_clause(a) if "verbatim" in cues and not (ent.grade or ent.held or ent.count) else None
         if written:  # "trích nguyên văn phần nội dung dành cho Chủ tịch HĐND, Chủ tịch UBND cấp xã"
             return self.quote(written, state)
-        headed = [c for c in self._clauses_headed(a) if self.kb.clause(c).items] if "verbatim" in cues else []
+        headed = self._clauses_with_text_headed(a) if "verbatim" in cues else []
         if len(headed) == 1 and not ent.clause:  # "chép nguyên văn phần trách nhiệm của Sở Nội vụ": that clause
             return self.quote(headed[0], state)
         if "verbatim" in cues and len(ent.areas) == 1 and not (ent.grade or ent.held or ent.count):
@@ -120,8 +120,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
             return self.requirements(a, state, 1.0)  # "… bồi dưỡng gì cho chức danh của tôi": the asker's own
         if ent.role in self.addressed and "what_training" in cues and not (ent.count or ent.percent):
             return self.requirements(a, state, 1.0)  # "đại biểu HĐND xã cần bồi dưỡng gì": the plan's items for them
-        conditioned = [r for r in self.kb.requirements
-                       if r.kind == "training" and r.when is not None and r.when.event and mentions_condition(a, r)]
+        conditioned = step_trainings(self.kb, a)
         if conditioned and not (ent.grade or ent.areas) and "need" in cues and "objective" not in cues:
             # "trước khi bổ nhiệm có phải học gì", "người mới tuyển phải học lớp gì": that step's training
             return self.conditions(a, state, conditioned)
@@ -220,8 +219,7 @@ class Decider(StandardDecisions, PlanTextDecisions, FigureDecisions, FollowupDec
 
     def quote_asked(self, a: Analysis, state: State, confidence: float) -> Decision:
         """The verbatim clause the message names, or the one last cited."""
-        headed = [c for c in self._clauses_headed(a) if self.kb.clause(c).items]  # "mục tiêu chung … . Nhờ trích
-        # giúp nguyên văn đoạn đó": the clause named by its heading
+        headed = self._clauses_with_text_headed(a)  # "mục tiêu chung … . Nhờ trích giúp nguyên văn đoạn đó"
         clause = a.ent.clause or (headed[0] if len(headed) == 1 else "") \
             or (state.last_clauses[0] if state.last_clauses else "")
         return self.quote(clause, state)

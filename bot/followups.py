@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.cues import TARGET_FOLLOWUP_WORDS, followup, mentions_condition
+from bot.cues import TARGET_FOLLOWUP_WORDS, followup, step_trainings
 from bot.decision import Decision
 from bot.reply import State
 from bot.understand import Analysis
@@ -41,8 +41,7 @@ class FollowupDecisions:
         """After the training a step of a career calls for ("mới trúng tuyển … học gì"), "học trong thời gian nào":
         that training again, whose statement gives its time."""
         last = self.u.analyze(state.last_question)
-        steps = [r for r in self.kb.requirements if r.kind == "training" and r.clause == clause_id
-                 and r.when is not None and r.when.event and mentions_condition(last, r)]
+        steps = step_trainings(self.kb, last, clause_id)
         return self.conditions(last, state, steps) if steps else None
 
     def _asked_again(self, clause_id: str, a: Analysis, state: State) -> Decision:

@@ -7,12 +7,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.cuebook import cue_book
 from bot.lexicon import LEXICON_FILE, lexicon_data
 from bot.normalize import normalize, phrase_pattern
 
 LONG = 18  # words: shorter messages are read whole
 _SENTENCE = re.compile(r"(?<=[.!?;\n])\s+")
-_GOES_ON = re.compile(r"(va|con|dong thoi|ngoai ra)\b")  # a sentence opening so carries on the question before
 
 
 @dataclass(frozen=True)
@@ -55,7 +55,7 @@ class MessageSplitter:
             if m and m.start() <= 3:
                 return Parts(" ".join(sentences[:i]), " ".join(sentences[i:]))
         last = sentences[-1]
-        if _GOES_ON.match(normalize(last)) and len(sentences) >= 3:  # "… nguồn kinh phí nào. Và sở nào …?": both
+        if cue_book()["goes_on"].match(normalize(last)) and len(sentences) >= 3:  # "… nguồn kinh phí nào. Và sở nào …?": both
             last = " ".join(sentences[-2:])
             sentences = [*sentences[:-2], last]
         intro = " ".join(sentences[:-1])

@@ -213,6 +213,10 @@ class PlanTextDecisions:
         named = [cid for cid, own in self._own_headings().items() if len(own) >= 2 and own <= words]
         return [c for c in named if not any(o.startswith(c + ".") for o in named)]
 
+    def _clauses_with_text_headed(self, a: Analysis) -> list[str]:
+        """The clauses named by their heading that have text of their own (not a heading over parts)."""
+        return [c for c in self._clauses_headed(a) if self.kb.clause(c).items]
+
     def _own_headings(self) -> dict[str, frozenset[str]]:
         """Each clause's own heading as canonical words (stopwords aside), computed once."""
         if self._own_heading_words is None:
